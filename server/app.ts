@@ -1,0 +1,41 @@
+// The protokols application as a Fastify plugin tree, built from options (no globals), so
+// tests can build it over an in-memory database and call it with inject().
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Db } from './db/database.ts';
+import database from './plugins/database.ts';
+import errors, { schemaErrorFormatter } from './plugins/errors.ts';
+import groupRoutes from './routes/group.ts';
+import interchangeRoutes from './routes/interchange.ts';
+import peopleRoutes from './routes/people.ts';
+import sittingPartRoutes from './routes/sitting-parts.ts';
+import sittingRoutes from './routes/sittings.ts';
+
+export const WEB_ROOT = fileURLToPath(new URL('../web', import.meta.url));
+
+export interface AppOptions {
+  db: Db;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp({ db, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    bodyLimit: 1024 * 1024,
+    schemaErrorFormatter,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(errors);
+  await app.register(database, { db });
+  await app.register(fastifyStatic, { root: path.resolve(WEB_ROOT), prefix: '/' });
+  await app.register(groupRoutes);
+  await app.register(peopleRoutes);
+  await app.register(interchangeRoutes);
+  await app.register(sittingRoutes);
+  await app.register(sittingPartRoutes);
+  return app;
+}

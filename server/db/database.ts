@@ -1,0 +1,142 @@
+// The database schema as Kysely sees it: one interface per table, gathered in `Database`.
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+
+/** 0 or 1: booleans are stored as integers so that SQLite and PostgreSQL read them alike. */
+export type Flag = number;
+
+type CreatedAt = ColumnType<string, string, never>;
+
+export interface GroupTable {
+  id: Generated<number>;
+  name: string;
+  name_genitive: string;
+  municipality: string;
+  default_place: string;
+  /** JSON of MinutesSettings */
+  minutes_settings: string;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: string;
+}
+
+export interface PersonTable {
+  id: Generated<number>;
+  group_id: number;
+  full_name: string;
+  /** Overrides the derived short form (E. Rancāne) when set. */
+  short_name: string | null;
+  position: string | null;
+  email: string | null;
+  /** A member of the group (as opposed to a specialist invited now and then). */
+  is_member: Flag;
+  active: Flag;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: string;
+}
+
+export type SittingState = 'draft' | 'signed';
+
+export interface SittingTable {
+  id: Generated<number>;
+  group_id: number;
+  number: number;
+  date: string;
+  place: string;
+  start_time: string | null;
+  end_time: string | null;
+  chair_id: number | null;
+  chair_position: string | null;
+  recorder_id: number | null;
+  recorder_position: string | null;
+  state: SittingState;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: string;
+}
+
+export type AttendanceRole = 'member' | 'absent' | 'invited';
+
+export interface AttendanceTable {
+  id: Generated<number>;
+  sitting_id: number;
+  person_id: number;
+  role: AttendanceRole;
+  /** The position as it was at this sitting. */
+  position: string | null;
+  reason: string | null;
+  ordinal: number;
+  version: Generated<number>;
+}
+
+export interface AgendaItemTable {
+  id: Generated<number>;
+  sitting_id: number;
+  position: number;
+  title: string;
+  rapporteur: string | null;
+  proceedings: string;
+  confidential: Flag;
+  version: Generated<number>;
+}
+
+export type DecisionStatus = 'open' | 'in_progress' | 'done' | 'cancelled';
+
+export interface DecisionTable {
+  id: Generated<number>;
+  sitting_id: number;
+  number: number;
+  text: string;
+  due: string | null;
+  agenda_item_id: number | null;
+  status: DecisionStatus;
+  version: Generated<number>;
+}
+
+export interface DecisionOwnerTable {
+  id: Generated<number>;
+  decision_id: number;
+  ordinal: number;
+  /** Null for an outside owner, known only by name. */
+  person_id: number | null;
+  /** The owner as written in the minutes. */
+  name: string;
+}
+
+export interface DecisionReviewTable {
+  id: Generated<number>;
+  decision_id: number;
+  /** The sitting at which the follow-up was recorded. */
+  sitting_id: number;
+  status: DecisionStatus;
+  note: string | null;
+  new_due: string | null;
+  ordinal: number;
+  version: Generated<number>;
+}
+
+export interface Database {
+  groups: GroupTable;
+  people: PersonTable;
+  sittings: SittingTable;
+  attendance: AttendanceTable;
+  agenda_items: AgendaItemTable;
+  decisions: DecisionTable;
+  decision_owners: DecisionOwnerTable;
+  decision_reviews: DecisionReviewTable;
+}
+
+export type Db = Kysely<Database>;
+/** A connection or an open transaction: every repository function takes one of these first. */
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+export type GroupRow = Selectable<GroupTable>;
+export type PersonRow = Selectable<PersonTable>;
+export type NewPerson = Insertable<PersonTable>;
+export type PersonUpdate = Updateable<PersonTable>;
+export type SittingRow = Selectable<SittingTable>;
+export type AttendanceRow = Selectable<AttendanceTable>;
+export type AgendaItemRow = Selectable<AgendaItemTable>;
+export type DecisionRow = Selectable<DecisionTable>;
+export type DecisionOwnerRow = Selectable<DecisionOwnerTable>;
+export type DecisionReviewRow = Selectable<DecisionReviewTable>;

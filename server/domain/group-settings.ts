@@ -1,0 +1,39 @@
+// The cooperation group's profile and the settings that shape its minutes (MINUTES-FORMAT.md).
+
+export type SignatureMode = 'paper' | 'esignature';
+
+export interface MinutesSettings {
+  signatureMode: SignatureMode;
+  /** Closing notice printed in e-signature mode. */
+  esignatureNotice: string;
+  fontFamily: string;
+  fontSizePt: number;
+  marginsMm: { left: number; right: number; top: number; bottom: number };
+}
+
+export interface GroupProfile {
+  /** Nominative: Bērnu tiesību aizsardzības Sadarbības grupa */
+  name: string;
+  /** Genitive, as printed in the title block: …grupas */
+  nameGenitive: string;
+  municipality: string;
+  /** Place printed under the title unless a sitting overrides it. */
+  defaultPlace: string;
+  minutes: MinutesSettings;
+}
+
+export const DEFAULT_MINUTES_SETTINGS: MinutesSettings = {
+  signatureMode: 'paper',
+  esignatureNotice: 'DOKUMENTS IR PARAKSTĪTS AR DROŠU ELEKTRONISKO PARAKSTU UN SATUR LAIKA ZĪMOGU',
+  fontFamily: 'Times New Roman',
+  fontSizePt: 12,
+  marginsMm: { left: 30, right: 15, top: 20, bottom: 20 },
+};
+
+export const DEFAULT_GROUP_PROFILE: GroupProfile = {
+  name: 'Bērnu tiesību aizsardzības Sadarbības grupa',
+  nameGenitive: 'Bērnu tiesību aizsardzības Sadarbības grupas',
+  municipality: 'Cēsu novads',
+  defaultPlace: 'Cēsīs, Cēsu novadā',
+  minutes: DEFAULT_MINUTES_SETTINGS,
+};

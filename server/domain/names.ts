@@ -1,0 +1,67 @@
+// Personal names as the minutes print them, and how typed names are matched to the directory.
+
+const NBSP = '\u00a0';
+
+/** Collapses white space and normalises Unicode so that equal names compare equal. */
+export function cleanName(name: string): string {
+  return name.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+function isInitial(word: string): boolean {
+  return /^\p{Lu}\.$/u.test(word);
+}
+
+/**
+ * The short form printed in signatures and owner lines: initials and surname joined by
+ * non-breaking spaces (Elita Rancāne → E. Rancāne, Anna Marija Ozola → A. M. Ozola).
+ * A name already written with initials (M.Šteins, M. Šteins) keeps them.
+ */
+export function shortForm(fullName: string): string {
+  const spaced = cleanName(fullName).replace(/(\p{Lu})\.(?=\S)/gu, '$1. ');
+  const words = spaced.split(' ').filter((w) => w.length > 0);
+  if (words.length <= 1) return words.join('');
+  const surname = words[words.length - 1] as string;
+  const given = words.slice(0, -1).map((w) => (isInitial(w) ? w : initialOf(w)));
+  return [...given, surname].join(NBSP);
+}
+
+function initialOf(word: string): string {
+  // Hyphenated given names keep both initials: Anna-Marija → A.-M.
+  return word
+    .split('-')
+    .map((part) => `${[...part][0]?.toUpperCase() ?? ''}.`)
+    .join('-');
+}
+
+/** A key under which the typed variants of one name compare equal (E.Rancāne, E. Rancāne, e. rancāne). */
+export function nameKey(name: string): string {
+  return cleanName(name)
+    .replace(/\u00a0/gu, ' ')
+    .replace(/\.\s+/gu, '.')
+    .toLocaleLowerCase('lv');
+}
+
+export interface NamedPerson {
+  id: number;
+  fullName: string;
+  shortName: string | null;
+}
+
+/**
+ * Finds the directory person a typed name means: by full name, or by short form with or
+ * without the space after the initial. Where a short form fits several people, those in
+ * `preferred` (say, this sitting's attendees) decide; still ambiguous means no match.
+ */
+export function matchPerson<P extends NamedPerson>(
+  name: string,
+  people: readonly P[],
+  preferred: ReadonlySet<number> = new Set(),
+): P | undefined {
+  const key = nameKey(name);
+  const byFull = people.filter((p) => nameKey(p.fullName) === key);
+  if (byFull.length === 1) return byFull[0];
+  const candidates = byFull.length > 1 ? byFull : people.filter((p) => nameKey(p.shortName ?? shortForm(p.fullName)) === key);
+  if (candidates.length === 1) return candidates[0];
+  const narrowed = candidates.filter((p) => preferred.has(p.id));
+  return narrowed.length === 1 ? narrowed[0] : undefined;
+}

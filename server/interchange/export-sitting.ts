@@ -1,0 +1,56 @@
+// Exports one sitting as a document of the interchange format.
+import { Conflict } from '../domain/errors.ts';
+import type { Executor } from '../db/database.ts';
+import { loadSitting } from '../repositories/sittings.ts';
+import type { SittingDetail } from '../schemas/sittings.ts';
+import { SITTING_FORMAT, type DocumentPerson, type SittingDocument } from './sitting-document.ts';
+
+export async function exportSitting(db: Executor, groupId: number, id: number): Promise<SittingDocument> {
+  return sittingToDocument(await loadSitting(db, groupId, id));
+}
+
+const person = (name: string, position: string | null): DocumentPerson => (position === null ? { name } : { name, position });
+
+export function sittingToDocument(s: SittingDetail): SittingDocument {
+  if (s.startTime === null) throw new Conflict(`Sēdei Nr. ${s.number} nav norādīts sākuma laiks, bez tā to nevar eksportēt.`, 'startTime');
+  const agendaIndex = new Map(s.agendaItems.map((item, i) => [item.id, i + 1]));
+  const attendees = (role: string) => s.attendance.filter((a) => a.role === role);
+  const doc: SittingDocument = {
+    format: SITTING_FORMAT,
+    number: s.number,
+    date: s.date,
+    place: s.place,
+    startTime: s.startTime,
+    ...(s.endTime === null ? {} : { endTime: s.endTime }),
+    ...(s.chair === null ? {} : { chair: person(s.chair.name, s.chair.position) }),
+    ...(s.recorder === null ? {} : { recorder: person(s.recorder.name, s.recorder.position) }),
+    members: attendees('member').map((a) => person(a.name, a.position)),
+    absent: attendees('absent').map((a) => ({ ...person(a.name, a.position), ...(a.reason === null ? {} : { reason: a.reason }) })),
+    invited: attendees('invited').map((a) => person(a.name, a.position)),
+    agenda: s.agendaItems.map((item) => ({
+      title: item.title,
+      ...(item.rapporteur === null ? {} : { rapporteur: item.rapporteur }),
+      proceedings: item.proceedings,
+      confidential: item.confidential,
+    })),
+    decisions: s.decisions.map((d) => {
+      const agendaItem = d.agendaItemId === null ? undefined : agendaIndex.get(d.agendaItemId);
+      return {
+        text: d.text,
+        ...(d.owners.length === 0 ? {} : { owners: d.owners.map((o) => o.name) }),
+        ...(d.due === null ? {} : { due: d.due }),
+        ...(agendaItem === undefined ? {} : { agendaItem }),
+        status: d.status,
+      };
+    }),
+    reviews: s.reviews.map((r) => ({
+      sitting: r.sittingNumber,
+      decision: r.decisionNumber,
+      status: r.status,
+      ...(r.note === null ? {} : { note: r.note }),
+      ...(r.due === null ? {} : { due: r.due }),
+    })),
+    signed: s.state === 'signed',
+  };
+  return doc;
+}

@@ -1,0 +1,48 @@
+// Checks an incoming sitting document against the interchange schema and the rules a schema
+// cannot say (real dates, times in order, references that exist).
+import { Ajv } from 'ajv';
+import { assertDate, assertTimeOrder } from '../domain/calendar.ts';
+import { InvalidInput } from '../domain/errors.ts';
+import { nameKey } from '../domain/names.ts';
+import { invalidInputFrom } from '../validation/messages.ts';
+import schema from './sitting.schema.json' with { type: 'json' };
+import type { SittingDocument } from './sitting-document.ts';
+
+const ajv = new Ajv({ allErrors: false, strict: false });
+const validateShape = ajv.compile<SittingDocument>(schema);
+
+export function validateSittingDocument(input: unknown): SittingDocument {
+  if (!validateShape(input)) throw invalidInputFrom(validateShape.errors ?? []);
+  const doc = input;
+  assertDate('date', doc.date);
+  assertTimeOrder(doc.startTime, doc.endTime ?? null);
+  doc.decisions.forEach((d, i) => {
+    if (d.due !== undefined) assertDate(`decisions[${i}].due`, d.due);
+    if (d.agendaItem !== undefined && d.agendaItem > doc.agenda.length) {
+      throw new InvalidInput(`decisions[${i}].agendaItem`, `darba kārtībā nav ${d.agendaItem}. punkta (punkti: ${doc.agenda.length}).`);
+    }
+  });
+  (doc.reviews ?? []).forEach((r, i) => {
+    if (r.due !== undefined) assertDate(`reviews[${i}].due`, r.due);
+    if (r.sitting === doc.number) throw new InvalidInput(`reviews[${i}].sitting`, 'sēde nevar izskatīt pati savus lēmumus.');
+  });
+  assertAttendeesOnce(doc);
+  return doc;
+}
+
+function assertAttendeesOnce(doc: SittingDocument): void {
+  const seen = new Set<string>();
+  const lists: Array<[string, Array<{ name: string }>]> = [
+    ['members', doc.members],
+    ['absent', doc.absent ?? []],
+    ['invited', doc.invited ?? []],
+  ];
+  for (const [list, people] of lists) {
+    people.forEach((p, i) => {
+      const key = nameKey(p.name);
+      if (seen.has(key))
+        throw new InvalidInput(`${list}[${i}].name`, `${p.name} sēdes dalībnieku sarakstos minēts vairāk nekā vienu reizi.`);
+      seen.add(key);
+    });
+  }
+}

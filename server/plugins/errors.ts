@@ -1,0 +1,66 @@
+// One error handler: a client's mistakes come back as 4xx with a Latvian message naming the
+// field; anything else is logged and answered with a 500 that reveals nothing.
+import type { FastifyError, FastifyInstance, FastifySchemaValidationError } from 'fastify';
+import fp from 'fastify-plugin';
+import { DomainError, InvalidInput } from '../domain/errors.ts';
+import { invalidInputFrom } from '../validation/messages.ts';
+
+const CLIENT_ERRORS: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'Pieprasījuma saturs nav derīgs JSON.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'Pieprasījuma saturs ir tukšs, lai gan norādīts JSON.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Šāds satura tips netiek pieņemts; sūtiet JSON.',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'Pieprasījums ir pārāk liels.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Nepareizs satura garums.',
+};
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+};
+
+/** Fastify's schema validation reports through here, so route schemas speak Latvian too. */
+export function schemaErrorFormatter(errors: FastifySchemaValidationError[], dataVar: string): Error {
+  return invalidInputFrom(
+    errors as Parameters<typeof invalidInputFrom>[0],
+    dataVar === 'body' ? '' : dataVar === 'querystring' ? 'query' : dataVar,
+  );
+}
+
+export default fp(
+  async (app: FastifyInstance) => {
+    app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
+      if (error instanceof DomainError) {
+        return reply.code(error.statusCode).send({
+          statusCode: error.statusCode,
+          error: REASONS[error.statusCode] ?? 'Error',
+          message: error.message,
+          ...(error.field === undefined ? {} : { field: error.field }),
+        });
+      }
+      const status = error.statusCode ?? 500;
+      if (status >= 400 && status < 500) {
+        const message = CLIENT_ERRORS[error.code] ?? new InvalidInput('pieprasījums', 'nederīgs pieprasījums.').message;
+        return reply.code(status).send({ statusCode: status, error: REASONS[status] ?? 'Bad Request', message });
+      }
+      // Only the error's kind and stack: messages may quote personal data from the request.
+      request.log.error({ err: { type: error.name, code: error.code, stack: error.stack } }, 'request failed');
+      return reply
+        .code(500)
+        .send({
+          statusCode: 500,
+          error: 'Internal Server Error',
+          message: 'Iekšēja kļūda. Mēģiniet vēlreiz; ja kļūda atkārtojas, ziņojiet administratoram.',
+        });
+    });
+
+    app.setNotFoundHandler((request, reply) =>
+      reply
+        .code(404)
+        .send({ statusCode: 404, error: 'Not Found', message: `Nav atrasts: ${request.method} ${request.url.split('?')[0] ?? ''}.` }),
+    );
+  },
+  { name: 'errors' },
+);

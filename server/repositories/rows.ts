@@ -1,0 +1,33 @@
+// Small helpers shared by the repositories: flags, timestamps, guarded updates.
+import type { Transaction, UpdateResult } from 'kysely';
+import type { Database, Executor } from '../db/database.ts';
+import { notFound, StaleVersion } from '../domain/errors.ts';
+
+export const flag = (value: boolean): number => (value ? 1 : 0);
+export const isSet = (value: number): boolean => value !== 0;
+export const nowIso = (): string => new Date().toISOString();
+
+/** Drops the keys whose value is undefined, so a partial update touches only what was sent. */
+export function definedOnly<T extends Record<string, unknown>>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * Judges a `... where id = ? and version = ?` update: no row changed means the record is
+ * gone (404) or someone else changed it first (409).
+ */
+export function expectOneUpdated(result: UpdateResult | undefined, exists: boolean, what: string): void {
+  if (result !== undefined && result.numUpdatedRows > 0n) return;
+  if (!exists) throw notFound(what);
+  throw new StaleVersion(what);
+}
+
+export function required<T>(row: T | undefined, what: string): T {
+  if (row === undefined) throw notFound(what);
+  return row;
+}
+
+/** Runs `fn` in the caller's transaction, or in a new one: a multi-row change is all or nothing. */
+export function inTransaction<T>(db: Executor, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db as Transaction<Database>) : db.transaction().execute(fn);
+}

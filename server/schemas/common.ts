@@ -1,0 +1,23 @@
+// Pieces shared by the API's schemas.
+import { Type, type TSchema } from '@sinclair/typebox';
+
+export const IsoDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD' });
+export const ClockTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM' });
+export const Id = Type.Integer({ minimum: 1 });
+export const Version = Type.Integer({ minimum: 1, description: 'The version the change is based on' });
+export const Status = Type.Union([Type.Literal('open'), Type.Literal('in_progress'), Type.Literal('done'), Type.Literal('cancelled')]);
+
+export const IdParams = Type.Object({ id: Id });
+export const VersionQuery = Type.Object({ version: Version });
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const ErrorResponse = Type.Object({
+  statusCode: Type.Integer(),
+  error: Type.String(),
+  message: Type.String(),
+  field: Type.Optional(Type.String()),
+});
+
+export const errorResponses = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+export const deletedResponses = { 204: Type.Null({ description: 'Removed' }), ...errorResponses };

@@ -1,0 +1,42 @@
+// The group's profile and the settings that shape its minutes.
+import { Type } from '@sinclair/typebox';
+import { Version } from './common.ts';
+
+const Text = Type.String({ minLength: 1, maxLength: 300 });
+const Millimetres = Type.Number({ minimum: 5, maximum: 60 });
+
+export const MinutesSettings = Type.Object(
+  {
+    signatureMode: Type.Union([Type.Literal('paper'), Type.Literal('esignature')]),
+    esignatureNotice: Type.String({ minLength: 1, maxLength: 500 }),
+    fontFamily: Type.String({ minLength: 1, maxLength: 100 }),
+    fontSizePt: Type.Number({ minimum: 8, maximum: 20 }),
+    marginsMm: Type.Object(
+      { left: Millimetres, right: Millimetres, top: Millimetres, bottom: Millimetres },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const Group = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  nameGenitive: Type.String(),
+  municipality: Type.String(),
+  defaultPlace: Type.String(),
+  minutes: MinutesSettings,
+  version: Version,
+});
+
+export const GroupPatchBody = Type.Object(
+  {
+    version: Version,
+    name: Type.Optional(Text),
+    nameGenitive: Type.Optional(Text),
+    municipality: Type.Optional(Text),
+    defaultPlace: Type.Optional(Text),
+    minutes: Type.Optional(Type.Partial(MinutesSettings)),
+  },
+  { additionalProperties: false },
+);

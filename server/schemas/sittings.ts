@@ -1,0 +1,234 @@
+// A sitting and its parts: attendance, agenda items, decisions with owners, reviews.
+import { Type, type Static } from '@sinclair/typebox';
+import { ClockTime, Id, IsoDate, Nullable, Status, Version } from './common.ts';
+
+const Title = Type.String({ minLength: 1, maxLength: 2000 });
+const LongText = Type.String({ maxLength: 200000 });
+const Position = Type.String({ maxLength: 500 });
+const Role = Type.Union([Type.Literal('member'), Type.Literal('absent'), Type.Literal('invited')]);
+
+export const SignerRef = Type.Object({
+  personId: Id,
+  name: Type.String(),
+  shortName: Type.String(),
+  position: Nullable(Type.String()),
+});
+
+export const Attendee = Type.Object({
+  id: Id,
+  personId: Id,
+  name: Type.String(),
+  role: Role,
+  position: Nullable(Type.String()),
+  reason: Nullable(Type.String()),
+  version: Version,
+});
+export type Attendee = Static<typeof Attendee>;
+
+export const AgendaItem = Type.Object({
+  id: Id,
+  position: Type.Integer(),
+  title: Type.String(),
+  rapporteur: Nullable(Type.String()),
+  proceedings: Type.String(),
+  confidential: Type.Boolean(),
+  version: Version,
+});
+export type AgendaItem = Static<typeof AgendaItem>;
+
+export const Owner = Type.Object({ personId: Nullable(Id), name: Type.String() });
+export type Owner = Static<typeof Owner>;
+
+export const Decision = Type.Object({
+  id: Id,
+  number: Type.Integer(),
+  text: Type.String(),
+  owners: Type.Array(Owner),
+  due: Nullable(IsoDate),
+  agendaItemId: Nullable(Id),
+  status: Status,
+  version: Version,
+});
+export type Decision = Static<typeof Decision>;
+
+export const Review = Type.Object({
+  id: Id,
+  decisionId: Id,
+  sittingNumber: Type.Integer({ description: 'The sitting that took the decision' }),
+  decisionNumber: Type.Integer(),
+  status: Status,
+  note: Nullable(Type.String()),
+  due: Nullable(IsoDate),
+  version: Version,
+});
+export type Review = Static<typeof Review>;
+
+export const SittingState = Type.Union([Type.Literal('draft'), Type.Literal('signed')]);
+
+export const SittingSummary = Type.Object({
+  id: Id,
+  number: Type.Integer(),
+  date: IsoDate,
+  place: Type.String(),
+  state: SittingState,
+  decisionCount: Type.Integer(),
+  openFollowUps: Type.Integer({ description: 'Decisions of this sitting with owners or a deadline still open or in progress' }),
+  version: Version,
+});
+export type SittingSummary = Static<typeof SittingSummary>;
+
+export const SittingDetail = Type.Object({
+  id: Id,
+  number: Type.Integer(),
+  date: IsoDate,
+  place: Type.String(),
+  startTime: Nullable(ClockTime),
+  endTime: Nullable(ClockTime),
+  state: SittingState,
+  chair: Nullable(SignerRef),
+  recorder: Nullable(SignerRef),
+  attendance: Type.Array(Attendee),
+  agendaItems: Type.Array(AgendaItem),
+  decisions: Type.Array(Decision),
+  reviews: Type.Array(Review),
+  version: Version,
+});
+export type SittingDetail = Static<typeof SittingDetail>;
+
+export const NewSittingBody = Type.Object(
+  {
+    date: IsoDate,
+    number: Type.Optional(Type.Integer({ minimum: 1 })),
+    place: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    startTime: Type.Optional(Nullable(ClockTime)),
+    endTime: Type.Optional(Nullable(ClockTime)),
+    chairId: Type.Optional(Nullable(Id)),
+    recorderId: Type.Optional(Nullable(Id)),
+  },
+  { additionalProperties: false },
+);
+export type NewSittingBody = Static<typeof NewSittingBody>;
+
+export const SittingPatchBody = Type.Object(
+  {
+    version: Version,
+    number: Type.Optional(Type.Integer({ minimum: 1 })),
+    date: Type.Optional(IsoDate),
+    place: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    startTime: Type.Optional(Nullable(ClockTime)),
+    endTime: Type.Optional(Nullable(ClockTime)),
+    chairId: Type.Optional(Nullable(Id)),
+    chairPosition: Type.Optional(Nullable(Position)),
+    recorderId: Type.Optional(Nullable(Id)),
+    recorderPosition: Type.Optional(Nullable(Position)),
+  },
+  { additionalProperties: false },
+);
+export type SittingPatchBody = Static<typeof SittingPatchBody>;
+
+export const NewAttendeeBody = Type.Object(
+  {
+    personId: Type.Optional(Id),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    role: Role,
+    position: Type.Optional(Nullable(Position)),
+    reason: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  },
+  { additionalProperties: false },
+);
+export type NewAttendeeBody = Static<typeof NewAttendeeBody>;
+
+export const AttendeePatchBody = Type.Object(
+  {
+    version: Version,
+    role: Type.Optional(Role),
+    position: Type.Optional(Nullable(Position)),
+    reason: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  },
+  { additionalProperties: false },
+);
+export type AttendeePatchBody = Static<typeof AttendeePatchBody>;
+
+export const NewAgendaItemBody = Type.Object(
+  {
+    title: Title,
+    rapporteur: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    proceedings: Type.Optional(LongText),
+    confidential: Type.Optional(Type.Boolean()),
+    position: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+export type NewAgendaItemBody = Static<typeof NewAgendaItemBody>;
+
+export const AgendaItemPatchBody = Type.Object(
+  {
+    version: Version,
+    title: Type.Optional(Title),
+    rapporteur: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    proceedings: Type.Optional(LongText),
+    confidential: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type AgendaItemPatchBody = Static<typeof AgendaItemPatchBody>;
+
+export const MoveBody = Type.Object(
+  { version: Version, to: Type.Integer({ minimum: 1, description: 'New 1-based position or number' }) },
+  { additionalProperties: false },
+);
+export type MoveBody = Static<typeof MoveBody>;
+
+export const OwnerInput = Type.Union([
+  Type.Object({ personId: Id }, { additionalProperties: false }),
+  Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+]);
+export type OwnerInput = Static<typeof OwnerInput>;
+
+export const NewDecisionBody = Type.Object(
+  {
+    text: Type.String({ minLength: 1, maxLength: 10000 }),
+    owners: Type.Optional(Type.Array(OwnerInput, { maxItems: 50 })),
+    due: Type.Optional(Nullable(IsoDate)),
+    agendaItemId: Type.Optional(Nullable(Id)),
+    status: Type.Optional(Status),
+    number: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+export type NewDecisionBody = Static<typeof NewDecisionBody>;
+
+export const DecisionPatchBody = Type.Object(
+  {
+    version: Version,
+    text: Type.Optional(Type.String({ minLength: 1, maxLength: 10000 })),
+    owners: Type.Optional(Type.Array(OwnerInput, { maxItems: 50 })),
+    due: Type.Optional(Nullable(IsoDate)),
+    agendaItemId: Type.Optional(Nullable(Id)),
+    status: Type.Optional(Status),
+  },
+  { additionalProperties: false },
+);
+export type DecisionPatchBody = Static<typeof DecisionPatchBody>;
+
+export const NewReviewBody = Type.Object(
+  {
+    decisionId: Id,
+    status: Status,
+    note: Type.Optional(Nullable(LongText)),
+    due: Type.Optional(Nullable(IsoDate)),
+  },
+  { additionalProperties: false },
+);
+export type NewReviewBody = Static<typeof NewReviewBody>;
+
+export const ReviewPatchBody = Type.Object(
+  {
+    version: Version,
+    status: Type.Optional(Status),
+    note: Type.Optional(Nullable(LongText)),
+    due: Type.Optional(Nullable(IsoDate)),
+  },
+  { additionalProperties: false },
+);
+export type ReviewPatchBody = Static<typeof ReviewPatchBody>;
