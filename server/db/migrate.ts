@@ -1,17 +1,12 @@
-// Brings the schema up to date from the migration files in migrations/.
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { FileMigrationProvider, Migrator, type Kysely } from 'kysely';
+// Brings the schema up to date from the migrations in migrations/.
+import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
+import { migrations } from '../../migrations/index.ts';
 import type { Database } from './database.ts';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
+const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export function migrator(db: Kysely<Database>): Migrator {
-  return new Migrator({
-    db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder: MIGRATIONS_DIR }),
-  });
+  return new Migrator({ db, provider });
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {

@@ -24,6 +24,9 @@ export class NotFound extends DomainError {
 
 export class Conflict extends DomainError {
   readonly statusCode = 409;
+  constructor(message: string, field?: string) {
+    super(field === undefined || field === 'version' ? message : `Lauks "${field}": ${message}`, field);
+  }
 }
 
 export class StaleVersion extends Conflict {

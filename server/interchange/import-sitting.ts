@@ -51,9 +51,12 @@ export async function importSitting(db: Executor, groupId: number, input: unknow
       ...(doc.absent ?? []).map((p) => ({ ...p, role: 'absent' as const })),
       ...(doc.invited ?? []).map((p) => ({ ...p, role: 'invited' as const, reason: undefined })),
     ];
-    let ordinal = 0;
-    for (const a of attendees) {
+    const present = new Set<number>();
+    for (const [ordinal, a] of attendees.entries()) {
       const p = await person(a, a.role !== 'invited');
+      if (present.has(p.id))
+        throw new InvalidInput(attendeeField(doc, ordinal), `${a.name} ir tā pati persona, kas jau minēta sēdes dalībnieku sarakstā.`);
+      present.add(p.id);
       await trx
         .insertInto('attendance')
         .values({
@@ -62,7 +65,7 @@ export async function importSitting(db: Executor, groupId: number, input: unknow
           role: a.role,
           position: a.position ?? null,
           reason: a.reason ?? null,
-          ordinal: ++ordinal,
+          ordinal: ordinal + 1,
         })
         .execute();
     }
@@ -118,6 +121,21 @@ export async function importSitting(db: Executor, groupId: number, input: unknow
     if (doc.signed === true) await trx.updateTable('sittings').set({ state: 'signed' }).where('id', '=', id).execute();
     return { id, number: doc.number };
   });
+}
+
+/** `members[2]`, `absent[0]`… for the n-th attendee counted across the three lists. */
+function attendeeField(doc: SittingDocument, n: number): string {
+  const lists: Array<[string, number]> = [
+    ['members', doc.members.length],
+    ['absent', doc.absent?.length ?? 0],
+    ['invited', doc.invited?.length ?? 0],
+  ];
+  let index = n;
+  for (const [name, length] of lists) {
+    if (index < length) return `${name}[${index}].name`;
+    index -= length;
+  }
+  return 'members';
 }
 
 async function loadDirectory(db: Executor, groupId: number): Promise<DirectoryPerson[]> {

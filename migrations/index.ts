@@ -1,0 +1,8 @@
+// Every migration, by name. Static imports let the same list run under tsx, Vitest and a
+// bundler alike; a test checks that no file in this folder is missing here.
+import type { Migration } from 'kysely';
+import * as initial from './20261126T010000-initial.ts';
+
+export const migrations: Record<string, Migration> = {
+  '20261126T010000-initial': initial,
+};

@@ -1,0 +1,45 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { canonical } from '../support/canonical.ts';
+import { nr7, REPO_ROOT, sharedPath } from '../support/reference.ts';
+
+const run = promisify(execFile);
+let dir: string | undefined;
+afterEach(() => {
+  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+});
+
+function protokols(database: string, ...args: string[]) {
+  return run('npx', ['--no-install', 'protokols', ...args], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: database } }).then(
+    ({ stdout }) => ({ code: 0, stdout, stderr: '' }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
+}
+
+describe('the protokols command', () => {
+  it('imports a sitting, printing its id, and exports it by number', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'protokols-cli-'));
+    const database = path.join(dir, 'p.db');
+    const imported = await protokols(database, 'import', sharedPath('reference', 'sitting-nr7.json'));
+    expect(imported).toMatchObject({ code: 0, stdout: '1\n' });
+    const exported = await protokols(database, 'export', '7');
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.stdout)).toEqual(canonical(nr7()));
+  });
+
+  it('explains a bad file in Latvian and exits non-zero without writing', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'protokols-cli-'));
+    const database = path.join(dir, 'p.db');
+    const bad = path.join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ ...nr7(), date: '2025-02-30' }));
+    const res = await protokols(database, 'import', bad);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('Lauks "date"');
+    expect((await protokols(database, 'export', '7')).stderr).toContain('Sēde Nr. 7 nav atrasta');
+    expect((await protokols(database, 'nothing')).code).toBe(2);
+  });
+});
