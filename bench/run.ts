@@ -1,8 +1,9 @@
 // `npm run bench`: prints the median time of each performance case of the project.
 import { measure, report } from './harness.ts';
+import { minutesCases } from './minutes.bench.ts';
 import { sittingCases } from './sittings.bench.ts';
 
-const suites = [sittingCases];
+const suites = [sittingCases, minutesCases];
 
 for (const suite of suites) {
   const { cases, close } = await suite();

@@ -2,7 +2,9 @@
 // bundler alike; a test checks that no file in this folder is missing here.
 import type { Migration } from 'kysely';
 import * as initial from './20261126T010000-initial.ts';
+import * as signing from './20261126T020000-signing.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261126T010000-initial': initial,
+  '20261126T020000-signing': signing,
 };

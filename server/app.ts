@@ -10,6 +10,7 @@ import database from './plugins/database.ts';
 import errors, { schemaErrorFormatter } from './plugins/errors.ts';
 import groupRoutes from './routes/group.ts';
 import interchangeRoutes from './routes/interchange.ts';
+import minutesRoutes from './routes/minutes.ts';
 import peopleRoutes from './routes/people.ts';
 import sittingPartRoutes from './routes/sitting-parts.ts';
 import sittingRoutes from './routes/sittings.ts';
@@ -37,5 +38,6 @@ export async function buildApp({ db, logger = false }: AppOptions): Promise<Fast
   await app.register(interchangeRoutes);
   await app.register(sittingRoutes);
   await app.register(sittingPartRoutes);
+  await app.register(minutesRoutes);
   return app;
 }

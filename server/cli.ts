@@ -1,5 +1,6 @@
-// The command-line tool: `protokols import FILE.json`, `protokols export NUMBER`.
-import { readFile } from 'node:fs/promises';
+// The command-line tool: import, export and render sittings against the configured database.
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { readConfig } from './config.ts';
 import type { Db } from './db/database.ts';
 import { openDatabase } from './db/open.ts';
@@ -7,11 +8,14 @@ import { DomainError } from './domain/errors.ts';
 import { exportSitting } from './interchange/export-sitting.ts';
 import { importSitting } from './interchange/import-sitting.ts';
 import { ensureGroup } from './repositories/group.ts';
+import { minutesFile } from './repositories/signed-minutes.ts';
 import { sittingIdByNumber } from './repositories/sittings.ts';
 
 const USAGE = `Lietošana:
   protokols import FAILS.json   importē sēdi (izdrukā jaunās sēdes id)
-  protokols export NUMURS       izdrukā sēdes dokumentu JSON formātā`;
+  protokols export NUMURS       izdrukā sēdes dokumentu JSON formātā
+  protokols render NUMURS --out FAILS.docx [--public]
+                                saglabā sēdes protokolu DOCX formātā (--public: publiskā versija)`;
 
 type Command = (db: Db, groupId: number, args: string[]) => Promise<string>;
 
@@ -28,13 +32,30 @@ const commands: Record<string, Command> = {
     return String(id);
   },
   async export(db, groupId, [number]) {
-    const n = Number(number);
-    if (!Number.isInteger(n) || n < 1) throw new UsageError('Norādiet sēdes numuru (vesels skaitlis).');
-    const id = await sittingIdByNumber(db, groupId, n);
-    if (id === undefined) throw new UsageError(`Sēde Nr. ${n} nav atrasta.`);
+    const id = await sittingByNumber(db, groupId, number);
     return JSON.stringify(await exportSitting(db, groupId, id), null, 2);
   },
+  async render(db, groupId, args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { out: { type: 'string' }, public: { type: 'boolean' } },
+    });
+    if (values.out === undefined) throw new UsageError('Norādiet, kur saglabāt protokolu: --out FAILS.docx');
+    const id = await sittingByNumber(db, groupId, positionals[0]);
+    const file = await minutesFile(db, groupId, id, values.public === true ? 'public' : 'full', 'docx');
+    await writeFile(values.out, file.body);
+    return values.out;
+  },
 };
+
+async function sittingByNumber(db: Db, groupId: number, number: string | undefined): Promise<number> {
+  const n = Number(number);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError('Norādiet sēdes numuru (vesels skaitlis).');
+  const id = await sittingIdByNumber(db, groupId, n);
+  if (id === undefined) throw new UsageError(`Sēde Nr. ${n} nav atrasta.`);
+  return id;
+}
 
 class UsageError extends Error {}
 

@@ -115,6 +115,43 @@ export interface DecisionReviewTable {
   version: Generated<number>;
 }
 
+export interface SignedMinutesTable {
+  id: Generated<number>;
+  sitting_id: number;
+  /** 1 for the first signature, 2 after an amendment, … */
+  version: number;
+  docx_full: Buffer;
+  docx_public: Buffer;
+  html_full: string;
+  html_public: string;
+  /** The Content-Security-Policy the stored HTML pages are served with. */
+  html_csp: string;
+  sha256_full: string;
+  sha256_public: string;
+  file_name: string;
+  signed_at: string;
+}
+
+export interface AmendmentTable {
+  id: Generated<number>;
+  sitting_id: number;
+  amends_version: number;
+  reason: string;
+  opened_at: string;
+}
+
+export interface SignedCopyTable {
+  id: Generated<number>;
+  sitting_id: number;
+  signed_version: number;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_at: string;
+}
+
 export interface Database {
   groups: GroupTable;
   people: PersonTable;
@@ -124,6 +161,9 @@ export interface Database {
   decisions: DecisionTable;
   decision_owners: DecisionOwnerTable;
   decision_reviews: DecisionReviewTable;
+  signed_minutes: SignedMinutesTable;
+  amendments: AmendmentTable;
+  signed_copies: SignedCopyTable;
 }
 
 export type Db = Kysely<Database>;
@@ -140,3 +180,5 @@ export type AgendaItemRow = Selectable<AgendaItemTable>;
 export type DecisionRow = Selectable<DecisionTable>;
 export type DecisionOwnerRow = Selectable<DecisionOwnerTable>;
 export type DecisionReviewRow = Selectable<DecisionReviewTable>;
+export type SignedMinutesRow = Selectable<SignedMinutesTable>;
+export type SignedCopyRow = Selectable<SignedCopyTable>;

@@ -29,6 +29,10 @@ export class Conflict extends DomainError {
   }
 }
 
+export class UnsupportedMediaType extends DomainError {
+  readonly statusCode = 415;
+}
+
 export class StaleVersion extends Conflict {
   /** `what` names the record in the nominative: "lēmums", "darba kārtības punkts". */
   constructor(what: string) {

@@ -13,6 +13,11 @@ const person = (name: string, position: string | null): DocumentPerson => (posit
 
 export function sittingToDocument(s: SittingDetail): SittingDocument {
   if (s.startTime === null) throw new Conflict(`Sēdei Nr. ${s.number} nav norādīts sākuma laiks, bez tā to nevar eksportēt.`, 'startTime');
+  return draftDocument(s);
+}
+
+/** The document of a sitting still being drafted: a missing start time stays empty. */
+export function draftDocument(s: SittingDetail): SittingDocument {
   const agendaIndex = new Map(s.agendaItems.map((item, i) => [item.id, i + 1]));
   const attendees = (role: string) => s.attendance.filter((a) => a.role === role);
   const doc: SittingDocument = {
@@ -20,7 +25,7 @@ export function sittingToDocument(s: SittingDetail): SittingDocument {
     number: s.number,
     date: s.date,
     place: s.place,
-    startTime: s.startTime,
+    startTime: s.startTime ?? '',
     ...(s.endTime === null ? {} : { endTime: s.endTime }),
     ...(s.chair === null ? {} : { chair: person(s.chair.name, s.chair.position) }),
     ...(s.recorder === null ? {} : { recorder: person(s.recorder.name, s.recorder.position) }),

@@ -3,6 +3,7 @@ import { Conflict, InvalidInput } from '../domain/errors.ts';
 import { cleanName, matchPerson, type NamedPerson } from '../domain/names.ts';
 import type { Executor } from '../db/database.ts';
 import { resolveOwners, writeOwners } from '../repositories/decisions.ts';
+import { freezeMinutes } from '../repositories/signed-minutes.ts';
 import { createPerson } from '../repositories/people.ts';
 import { flag, inTransaction, nowIso } from '../repositories/rows.ts';
 import { sittingIdByNumber } from '../repositories/sittings.ts';
@@ -118,7 +119,8 @@ export async function importSitting(db: Executor, groupId: number, input: unknow
         .execute();
     }
 
-    if (doc.signed === true) await trx.updateTable('sittings').set({ state: 'signed' }).where('id', '=', id).execute();
+    // Minutes signed elsewhere are archived as rendered now, and never change after.
+    if (doc.signed === true) await freezeMinutes(trx, groupId, id);
     return { id, number: doc.number };
   });
 }

@@ -9,7 +9,6 @@ const CLIENT_ERRORS: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'Pieprasījuma saturs nav derīgs JSON.',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'Pieprasījuma saturs ir tukšs, lai gan norādīts JSON.',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Šāds satura tips netiek pieņemts; sūtiet JSON.',
-  FST_ERR_CTP_BODY_TOO_LARGE: 'Pieprasījums ir pārāk liels.',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Nepareizs satura garums.',
 };
 
@@ -20,6 +19,8 @@ const REASONS: Record<number, string> = {
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
 };
+
+const megabytes = (bytes: number) => String(Math.round((bytes / (1024 * 1024)) * 10) / 10).replace('.', ',');
 
 /** Fastify's schema validation reports through here, so route schemas speak Latvian too. */
 export function schemaErrorFormatter(errors: FastifySchemaValidationError[], dataVar: string): Error {
@@ -42,18 +43,19 @@ export default fp(
       }
       const status = error.statusCode ?? 500;
       if (status >= 400 && status < 500) {
-        const message = CLIENT_ERRORS[error.code] ?? new InvalidInput('pieprasījums', 'nederīgs pieprasījums.').message;
+        const message =
+          error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+            ? `Pieprasījums ir pārāk liels: atļauts ne vairāk kā ${megabytes(request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 0)} MB.`
+            : (CLIENT_ERRORS[error.code] ?? new InvalidInput('pieprasījums', 'nederīgs pieprasījums.').message);
         return reply.code(status).send({ statusCode: status, error: REASONS[status] ?? 'Bad Request', message });
       }
       // Only the error's kind and stack: messages may quote personal data from the request.
       request.log.error({ err: { type: error.name, code: error.code, stack: error.stack } }, 'request failed');
-      return reply
-        .code(500)
-        .send({
-          statusCode: 500,
-          error: 'Internal Server Error',
-          message: 'Iekšēja kļūda. Mēģiniet vēlreiz; ja kļūda atkārtojas, ziņojiet administratoram.',
-        });
+      return reply.code(500).send({
+        statusCode: 500,
+        error: 'Internal Server Error',
+        message: 'Iekšēja kļūda. Mēģiniet vēlreiz; ja kļūda atkārtojas, ziņojiet administratoram.',
+      });
     });
 
     app.setNotFoundHandler((request, reply) =>

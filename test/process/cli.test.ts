@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import mammoth from 'mammoth';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonical } from '../support/canonical.ts';
 import { nr7, REPO_ROOT, sharedPath } from '../support/reference.ts';
@@ -29,6 +30,18 @@ describe('the protokols command', () => {
     const exported = await protokols(database, 'export', '7');
     expect(exported.code).toBe(0);
     expect(JSON.parse(exported.stdout)).toEqual(canonical(nr7()));
+  });
+
+  it('renders the minutes to a DOCX file, full or public', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'protokols-cli-'));
+    const database = path.join(dir, 'p.db');
+    await protokols(database, 'import', sharedPath('reference', 'sitting-nr7.json'));
+    const out = path.join(dir, 'Protokols.docx');
+    const res = await protokols(database, 'render', '7', '--out', out, '--public');
+    expect(res.code).toBe(0);
+    const text = (await mammoth.extractRawText({ path: out })).value;
+    expect(text).toContain('SĒDES PROTOKOLS');
+    expect(text).toContain('Sēde slēgta plkst.');
   });
 
   it('explains a bad file in Latvian and exits non-zero without writing', async () => {

@@ -1,0 +1,41 @@
+// One call from a sitting's data to a downloadable protocol: view model, then the chosen renderer.
+import type { MinutesSource, MinutesVersion } from './minutes-source.ts';
+import { renderMinutesDocx } from './render-docx.ts';
+import { renderMinutesHtmlPage } from './render-html.ts';
+import { buildMinutesViewModel, minutesFileName } from './view-model.ts';
+import type { ViewModelOptions } from './view-model.ts';
+
+export { minutesFileName };
+
+export type MinutesFormat = 'docx' | 'html';
+
+export interface RenderedMinutes {
+  fileName: string;
+  contentType: string;
+  body: Buffer;
+  /** Headers the response should carry (the HTML preview's Content-Security-Policy). */
+  headers: Record<string, string>;
+}
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Renders the minutes of `source` as a DOCX file or an HTML preview. */
+export async function renderMinutes(
+  source: MinutesSource,
+  version: MinutesVersion,
+  format: MinutesFormat,
+  options: ViewModelOptions = {},
+): Promise<RenderedMinutes> {
+  const vm = buildMinutesViewModel(source, version, options);
+  const fileName = minutesFileName(source.sitting.number, source.sitting.date, format, options.templates);
+  if (format === 'docx') {
+    return { fileName, contentType: DOCX_TYPE, body: await renderMinutesDocx(vm), headers: {} };
+  }
+  const { html, csp } = renderMinutesHtmlPage(vm);
+  return {
+    fileName,
+    contentType: 'text/html; charset=utf-8',
+    body: Buffer.from(html, 'utf8'),
+    headers: { 'content-security-policy': csp },
+  };
+}

@@ -1,0 +1,111 @@
+// The wording of the minutes: Handlebars templates read from templates/, compiled once per folder.
+// Code refers to phrases by key only, so a group can reword its minutes without a code change.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+
+export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+const TEMPLATES_FILE = 'minutes.lv.json';
+
+export const PHRASE_KEYS = [
+  'documentTitle',
+  'fileName',
+  'restrictedMarking',
+  'restrictedContent',
+  'titleGroup',
+  'title',
+  'place',
+  'date',
+  'number',
+  'opened',
+  'person',
+  'absentee',
+  'members',
+  'absent',
+  'invited',
+  'chair',
+  'recorder',
+  'agendaHeading',
+  'agendaItem',
+  'proceedingsHeading',
+  'decisionsHeading',
+  'decisionOwners',
+  'closed',
+  'signatureChair',
+  'signatureRecorder',
+  'signatureHint',
+  'followUp.itemTitle',
+  'followUp.columnDecision',
+  'followUp.columnText',
+  'followUp.columnOwners',
+  'followUp.columnDue',
+  'followUp.columnOutcome',
+  'followUp.reference',
+  'followUp.statusDone',
+  'followUp.statusInProgress',
+  'followUp.statusCancelled',
+  'followUp.statusOpen',
+  'followUp.statusNotReviewed',
+  'followUp.newDue',
+] as const;
+
+export type PhraseKey = (typeof PHRASE_KEYS)[number];
+export type PhraseValues = Record<string, string | number | boolean | undefined>;
+
+export interface MinutesTemplates {
+  /** The phrase under `key`, filled with `values`; plain text, never HTML-escaped. */
+  phrase(key: PhraseKey, values?: PhraseValues): string;
+}
+
+const cache = new Map<string, MinutesTemplates>();
+
+/** The templates of `dir` (default: the project's templates/), read and compiled on first use. */
+export function loadMinutesTemplates(dir: string = DEFAULT_TEMPLATES_DIR): MinutesTemplates {
+  const cached = cache.get(dir);
+  if (cached !== undefined) return cached;
+  const file = join(dir, TEMPLATES_FILE);
+  const sources = flatten(JSON.parse(readFileSync(file, 'utf8')) as unknown, '', file);
+  const missing = PHRASE_KEYS.filter((key) => !sources.has(key));
+  if (missing.length > 0) throw new Error(`${file}: missing template keys ${missing.join(', ')}`);
+
+  // An isolated instance: helpers registered elsewhere never reach the minutes.
+  const hbs = Handlebars.create();
+  const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  for (const key of PHRASE_KEYS) {
+    const source = withNonBreakingSpaces(sources.get(key) as string);
+    // strict: a misspelt {{name}} in an edited template fails loudly instead of printing nothing.
+    compiled.set(key, hbs.compile(source, { noEscape: true, strict: true }));
+  }
+  const templates: MinutesTemplates = {
+    phrase(key, values = {}) {
+      const template = compiled.get(key) as HandlebarsTemplateDelegate;
+      try {
+        return template(values);
+      } catch (error) {
+        throw new Error(`${file}: template "${key}" failed: ${(error as Error).message}`, { cause: error });
+      }
+    },
+  };
+  cache.set(dir, templates);
+  return templates;
+}
+
+function flatten(value: unknown, prefix: string, file: string, into = new Map<string, string>()): Map<string, string> {
+  if (typeof value === 'string') {
+    into.set(prefix, value);
+  } else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    for (const [key, inner] of Object.entries(value)) flatten(inner, prefix === '' ? key : `${prefix}.${key}`, file, into);
+  } else {
+    throw new Error(`${file}: "${prefix}" must be a text or a group of texts`);
+  }
+  return into;
+}
+
+/** `~` outside {{…}} is the templates' visible stand-in for U+00A0, which editors hide. */
+function withNonBreakingSpaces(source: string): string {
+  return source
+    .split(/(\{\{[\s\S]*?\}\})/u)
+    .map((part) => (part.startsWith('{{') ? part : part.replaceAll('~', '\u00a0')))
+    .join('');
+}

@@ -1,0 +1,55 @@
+// Latvian typography for the minutes: dates, clock times, names and clean plain text.
+// Wording lives in templates/; this module only shapes the values the templates receive.
+import { format } from 'date-fns';
+import { lv } from 'date-fns/locale';
+
+export const NBSP = '\u00a0';
+
+function calendarDate(iso: string): Date {
+  const [year, month, day] = iso.split('-').map(Number);
+  return new Date(year ?? NaN, (month ?? NaN) - 1, day ?? NaN);
+}
+
+/**
+ * The parts of a long date. The month is the locative (8. jūlijā): date-fns `lv` gives the
+ * locative in formatting context (`MMMM`) and the nominative only stand-alone (`LLLL`).
+ */
+export function longDateParts(iso: string): { year: string; day: string; month: string } {
+  const date = calendarDate(iso);
+  return { year: format(date, 'y'), day: format(date, 'd'), month: format(date, 'MMMM', { locale: lv }) };
+}
+
+/** A date in running text: 08.07.2025. (with the trailing dot). */
+export function shortDate(iso: string): string {
+  return `${format(calendarDate(iso), 'dd.MM.yyyy')}.`;
+}
+
+/** A clock time as the language authority writes it: 14.00. */
+export function clockTime(hhmm: string): string {
+  return hhmm.replace(':', '.');
+}
+
+/** A name as typed, with the initials tied to what follows (M.Šteins → M. Šteins, non-breaking). */
+export function printedName(name: string): string {
+  return plainText(name)
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/(\p{Lu}\.)[ \u00a0]?(?=\p{Lu})/gu, `$1${NBSP}`);
+}
+
+/**
+ * Text safe for every output: no control characters (invalid in XML), no lone surrogates,
+ * tabs as spaces and Windows line ends as \n.
+ */
+export function plainText(text: string): string {
+  return (
+    text
+      .normalize('NFC')
+      .replace(/\r\n?/gu, '\n')
+      .replace(/\t/gu, ' ')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/gu, '')
+      // With the u flag a surrogate pair is one code point, so this removes lone halves only.
+      .replace(/[\ud800-\udfff]/gu, '')
+  );
+}

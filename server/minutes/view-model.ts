@@ -1,0 +1,249 @@
+// The minutes as plain data: every line already worded in Latvian from templates/, the full or
+// the public version, ready for a renderer (DOCX, HTML) that only lays it out.
+import type { FollowUp, MinutesSource, MinutesVersion } from './minutes-source.ts';
+import type { MinutesSettings } from '../domain/group-settings.ts';
+import type { DecisionStatus, DocumentPerson } from '../interchange/sitting-document.ts';
+import { matchPerson, shortForm } from '../domain/names.ts';
+import { needsOwnerLine } from './mentions.ts';
+import { parseProceedings } from './proceedings.ts';
+import type { TextBlock } from './proceedings.ts';
+import { loadMinutesTemplates } from './templates.ts';
+import type { MinutesTemplates } from './templates.ts';
+import { clockTime, longDateParts, plainText, printedName, shortDate } from './typography.ts';
+
+export type { ListBlock, ListItem, ParagraphBlock, TextBlock, TextRun } from './proceedings.ts';
+
+export interface FollowUpTable {
+  kind: 'followUps';
+  header: { decision: string; text: string; owners: string; due: string; outcome: string };
+  /** Cells are plain text; `\n` separates lines within a cell. */
+  rows: Array<{ decision: string; text: string; owners: string; due: string; outcome: string }>;
+}
+
+export type Block = TextBlock | FollowUpTable;
+
+export interface ProceedingsItem {
+  /** The agenda title as printed (rapporteur in brackets), numbered by the renderer. */
+  title: string;
+  blocks: Block[];
+}
+
+export interface DecisionLine {
+  text: string;
+  /** "Atbildīgie: … Termiņš: …", only when the text does not already say it. */
+  ownerLine?: string;
+}
+
+export interface SignatureLine {
+  role: string;
+  name: string;
+}
+
+export interface MinutesViewModel {
+  version: MinutesVersion;
+  layout: Pick<MinutesSettings, 'signatureMode' | 'fontFamily' | 'fontSizePt' | 'marginsMm'>;
+  /** For document properties and the HTML title. */
+  documentTitle: string;
+  /** ISO date of the sitting, for fixed document timestamps. */
+  sittingDate: string;
+  restrictedMarking?: string;
+  titleLines: string[];
+  place: string;
+  date: string;
+  number: string;
+  opened: string;
+  attendance: string[];
+  agendaHeading: string;
+  /** Agenda titles, numbered by the renderer. */
+  agenda: string[];
+  proceedingsHeading: string;
+  items: ProceedingsItem[];
+  decisionsHeading: string;
+  decisions: DecisionLine[];
+  closed?: string;
+  signatures: SignatureLine[];
+  /** "(paraksts)" in paper mode; absent when signed electronically. */
+  signatureHint?: string;
+  /** The closing notice of e-signed minutes. */
+  esignatureNotice?: string;
+}
+
+export interface ViewModelOptions {
+  /** Templates other than the project's (a group's own wording); default templates/. */
+  templates?: MinutesTemplates;
+}
+
+/** Builds the minutes of `source.sitting` as the `version` prints them. */
+export function buildMinutesViewModel(source: MinutesSource, version: MinutesVersion, options: ViewModelOptions = {}): MinutesViewModel {
+  const t = options.templates ?? loadMinutesTemplates();
+  const { group, sitting } = source;
+  const isPublic = version === 'public';
+  const restricted = t.phrase('restrictedContent');
+  const confidentialItems = new Set(sitting.agenda.flatMap((item, i) => (item.confidential === true ? [i + 1] : [])));
+
+  const agendaItems = sitting.agenda.map((item) => ({ ...item }));
+  // The follow-up table is item 1's proceedings; with no agenda at all, item 1 is made for it.
+  if (source.followUps.length > 0 && agendaItems.length === 0) {
+    agendaItems.push({ title: t.phrase('followUp.itemTitle') });
+  }
+
+  const titles = agendaItems.map((item, i) =>
+    isPublic && confidentialItems.has(i + 1)
+      ? restricted
+      : t.phrase('agendaItem', { title: plainText(item.title), rapporteur: item.rapporteur && plainText(item.rapporteur) }),
+  );
+
+  const items: ProceedingsItem[] = agendaItems.map((item, i) => {
+    const hidden = isPublic && confidentialItems.has(i + 1);
+    const blocks: Block[] = [];
+    if (!hidden && i === 0 && source.followUps.length > 0) blocks.push(followUpTable(source.followUps, isPublic, t));
+    if (!hidden && item.proceedings !== undefined) blocks.push(...parseProceedings(item.proceedings));
+    return { title: titles[i] as string, blocks };
+  });
+
+  const people = [
+    ...sitting.members,
+    ...(sitting.absent ?? []),
+    ...(sitting.invited ?? []),
+    ...(sitting.chair ? [sitting.chair] : []),
+    ...(sitting.recorder ? [sitting.recorder] : []),
+  ].map((p, id) => ({ id, fullName: plainText(p.name), shortName: null }));
+
+  const decisions: DecisionLine[] = sitting.decisions.map((decision) => {
+    if (isPublic && decision.agendaItem !== undefined && confidentialItems.has(decision.agendaItem)) {
+      return { text: restricted };
+    }
+    const text = plainText(decision.text);
+    const owners = (decision.owners ?? []).map((owner) => ownerName(owner, people));
+    if (!needsOwnerLine(text, owners, decision.due)) return { text };
+    const due = decision.due === undefined ? undefined : shortDate(decision.due);
+    return { text, ownerLine: t.phrase('decisionOwners', { owners: owners.join(', '), ownerCount: owners.length, due }) };
+  });
+
+  const person = (p: DocumentPerson) => t.phrase('person', { name: printedName(p.name), position: p.position && plainText(p.position) });
+  const peopleLine = (key: 'members' | 'invited', list: DocumentPerson[] | undefined) =>
+    list !== undefined && list.length > 0 ? [t.phrase(key, { people: list.map(person).join(', ') })] : [];
+  const absent = sitting.absent ?? [];
+  const attendance = [
+    ...peopleLine('members', sitting.members),
+    ...(absent.length > 0
+      ? [
+          t.phrase('absent', {
+            people: absent
+              .map((p) =>
+                t.phrase('absentee', {
+                  name: printedName(p.name),
+                  position: p.position && plainText(p.position),
+                  reason: p.reason && plainText(p.reason),
+                }),
+              )
+              .join(', '),
+          }),
+        ]
+      : []),
+    ...peopleLine('invited', sitting.invited),
+    ...(sitting.chair ? [t.phrase('chair', { person: person(sitting.chair) })] : []),
+    ...(sitting.recorder ? [t.phrase('recorder', { person: person(sitting.recorder) })] : []),
+  ];
+
+  const signatures: SignatureLine[] = [
+    ...(sitting.chair ? [{ role: t.phrase('signatureChair'), name: shortForm(plainText(sitting.chair.name)) }] : []),
+    ...(sitting.recorder ? [{ role: t.phrase('signatureRecorder'), name: shortForm(plainText(sitting.recorder.name)) }] : []),
+  ];
+
+  const esigned = group.minutes.signatureMode === 'esignature';
+  const vm: MinutesViewModel = {
+    version,
+    layout: {
+      signatureMode: group.minutes.signatureMode,
+      fontFamily: group.minutes.fontFamily,
+      fontSizePt: group.minutes.fontSizePt,
+      marginsMm: { ...group.minutes.marginsMm },
+    },
+    documentTitle: t.phrase('documentTitle', { number: sitting.number }),
+    sittingDate: sitting.date,
+    titleLines: [t.phrase('titleGroup', { groupGenitive: plainText(group.nameGenitive) }), t.phrase('title')],
+    place: t.phrase('place', { place: plainText(sitting.place ?? group.defaultPlace) }),
+    date: t.phrase('date', longDateParts(sitting.date)),
+    number: t.phrase('number', { number: sitting.number }),
+    opened: t.phrase('opened', { time: clockTime(sitting.startTime) }),
+    attendance,
+    agendaHeading: t.phrase('agendaHeading'),
+    agenda: titles,
+    proceedingsHeading: t.phrase('proceedingsHeading'),
+    items,
+    decisionsHeading: t.phrase('decisionsHeading'),
+    decisions,
+    signatures,
+  };
+  if (!isPublic && confidentialItems.size > 0) vm.restrictedMarking = t.phrase('restrictedMarking');
+  if (sitting.endTime !== undefined) vm.closed = t.phrase('closed', { time: clockTime(sitting.endTime) });
+  if (esigned) vm.esignatureNotice = plainText(group.minutes.esignatureNotice);
+  else vm.signatureHint = t.phrase('signatureHint');
+  return vm;
+}
+
+/** The item-1 title for a sitting that follows up earlier decisions, from the templates. */
+export function defaultFollowUpItemTitle(templates: MinutesTemplates = loadMinutesTemplates()): string {
+  return templates.phrase('followUp.itemTitle');
+}
+
+/** The file name of a protocol: Protokols_Nr_7_2025-07-08.docx. */
+export function minutesFileName(
+  number: number,
+  date: string,
+  extension: 'docx' | 'html' | 'pdf' = 'docx',
+  templates: MinutesTemplates = loadMinutesTemplates(),
+): string {
+  const base = templates.phrase('fileName', { number, date }).replace(/[^\p{L}\p{N}._-]+/gu, '_');
+  return `${base}.${extension}`;
+}
+
+/** An owner as printed: a person of the sitting in short form, anyone else as written. */
+function ownerName(owner: string, people: Array<{ id: number; fullName: string; shortName: null }>): string {
+  const typed = printedName(owner);
+  const person = matchPerson(typed, people);
+  if (person !== undefined) return shortForm(person.fullName);
+  // Initials and surname (I.Liepiņa) are a person outside the group; other text (an institution) stays as is.
+  return /^(\p{Lu}\.[\s\u00a0]?)+\p{Lu}\p{Ll}/u.test(typed) ? shortForm(typed) : typed;
+}
+
+const STATUS_KEYS: Record<
+  DecisionStatus,
+  'followUp.statusDone' | 'followUp.statusInProgress' | 'followUp.statusCancelled' | 'followUp.statusOpen'
+> = {
+  done: 'followUp.statusDone',
+  in_progress: 'followUp.statusInProgress',
+  cancelled: 'followUp.statusCancelled',
+  open: 'followUp.statusOpen',
+};
+
+function followUpTable(followUps: FollowUp[], isPublic: boolean, t: MinutesTemplates): FollowUpTable {
+  const restricted = t.phrase('restrictedContent');
+  return {
+    kind: 'followUps',
+    header: {
+      decision: t.phrase('followUp.columnDecision'),
+      text: t.phrase('followUp.columnText'),
+      owners: t.phrase('followUp.columnOwners'),
+      due: t.phrase('followUp.columnDue'),
+      outcome: t.phrase('followUp.columnOutcome'),
+    },
+    rows: followUps.map((f) => {
+      // A confidential decision's text, owners and note may identify a child: none of them is public.
+      const hidden = isPublic && f.confidential === true;
+      const outcome = [
+        t.phrase(f.status === undefined ? 'followUp.statusNotReviewed' : STATUS_KEYS[f.status]),
+        hidden || f.note === undefined ? '' : plainText(f.note).trim(),
+        f.newDue === undefined ? '' : t.phrase('followUp.newDue', { due: shortDate(f.newDue) }),
+      ].filter((line) => line !== '');
+      return {
+        decision: t.phrase('followUp.reference', { sitting: f.sittingNumber, decision: f.decisionNumber }),
+        text: hidden ? restricted : plainText(f.text),
+        owners: hidden ? '' : f.owners.map(printedName).join(', '),
+        due: f.due === undefined ? '' : shortDate(f.due),
+        outcome: outcome.join('\n'),
+      };
+    }),
+  };
+}

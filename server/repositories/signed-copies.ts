@@ -1,0 +1,84 @@
+// The file the chair signed outside the tool (eParaksts container or PDF), kept with its hash.
+import { Conflict, notFound } from '../domain/errors.ts';
+import { cleanFileName, signedCopyKind } from '../domain/signed-copy-file.ts';
+import type { Executor } from '../db/database.ts';
+import { nowIso } from './rows.ts';
+import { sha256 } from './signed-minutes.ts';
+import { sittingRow } from './sittings.ts';
+
+export interface SignedCopyInfo {
+  id: number;
+  signedVersion: number;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+}
+
+export async function storeSignedCopy(
+  db: Executor,
+  groupId: number,
+  sittingId: number,
+  bytes: Buffer,
+  fileName?: string,
+): Promise<SignedCopyInfo> {
+  const sitting = await sittingRow(db, groupId, sittingId);
+  if (sitting.state !== 'signed')
+    throw new Conflict(`Sēdes Nr. ${sitting.number} protokols vēl nav parakstīts šajā rīkā; vispirms parakstiet to.`);
+  const kind = signedCopyKind(bytes);
+  const latest = await db
+    .selectFrom('signed_minutes')
+    .select((eb) => eb.fn.max('version').as('n'))
+    .where('sitting_id', '=', sittingId)
+    .executeTakeFirst();
+  const row = await db
+    .insertInto('signed_copies')
+    .values({
+      sitting_id: sittingId,
+      signed_version: latest?.n ?? 1,
+      file_name: cleanFileName(fileName, kind, `Protokols_Nr_${sitting.number}_${sitting.date}_parakstits`),
+      content_type: kind.contentType,
+      size: bytes.length,
+      sha256: sha256(bytes),
+      content: bytes,
+      uploaded_at: nowIso(),
+    })
+    .returning(['id', 'signed_version', 'file_name', 'content_type', 'size', 'sha256', 'uploaded_at'])
+    .executeTakeFirstOrThrow();
+  return toInfo(row);
+}
+
+function toInfo(r: {
+  id: number;
+  signed_version: number;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  uploaded_at: string;
+}): SignedCopyInfo {
+  return {
+    id: r.id,
+    signedVersion: r.signed_version,
+    fileName: r.file_name,
+    contentType: r.content_type,
+    size: r.size,
+    sha256: r.sha256,
+    uploadedAt: r.uploaded_at,
+  };
+}
+
+/** The latest signed copy uploaded for the sitting. */
+export async function latestSignedCopy(db: Executor, groupId: number, sittingId: number): Promise<SignedCopyInfo & { content: Buffer }> {
+  await sittingRow(db, groupId, sittingId);
+  const row = await db
+    .selectFrom('signed_copies')
+    .selectAll()
+    .where('sitting_id', '=', sittingId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (row === undefined) throw notFound('parakstītā protokola kopija');
+  return { ...toInfo(row), content: Buffer.from(row.content) };
+}

@@ -1,0 +1,259 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { testApp, snapshot, type TestApp } from '../support/app.ts';
+import { nr7 } from '../support/reference.ts';
+import { docxText, htmlText } from '../minutes/helpers.ts';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await testApp();
+});
+afterEach(async () => t.close());
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/** Nr. 7 imported as a draft, ready to sign. */
+async function draftNr7(change: (doc: ReturnType<typeof nr7>) => void = () => {}) {
+  const doc = nr7();
+  change(doc);
+  const { body } = await t.call({ method: 'POST', url: '/api/sittings/import', payload: doc });
+  return (await t.call({ method: 'GET', url: `/api/sittings/${body.id}` })).body;
+}
+
+const sign = (id: number, version: number) => t.call({ method: 'POST', url: `/api/sittings/${id}/sign`, payload: { version } });
+const download = (url: string) => t.app.inject({ method: 'GET', url });
+
+describe('minutes downloads', () => {
+  it('the DOCX has the right type and a Latvian file name, UTF-8 safe', async () => {
+    const s = await draftNr7();
+    const res = await download(`/api/sittings/${s.id}/minutes.docx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.headers['content-disposition']).toContain('filename="Protokols_Nr_7_2025-07-08.docx"');
+    expect(res.headers['content-disposition']).toContain("filename*=UTF-8''Protokols_Nr_7_2025-07-08.docx");
+    const text = await docxText(res.rawPayload);
+    expect(text).toContain('SĒDES PROTOKOLS');
+    expect(text).toContain('Sēde slēgta plkst. 16.00');
+  });
+
+  it('the public version leaves out a confidential item, in DOCX and HTML', async () => {
+    const s = await draftNr7((d) => void (d.agenda[2]!.confidential = true));
+    const full = await docxText((await download(`/api/sittings/${s.id}/minutes.docx`)).rawPayload);
+    const pub = await docxText((await download(`/api/sittings/${s.id}/minutes.docx?version=public`)).rawPayload);
+    const html = htmlText((await download(`/api/sittings/${s.id}/minutes.html?version=public`)).body);
+    expect(full).toContain('Rotary');
+    for (const text of [pub, html]) {
+      expect(text).not.toContain('Rotary');
+      expect(text).toContain('Ierobežotas pieejamības informācija');
+    }
+  });
+
+  it('the HTML preview is served with a Content-Security-Policy', async () => {
+    const s = await draftNr7();
+    const res = await download(`/api/sittings/${s.id}/minutes.html`);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(htmlText(res.body)).toContain('Nr. 7');
+  });
+});
+
+describe('signing', () => {
+  it('is refused with 409 naming what is missing, and changes nothing', async () => {
+    const { id } = (await t.call({ method: 'POST', url: '/api/sittings', payload: { date: '2025-09-08' } })).body;
+    const before = await snapshot(t.db);
+    const res = await sign(id, 1);
+    expect(res.status).toBe(409);
+    for (const part of ['sēdes vadītājs', 'protokolētājs', 'beigu laiks', 'grupas loceklis', 'darba kārtības punkts'])
+      expect(res.body.message).toContain(part);
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
+  it('a stale sitting version is refused', async () => {
+    const s = await draftNr7();
+    expect((await sign(s.id, s.version + 5)).status).toBe(409);
+  });
+
+  it('stores the DOCX with its SHA-256 and every later download returns exactly those bytes', async () => {
+    const s = await draftNr7();
+    const signed = await sign(s.id, s.version);
+    expect(signed.status).toBe(200);
+    expect(signed.body).toMatchObject({ version: 1, fileName: 'Protokols_Nr_7_2025-07-08.docx', amendmentReason: null });
+
+    const first = await download(`/api/sittings/${s.id}/minutes.docx`);
+    const second = await download(`/api/sittings/${s.id}/minutes.docx`);
+    expect(first.rawPayload.equals(second.rawPayload)).toBe(true);
+    expect(sha(first.rawPayload)).toBe(signed.body.sha256Full);
+    expect(first.headers['x-content-sha256']).toBe(signed.body.sha256Full);
+    const pub = await download(`/api/sittings/${s.id}/minutes.docx?version=public`);
+    expect(sha(pub.rawPayload)).toBe(signed.body.sha256Public);
+    expect((await t.call({ method: 'GET', url: `/api/sittings/${s.id}` })).body.state).toBe('signed');
+  });
+
+  it('a changed group setting or template after signing does not change the signed protocol', async () => {
+    const s = await draftNr7();
+    const signed = (await sign(s.id, s.version)).body;
+    const group = (await t.call({ method: 'GET', url: '/api/group' })).body;
+    await t.call({
+      method: 'PATCH',
+      url: '/api/group',
+      payload: { version: group.version, nameGenitive: 'Pavisam citas grupas', minutes: { signatureMode: 'esignature' } },
+    });
+    const after = await download(`/api/sittings/${s.id}/minutes.docx`);
+    expect(sha(after.rawPayload)).toBe(signed.sha256Full);
+    expect(await docxText(after.rawPayload)).not.toContain('Pavisam citas');
+    const html = await download(`/api/sittings/${s.id}/minutes.html`);
+    expect(htmlText(html.body)).not.toContain('Pavisam citas');
+  });
+
+  it('after signing every kind of write returns 409 and the database is unchanged', async () => {
+    const s = await draftNr7();
+    await sign(s.id, s.version);
+    const now = (await t.call({ method: 'GET', url: `/api/sittings/${s.id}` })).body;
+    const before = await snapshot(t.db);
+    const [item] = now.agendaItems;
+    const [decision] = now.decisions;
+    const [attendee] = now.attendance;
+    const writes = [
+      { method: 'PATCH', url: `/api/sittings/${s.id}`, payload: { version: now.version, endTime: '17:00' } },
+      { method: 'DELETE', url: `/api/sittings/${s.id}?version=${now.version}` },
+      { method: 'POST', url: `/api/sittings/${s.id}/sign`, payload: { version: now.version } },
+      { method: 'POST', url: `/api/sittings/${s.id}/agenda-items`, payload: { title: 'X' } },
+      { method: 'PATCH', url: `/api/agenda-items/${item.id}`, payload: { version: item.version, proceedings: 'X' } },
+      { method: 'POST', url: `/api/agenda-items/${item.id}/move`, payload: { version: item.version, to: 2 } },
+      { method: 'DELETE', url: `/api/agenda-items/${item.id}?version=${item.version}` },
+      { method: 'POST', url: `/api/sittings/${s.id}/decisions`, payload: { text: 'X' } },
+      { method: 'PATCH', url: `/api/decisions/${decision.id}`, payload: { version: decision.version, text: 'X' } },
+      { method: 'POST', url: `/api/decisions/${decision.id}/move`, payload: { version: decision.version, to: 3 } },
+      { method: 'DELETE', url: `/api/decisions/${decision.id}?version=${decision.version}` },
+      { method: 'POST', url: `/api/sittings/${s.id}/decisions/renumber`, payload: { version: now.version } },
+      { method: 'POST', url: `/api/sittings/${s.id}/attendance`, payload: { name: 'Jauns Cilvēks', role: 'invited' } },
+      { method: 'PATCH', url: `/api/attendance/${attendee.id}`, payload: { version: attendee.version, role: 'absent' } },
+      { method: 'DELETE', url: `/api/attendance/${attendee.id}?version=${attendee.version}` },
+      { method: 'POST', url: `/api/sittings/${s.id}/reviews`, payload: { decisionId: decision.id, status: 'done' } },
+    ] as const;
+    for (const request of writes) {
+      const res = await t.app.inject(request as never);
+      expect(res.statusCode, `${request.method} ${request.url}`).toBe(409);
+    }
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
+  it('an imported signed sitting is archived at import and its downloads never change', async () => {
+    const { id } = (await t.call({ method: 'POST', url: '/api/sittings/import', payload: { ...nr7(), signed: true } })).body;
+    const [signature] = (await t.call({ method: 'GET', url: `/api/sittings/${id}/signatures` })).body;
+    const file = await download(`/api/sittings/${id}/minutes.docx`);
+    expect(sha(file.rawPayload)).toBe(signature.sha256Full);
+  });
+});
+
+describe('amendments', () => {
+  it('reopen signed minutes only with a reason; version 1 stays retrievable and the next signature is version 2', async () => {
+    const s = await draftNr7();
+    const v1 = (await sign(s.id, s.version)).body;
+    let current = (await t.call({ method: 'GET', url: `/api/sittings/${s.id}` })).body;
+    expect(
+      (await t.call({ method: 'POST', url: `/api/sittings/${s.id}/amend`, payload: { version: current.version, reason: ' ' } })).status,
+    ).toBe(400);
+    const amend = await t.call({
+      method: 'POST',
+      url: `/api/sittings/${s.id}/amend`,
+      payload: { version: current.version, reason: 'Labots lēmuma Nr. 5 termiņš.' },
+    });
+    expect(amend.status).toBe(204);
+
+    current = (await t.call({ method: 'GET', url: `/api/sittings/${s.id}` })).body;
+    expect(current.state).toBe('draft');
+    const d5 = current.decisions[4];
+    await t.call({ method: 'PATCH', url: `/api/decisions/${d5.id}`, payload: { version: d5.version, due: '2025-08-01' } });
+    current = (await t.call({ method: 'GET', url: `/api/sittings/${s.id}` })).body;
+    const v2 = (await sign(s.id, current.version)).body;
+    expect(v2.version).toBe(2);
+    expect(v2.sha256Full).not.toBe(v1.sha256Full);
+
+    const signatures = (await t.call({ method: 'GET', url: `/api/sittings/${s.id}/signatures` })).body;
+    expect(signatures.map((x: { version: number; amendmentReason: string | null }) => [x.version, x.amendmentReason])).toEqual([
+      [1, 'Labots lēmuma Nr. 5 termiņš.'],
+      [2, null],
+    ]);
+    const old = await download(`/api/sittings/${s.id}/signatures/1/minutes.docx`);
+    expect(sha(old.rawPayload)).toBe(v1.sha256Full);
+    expect(sha((await download(`/api/sittings/${s.id}/minutes.docx`)).rawPayload)).toBe(v2.sha256Full);
+  });
+
+  it('a draft cannot be amended', async () => {
+    const s = await draftNr7();
+    expect(
+      (await t.call({ method: 'POST', url: `/api/sittings/${s.id}/amend`, payload: { version: s.version, reason: 'Kāpēc ne' } })).status,
+    ).toBe(409);
+  });
+});
+
+describe('the signed copy', () => {
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1000, 0x20), Buffer.from('\n%%EOF\n')]);
+  const asice = (() => {
+    const mime = 'application/vnd.etsi.asic-e+zip';
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(8, 26);
+    return Buffer.concat([header, Buffer.from('mimetype'), Buffer.from(mime), Buffer.alloc(100)]);
+  })();
+
+  async function signedNr7() {
+    const s = await draftNr7();
+    await sign(s.id, s.version);
+    return s.id as number;
+  }
+  const upload = (id: number, body: Buffer, type: string, name?: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/sittings/${id}/signed-copy${name === undefined ? '' : `?fileName=${encodeURIComponent(name)}`}`,
+      headers: { 'content-type': type },
+      payload: body,
+    });
+
+  it('a PDF or an eParaksts container is stored with its hash and returned as uploaded', async () => {
+    const id = await signedNr7();
+    const res = await upload(id, pdf, 'application/pdf', 'Protokols Nr. 7 parakstīts.pdf');
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      contentType: 'application/pdf',
+      size: pdf.length,
+      sha256: sha(pdf),
+      signedVersion: 1,
+      fileName: 'Protokols Nr. 7 parakstīts.pdf',
+    });
+
+    const edoc = await upload(id, asice, 'application/vnd.etsi.asic-e+zip', 'protokols.edoc');
+    expect(edoc.statusCode).toBe(201);
+    const back = await download(`/api/sittings/${id}/signed-copy`);
+    expect(back.rawPayload.equals(asice)).toBe(true);
+    expect(back.headers['content-type']).toBe('application/vnd.etsi.asic-e+zip');
+  });
+
+  it('other file types and files over 20 MB are refused with a clear message', async () => {
+    const id = await signedNr7();
+    const before = await snapshot(t.db);
+    const exe = await upload(id, Buffer.from('MZ\x90\x00 not a pdf'), 'application/pdf');
+    expect(exe.statusCode).toBe(400);
+    expect(exe.json().message).toMatch(/edoc.*PDF/);
+    const docx = await upload(id, Buffer.from('PK\x03\x04 a plain zip'), 'application/zip');
+    expect(docx.statusCode).toBe(400);
+    const huge = await upload(id, Buffer.concat([pdf, Buffer.alloc(20 * 1024 * 1024)]), 'application/pdf');
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().message).toContain('20 MB');
+    const text = await t.app.inject({
+      method: 'POST',
+      url: `/api/sittings/${id}/signed-copy`,
+      headers: { 'content-type': 'text/plain' },
+      payload: 'x',
+    });
+    expect(text.statusCode).toBe(415);
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
+  it('a draft has no signed copy to upload', async () => {
+    const s = await draftNr7();
+    expect((await upload(s.id, pdf, 'application/pdf')).statusCode).toBe(409);
+    expect((await download(`/api/sittings/${s.id}/signed-copy`)).statusCode).toBe(404);
+  });
+});
