@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Db } from './db/database.ts';
 import database from './plugins/database.ts';
 import errors, { schemaErrorFormatter } from './plugins/errors.ts';
+import decisionRoutes from './routes/decisions.ts';
 import groupRoutes from './routes/group.ts';
 import interchangeRoutes from './routes/interchange.ts';
 import minutesRoutes from './routes/minutes.ts';
@@ -39,5 +40,6 @@ export async function buildApp({ db, logger = false }: AppOptions): Promise<Fast
   await app.register(sittingRoutes);
   await app.register(sittingPartRoutes);
   await app.register(minutesRoutes);
+  await app.register(decisionRoutes);
   return app;
 }

@@ -30,6 +30,8 @@ export interface PersonTable {
   /** A member of the group (as opposed to a specialist invited now and then). */
   is_member: Flag;
   active: Flag;
+  /** SHA-256 of the secret in the person's calendar feed URL. */
+  calendar_token_hash: string | null;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: string;
@@ -77,6 +79,8 @@ export interface AgendaItemTable {
   rapporteur: string | null;
   proceedings: string;
   confidential: Flag;
+  /** The item that lists the follow-up of earlier decisions. */
+  follow_up: Generated<Flag>;
   version: Generated<number>;
 }
 
@@ -89,7 +93,14 @@ export interface DecisionTable {
   text: string;
   due: string | null;
   agenda_item_id: number | null;
+  /** The status as decided at its own sitting. */
   status: DecisionStatus;
+  /** The status now, after reviews and progress notes (kept by decision-state). */
+  current_status: Generated<DecisionStatus>;
+  /** The deadline now, after any extension. */
+  current_due: string | null;
+  /** The text folded for search (lower case, no diacritics). */
+  search_text: Generated<string>;
   version: Generated<number>;
 }
 
@@ -111,6 +122,8 @@ export interface DecisionReviewTable {
   status: DecisionStatus;
   note: string | null;
   new_due: string | null;
+  /** The group did not get to it: no change, and it carries over again. */
+  not_discussed: Generated<Flag>;
   ordinal: number;
   version: Generated<number>;
 }
@@ -152,6 +165,24 @@ export interface SignedCopyTable {
   uploaded_at: string;
 }
 
+export interface DecisionNoteTable {
+  id: Generated<number>;
+  decision_id: number;
+  note: string;
+  /** A status change reported with the note, if any. */
+  status: DecisionStatus | null;
+  author_id: number | null;
+  /** The day the note counts from, for the state of a decision as of a date. */
+  effective_date: string;
+  created_at: string;
+}
+
+export interface CarriedDecisionTable {
+  sitting_id: number;
+  decision_id: number;
+  ordinal: number;
+}
+
 export interface Database {
   groups: GroupTable;
   people: PersonTable;
@@ -164,6 +195,8 @@ export interface Database {
   signed_minutes: SignedMinutesTable;
   amendments: AmendmentTable;
   signed_copies: SignedCopyTable;
+  decision_notes: DecisionNoteTable;
+  carried_decisions: CarriedDecisionTable;
 }
 
 export type Db = Kysely<Database>;

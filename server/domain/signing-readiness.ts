@@ -1,6 +1,11 @@
 // What minutes must have before the chair and recorder may sign them.
 import type { SittingDetail } from '../schemas/sittings.ts';
 
+/** The references of carried decisions with no follow-up recorded (nor marked not discussed). */
+export function unreviewedCarried(carried: ReadonlyArray<{ reference: string; review: unknown }>): string[] {
+  return carried.filter((c) => c.review === null).map((c) => c.reference);
+}
+
 /** The missing parts, in Latvian, for the refusal message; empty when the minutes can be signed. */
 export function missingForSigning(s: SittingDetail): string[] {
   const missing: string[] = [];

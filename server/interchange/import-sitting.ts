@@ -6,7 +6,10 @@ import { resolveOwners, writeOwners } from '../repositories/decisions.ts';
 import { freezeMinutes } from '../repositories/signed-minutes.ts';
 import { createPerson } from '../repositories/people.ts';
 import { flag, inTransaction, nowIso } from '../repositories/rows.ts';
-import { sittingIdByNumber } from '../repositories/sittings.ts';
+import { ensureFollowUpItem } from '../repositories/carry-over.ts';
+import { refreshDecisionState } from '../repositories/decision-state.ts';
+import { sittingIdByNumber, sittingRow } from '../repositories/sittings.ts';
+import { foldForSearch } from '../domain/search-text.ts';
 import type { DocumentPerson, SittingDocument } from './sitting-document.ts';
 import { validateSittingDocument } from './validate-document.ts';
 
@@ -98,6 +101,9 @@ export async function importSitting(db: Executor, groupId: number, input: unknow
           due: d.due ?? null,
           agenda_item_id: d.agendaItem === undefined ? null : (agendaIds[d.agendaItem - 1] ?? null),
           status: d.status ?? 'open',
+          current_status: d.status ?? 'open',
+          current_due: d.due ?? null,
+          search_text: foldForSearch(d.text),
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -111,13 +117,18 @@ export async function importSitting(db: Executor, groupId: number, input: unknow
       await writeOwners(trx, row.id, owners);
     }
 
+    const reviewed: number[] = [];
     for (const [i, r] of (doc.reviews ?? []).entries()) {
       const decisionId = await reviewedDecision(trx, groupId, doc, i);
+      if (reviewed.includes(decisionId)) throw new InvalidInput(`reviews[${i}]`, 'šī lēmuma izpilde jau ierakstīta šajā dokumentā.');
+      reviewed.push(decisionId);
       await trx
         .insertInto('decision_reviews')
         .values({ decision_id: decisionId, sitting_id: id, status: r.status, note: r.note ?? null, new_due: r.due ?? null, ordinal: i + 1 })
         .execute();
     }
+    await refreshDecisionState(trx, reviewed);
+    if (doc.signed !== true) await ensureFollowUpItem(trx, await sittingRow(trx, groupId, id));
 
     // Minutes signed elsewhere are archived as rendered now, and never change after.
     if (doc.signed === true) await freezeMinutes(trx, groupId, id);

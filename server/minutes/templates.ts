@@ -1,4 +1,4 @@
-// The wording of the minutes: Handlebars templates read from templates/, compiled once per folder.
+// The wording of the minutes and of the register's exports: Handlebars templates read from templates/, compiled once per folder.
 // Code refers to phrases by key only, so a group can reword its minutes without a code change.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,6 +48,15 @@ export const PHRASE_KEYS = [
   'followUp.statusOpen',
   'followUp.statusNotReviewed',
   'followUp.newDue',
+  'exports.calendarName',
+  'exports.eventSummary',
+  'exports.eventDescription',
+  'exports.csvHeader',
+  'exports.statusOpen',
+  'exports.statusInProgress',
+  'exports.statusDone',
+  'exports.statusCancelled',
+  'exports.overdue',
 ] as const;
 
 export type PhraseKey = (typeof PHRASE_KEYS)[number];

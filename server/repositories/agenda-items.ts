@@ -17,6 +17,7 @@ function toAgendaItem(row: AgendaItemRow): AgendaItem {
     rapporteur: row.rapporteur,
     proceedings: row.proceedings,
     confidential: isSet(row.confidential),
+    followUp: isSet(row.follow_up),
     version: row.version,
   };
 }

@@ -5,6 +5,8 @@ import { cleanName, matchPerson, shortForm } from '../domain/names.ts';
 import { insertionPoint, moveTo } from '../domain/numbering.ts';
 import type { DecisionRow, Executor } from '../db/database.ts';
 import type { Decision, DecisionPatchBody, MoveBody, NewDecisionBody, OwnerInput } from '../schemas/sittings.ts';
+import { foldForSearch } from '../domain/search-text.ts';
+import { refreshDecisionState } from './decision-state.ts';
 import { definedOnly, expectOneUpdated, inTransaction, required } from './rows.ts';
 import { applyOrder, closeGaps, DECISIONS, orderedIds } from './sequence.ts';
 import { draftSittingRow } from './sittings.ts';
@@ -106,6 +108,9 @@ export async function addDecision(db: Executor, groupId: number, sittingId: numb
         due: input.due ?? null,
         agenda_item_id: input.agendaItemId ?? null,
         status: input.status ?? 'open',
+        current_status: input.status ?? 'open',
+        current_due: input.due ?? null,
+        search_text: foldForSearch(input.text),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -125,7 +130,13 @@ export async function updateDecision(db: Executor, groupId: number, id: number, 
     const result = await trx
       .updateTable('decisions')
       .set((eb) => ({
-        ...definedOnly({ text: patch.text, due: patch.due, agenda_item_id: patch.agendaItemId, status: patch.status }),
+        ...definedOnly({
+          text: patch.text,
+          search_text: patch.text === undefined ? undefined : foldForSearch(patch.text),
+          due: patch.due,
+          agenda_item_id: patch.agendaItemId,
+          status: patch.status,
+        }),
         version: eb('version', '+', 1),
       }))
       .where('id', '=', id)
@@ -133,6 +144,7 @@ export async function updateDecision(db: Executor, groupId: number, id: number, 
       .executeTakeFirst();
     expectOneUpdated(result, true, WHAT);
     if (patch.owners !== undefined) await writeOwners(trx, id, await resolveOwners(trx, groupId, decision.sitting_id, patch.owners));
+    await refreshDecisionState(trx, [id]);
     return getDecision(trx, id);
   });
 }

@@ -3,10 +3,11 @@
 // the sitting and the next signature becomes the next version.
 import { createHash } from 'node:crypto';
 import { Conflict, InvalidInput, notFound } from '../domain/errors.ts';
-import { missingForSigning } from '../domain/signing-readiness.ts';
+import { missingForSigning, unreviewedCarried } from '../domain/signing-readiness.ts';
 import type { Executor, SignedMinutesRow } from '../db/database.ts';
 import type { MinutesVersion } from '../minutes/minutes-source.ts';
 import { renderMinutes, type MinutesFormat, type RenderedMinutes } from '../minutes/render-minutes.ts';
+import { carriedDecisions, freezeCarriedDecisions } from './carry-over.ts';
 import { loadMinutesSource } from './minutes-source.ts';
 import { inTransaction, nowIso } from './rows.ts';
 import { draftSittingRow, loadSitting, sittingRow } from './sittings.ts';
@@ -30,6 +31,12 @@ export async function signSitting(db: Executor, groupId: number, sittingId: numb
       throw new Conflict('Sēdi pa to laiku ir mainījis kāds cits; pārskatiet protokolu un parakstiet vēlreiz.', 'version');
     const missing = missingForSigning(await loadSitting(trx, groupId, sittingId));
     if (missing.length > 0) throw new Conflict(`Protokolu nevar parakstīt: trūkst ${missing.join(', ')}.`);
+    const unreviewed = unreviewedCarried(await carriedDecisions(trx, row));
+    if (unreviewed.length > 0) {
+      throw new Conflict(
+        `Protokolu nevar parakstīt: nav ierakstīta izpilde lēmumiem ${unreviewed.join('; ')}. Atzīmējiet izpildi vai "nav izskatīts".`,
+      );
+    }
 
     await freezeMinutes(trx, groupId, sittingId);
     const signatures = await listSignatures(trx, groupId, sittingId);
@@ -39,6 +46,7 @@ export async function signSitting(db: Executor, groupId: number, sittingId: numb
 
 /** Renders the minutes once, stores the files as the next signed version, and locks the sitting. */
 export async function freezeMinutes(db: Executor, groupId: number, sittingId: number): Promise<void> {
+  await freezeCarriedDecisions(db, await sittingRow(db, groupId, sittingId));
   const source = await loadMinutesSource(db, groupId, sittingId);
   const [full, pub, fullHtml, pubHtml] = await Promise.all([
     renderMinutes(source, 'full', 'docx'),

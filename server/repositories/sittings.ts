@@ -7,6 +7,7 @@ import { nextSittingNumber } from '../domain/numbering.ts';
 import { assertDraft } from '../domain/sitting-lock.ts';
 import type { Executor, SittingRow } from '../db/database.ts';
 import type { NewSittingBody, SittingDetail, SittingPatchBody, SittingSummary } from '../schemas/sittings.ts';
+import { carriedDecisions, ensureFollowUpItem } from './carry-over.ts';
 import { getGroup } from './group.ts';
 import { definedOnly, expectOneUpdated, inTransaction, isSet, nowIso, required } from './rows.ts';
 
@@ -99,6 +100,7 @@ export async function openSitting(db: Executor, groupId: number, input: NewSitti
         )
         .execute();
     }
+    await ensureFollowUpItem(trx, await sittingRow(trx, groupId, id));
     return loadSitting(trx, groupId, id);
   });
 }
@@ -236,6 +238,7 @@ export async function loadSitting(db: Executor, groupId: number, id: number): Pr
         'r.status',
         'r.note',
         'r.new_due',
+        'r.not_discussed',
         'r.version',
       ])
       .where('r.sitting_id', '=', id)
@@ -278,6 +281,7 @@ export async function loadSitting(db: Executor, groupId: number, id: number): Pr
       rapporteur: i.rapporteur,
       proceedings: i.proceedings,
       confidential: isSet(i.confidential),
+      followUp: isSet(i.follow_up),
       version: i.version,
     })),
     decisions: decisions.map((d) => ({
@@ -298,8 +302,10 @@ export async function loadSitting(db: Executor, groupId: number, id: number): Pr
       status: r.status,
       note: r.note,
       due: r.new_due,
+      notDiscussed: isSet(r.not_discussed),
       version: r.version,
     })),
+    carryOver: await carriedDecisions(db, s),
     version: s.version,
   };
 }

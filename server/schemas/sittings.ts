@@ -32,9 +32,36 @@ export const AgendaItem = Type.Object({
   rapporteur: Nullable(Type.String()),
   proceedings: Type.String(),
   confidential: Type.Boolean(),
+  followUp: Type.Boolean({ description: 'The item that lists the follow-up of earlier decisions' }),
   version: Version,
 });
 export type AgendaItem = Static<typeof AgendaItem>;
+
+export const CarriedDecision = Type.Object({
+  decisionId: Id,
+  reference: Type.String({ description: 'Nr. 7, 2.' }),
+  sittingId: Id,
+  sittingNumber: Type.Integer(),
+  sittingDate: IsoDate,
+  number: Type.Integer(),
+  text: Type.String(),
+  owners: Type.Array(Type.String()),
+  due: Nullable(IsoDate),
+  overdue: Type.Boolean(),
+  statusBefore: Status,
+  confidential: Type.Boolean(),
+  notes: Type.Array(Type.Object({ note: Type.String(), status: Nullable(Status), date: IsoDate })),
+  review: Nullable(
+    Type.Object({
+      id: Id,
+      status: Status,
+      note: Nullable(Type.String()),
+      due: Nullable(IsoDate),
+      notDiscussed: Type.Boolean(),
+      version: Version,
+    }),
+  ),
+});
 
 export const Owner = Type.Object({ personId: Nullable(Id), name: Type.String() });
 export type Owner = Static<typeof Owner>;
@@ -59,6 +86,7 @@ export const Review = Type.Object({
   status: Status,
   note: Nullable(Type.String()),
   due: Nullable(IsoDate),
+  notDiscussed: Type.Boolean({ description: 'Not discussed: no change, carried over again' }),
   version: Version,
 });
 export type Review = Static<typeof Review>;
@@ -91,6 +119,9 @@ export const SittingDetail = Type.Object({
   agendaItems: Type.Array(AgendaItem),
   decisions: Type.Array(Decision),
   reviews: Type.Array(Review),
+  carryOver: Type.Array(CarriedDecision, {
+    description: 'Earlier decisions followed up at this sitting: live for a draft, frozen once signed',
+  }),
   version: Version,
 });
 export type SittingDetail = Static<typeof SittingDetail>;
@@ -217,6 +248,7 @@ export const NewReviewBody = Type.Object(
     status: Status,
     note: Type.Optional(Nullable(LongText)),
     due: Type.Optional(Nullable(IsoDate)),
+    notDiscussed: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -228,6 +260,7 @@ export const ReviewPatchBody = Type.Object(
     status: Type.Optional(Status),
     note: Type.Optional(Nullable(LongText)),
     due: Type.Optional(Nullable(IsoDate)),
+    notDiscussed: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );

@@ -1,0 +1,55 @@
+// The register's exports worded from templates/: calendar events and CSV rows.
+import type { DecisionStatus } from '../interchange/sitting-document.ts';
+import { loadMinutesTemplates, type PhraseKey } from '../minutes/templates.ts';
+import type { ActionItem, RegisterEntry } from '../schemas/decisions.ts';
+import { latvianDate, toCsv } from './csv.ts';
+import { actionsCalendar } from './icalendar.ts';
+
+const STATUS: Record<DecisionStatus, PhraseKey> = {
+  open: 'exports.statusOpen',
+  in_progress: 'exports.statusInProgress',
+  done: 'exports.statusDone',
+  cancelled: 'exports.statusCancelled',
+};
+
+const SUMMARY_TEXT_LENGTH = 80;
+
+export function calendarOf(actions: readonly ActionItem[], groupName: string, host: string, stamp = new Date()): string {
+  const t = loadMinutesTemplates();
+  return actionsCalendar(
+    actions,
+    {
+      calendarName: t.phrase('exports.calendarName', { groupName }),
+      summary: (a) =>
+        t.phrase('exports.eventSummary', {
+          reference: a.reference,
+          text: a.text.length > SUMMARY_TEXT_LENGTH ? `${a.text.slice(0, SUMMARY_TEXT_LENGTH - 1)}…` : a.text,
+        }),
+      description: (a) =>
+        t.phrase('exports.eventDescription', {
+          reference: a.reference,
+          sittingDate: latvianDate(a.sittingDate),
+          text: a.text,
+          owners: a.owners.join(', '),
+        }),
+    },
+    host,
+    stamp,
+  );
+}
+
+export function registerCsv(entries: readonly RegisterEntry[]): string {
+  const t = loadMinutesTemplates();
+  return toCsv(
+    t.phrase('exports.csvHeader').split(';'),
+    entries.map((e) => [
+      e.reference,
+      latvianDate(e.sittingDate),
+      e.text,
+      e.owners.map((o) => o.name).join(', '),
+      latvianDate(e.currentDue),
+      t.phrase(STATUS[e.currentStatus]),
+      e.overdue ? t.phrase('exports.overdue') : '',
+    ]),
+  );
+}

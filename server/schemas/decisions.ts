@@ -1,0 +1,80 @@
+// The decision register across all sittings, each decision's history, and people's actions.
+import { Type, type Static } from '@sinclair/typebox';
+import { Id, IsoDate, Nullable, Status } from './common.ts';
+
+export const RegisterEntry = Type.Object({
+  id: Id,
+  reference: Type.String({ description: 'Nr. 7, 2.' }),
+  sittingId: Id,
+  sittingNumber: Type.Integer(),
+  sittingDate: IsoDate,
+  number: Type.Integer(),
+  text: Type.String(),
+  owners: Type.Array(Type.Object({ personId: Nullable(Id), name: Type.String() })),
+  due: Nullable(IsoDate),
+  currentStatus: Status,
+  currentDue: Nullable(IsoDate),
+  followedUp: Type.Boolean(),
+  overdue: Type.Boolean(),
+  confidential: Type.Boolean(),
+});
+export type RegisterEntry = Static<typeof RegisterEntry>;
+
+export const HistoryEvent = Type.Object({
+  kind: Type.Union([Type.Literal('decision'), Type.Literal('review'), Type.Literal('note')]),
+  date: IsoDate,
+  status: Nullable(Status),
+  due: Nullable(IsoDate),
+  note: Nullable(Type.String()),
+  sittingNumber: Nullable(Type.Integer()),
+  notDiscussed: Type.Boolean(),
+});
+
+export const DecisionDetail = Type.Intersect([RegisterEntry, Type.Object({ history: Type.Array(HistoryEvent) })]);
+export type DecisionDetail = Static<typeof DecisionDetail>;
+
+const Bool = Type.Boolean();
+export const RegisterQuery = Type.Object(
+  {
+    status: Type.Optional(Status),
+    owner: Type.Optional(Id),
+    overdue: Type.Optional(Bool),
+    followedUp: Type.Optional(Bool),
+    dueFrom: Type.Optional(IsoDate),
+    dueTo: Type.Optional(IsoDate),
+    sitting: Type.Optional(Type.Integer({ minimum: 1, description: 'Sitting number' })),
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
+  { additionalProperties: false },
+);
+export type RegisterQuery = Static<typeof RegisterQuery>;
+
+export const NewNoteBody = Type.Object(
+  {
+    note: Type.String({ minLength: 1, maxLength: 10000 }),
+    status: Type.Optional(Status),
+    date: Type.Optional(IsoDate),
+  },
+  { additionalProperties: false },
+);
+export type NewNoteBody = Static<typeof NewNoteBody>;
+
+export const ActionItem = Type.Object({
+  decisionId: Id,
+  reference: Type.String(),
+  sittingId: Id,
+  sittingNumber: Type.Integer(),
+  sittingDate: IsoDate,
+  text: Type.String(),
+  owners: Type.Array(Type.String()),
+  due: Nullable(IsoDate),
+  overdue: Type.Boolean(),
+  status: Status,
+  notes: Type.Array(Type.Object({ note: Type.String(), status: Nullable(Status), date: IsoDate })),
+});
+export type ActionItem = Static<typeof ActionItem>;
+
+export const Actions = Type.Object({ open: Type.Array(ActionItem), recentlyFinished: Type.Array(ActionItem) });
+export type Actions = Static<typeof Actions>;

@@ -1,0 +1,139 @@
+import ICAL from 'ical.js';
+import { parse } from 'csv-parse/sync';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../support/app.ts';
+import { nr7 } from '../support/reference.ts';
+
+let t: TestApp;
+let people: Record<string, number>;
+beforeEach(async () => {
+  t = await testApp();
+  await t.call({ method: 'POST', url: '/api/sittings/import', payload: nr7() });
+  const list = (await t.call<Array<{ id: number; fullName: string }>>({ method: 'GET', url: '/api/people' })).body;
+  people = Object.fromEntries(list.map((p) => [p.fullName, p.id]));
+});
+afterEach(async () => t.close());
+
+const register = async (query = '') =>
+  (await t.call({ method: 'GET', url: `/api/decisions${query}` })).body as Array<{ id: number; number: number; text: string }>;
+const numbers = async (query = '') => (await register(query)).map((d) => d.number).sort();
+
+describe('the decision register', () => {
+  it('filters by status, owner, overdue, due range, sitting and text', async () => {
+    expect(await numbers()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await numbers(`?owner=${people['Inga Kārkliņa']}`)).toEqual([4, 5]);
+    expect(await numbers('?overdue=true')).toEqual([2, 4, 6]);
+    expect(await numbers('?followedUp=false')).toEqual([1, 3]);
+    expect(await numbers('?dueFrom=2025-07-10&dueTo=2025-12-31')).toEqual([6]);
+    expect(await numbers('?sitting=7&status=open')).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await numbers('?status=done')).toEqual([]);
+  });
+
+  it('text search ignores case and diacritics', async () => {
+    expect(await numbers('?q=RANCANEI')).toEqual([2, 4]);
+    expect(await numbers('?q=29-70%20euro')).toEqual([]);
+    expect(await numbers('?q=dardedze')).toEqual([3]);
+    expect(await numbers('?q=karklinai%20rancanei')).toEqual([4]);
+    expect(await numbers('?q=100%25')).toEqual([]);
+    expect(await numbers('?q=%25')).toEqual([]);
+  });
+
+  it('bad filters get 400 naming the field', async () => {
+    const res = await t.call({ method: 'GET', url: '/api/decisions?dueFrom=2025-02-30' });
+    expect(res.status).toBe(400);
+    expect(res.body.field).toBe('dueFrom');
+    expect((await t.call({ method: 'GET', url: '/api/decisions?status=finished' })).body.field).toBe('query.status');
+  });
+
+  it('a decision comes with its full history of reviews and notes', async () => {
+    const [d5] = (await register('?q=kopīgot%20izveidoto')) as Array<{ id: number }>;
+    await t.call({ method: 'POST', url: `/api/decisions/${d5!.id}/notes`, payload: { note: 'Nosūtīts Bāriņtiesai.', date: '2025-07-20' } });
+    const s8 = (await t.call({ method: 'POST', url: '/api/sittings', payload: { date: '2025-09-08' } })).body;
+    await t.call({
+      method: 'POST',
+      url: `/api/sittings/${s8.id}/reviews`,
+      payload: { decisionId: d5!.id, status: 'in_progress', due: '2025-10-01' },
+    });
+    const detail = (await t.call({ method: 'GET', url: `/api/decisions/${d5!.id}` })).body;
+    expect(detail).toMatchObject({ currentStatus: 'in_progress', currentDue: '2025-10-01', followedUp: true });
+    expect(detail.history.map((h: { kind: string; date: string }) => `${h.kind} ${h.date}`)).toEqual([
+      'decision 2025-07-08',
+      'note 2025-07-20',
+      'review 2025-09-08',
+    ]);
+    const future = await t.call({ method: 'POST', url: `/api/decisions/${d5!.id}/notes`, payload: { note: 'x', date: '2099-01-01' } });
+    expect(future.status).toBe(400);
+  });
+});
+
+describe('what a person owes', () => {
+  it('lists unfinished decisions they own, overdue first, and recently finished ones', async () => {
+    const inga = people['Inga Kārkliņa']!;
+    const actions = (await t.call({ method: 'GET', url: `/api/people/${inga}/actions` })).body;
+    expect(actions.open.map((a: { reference: string; overdue: boolean }) => [a.reference.replace(/\u00a0/g, ' '), a.overdue])).toEqual([
+      ['Nr. 7, 4.', true],
+      ['Nr. 7, 5.', false],
+    ]);
+    const d4 = actions.open[0].decisionId;
+    const yesterday = new Date(Date.now() - 86400000).toISOString().slice(0, 10);
+    await t.call({
+      method: 'POST',
+      url: `/api/decisions/${d4}/notes`,
+      payload: { note: 'Sarunas notika.', status: 'done', date: yesterday },
+    });
+    const after = (await t.call({ method: 'GET', url: `/api/people/${inga}/actions` })).body;
+    expect(after.open).toHaveLength(1);
+    expect(after.recentlyFinished.map((a: { decisionId: number; status: string }) => [a.decisionId, a.status])).toEqual([[d4, 'done']]);
+    expect((await t.call({ method: 'GET', url: '/api/people/999/actions' })).status).toBe(404);
+  });
+
+  it('the calendar feed is valid iCalendar behind a secret token that can be rotated', async () => {
+    const elita = people['Elita Rancāne']!;
+    expect((await t.app.inject({ method: 'GET', url: `/api/people/${elita}/actions.ics?token=guess` })).statusCode).toBe(404);
+    const { url } = (await t.call({ method: 'POST', url: `/api/people/${elita}/calendar-token` })).body;
+    const path = new URL(url).pathname + new URL(url).search;
+    const res = await t.app.inject({ method: 'GET', url: path });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/calendar');
+    expect(res.body).toMatch(/\r\n/);
+    expect(res.body.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+
+    const calendar = new ICAL.Component(ICAL.parse(res.body));
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events).toHaveLength(2);
+    const [first, second] = events;
+    expect(first!.startDate.toString()).toBe('2025-07-09');
+    expect(first!.startDate.isDate).toBe(true);
+    expect(first!.summary.replace(/\u00a0/g, ' ')).toContain('Nr. 7, 2.');
+    expect(second!.description).toContain('I.Kārkliņai un E.Rancānei 09.07.2025. plkst. 17.00 piedalīties sarunās');
+    expect(new Set(events.map((e) => e.uid)).size).toBe(2);
+
+    await t.call({ method: 'POST', url: `/api/people/${elita}/calendar-token` });
+    expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
+  });
+
+  it('the register CSV opens in Latvian Excel and round-trips through a CSV parser', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/decisions.csv' });
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.rawPayload.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
+    const rows: string[][] = parse(res.rawPayload.toString('utf8'), { delimiter: ';', bom: true });
+    expect(rows[0]).toEqual(['Lēmums', 'Sēdes datums', 'Lēmuma teksts', 'Atbildīgie', 'Termiņš', 'Statuss', 'Nokavēts']);
+    const texts = nr7().decisions.map((d) => d.text);
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[2])
+        .sort(),
+    ).toEqual([...texts].sort());
+    const row4 = rows.find((r) => r[2]?.startsWith('I.Kārkliņai un E.Rancānei'));
+    expect(row4).toEqual([
+      expect.stringContaining('7, 4.'),
+      '08.07.2025.',
+      texts[3],
+      'I.Kārkliņa, E.Rancāne',
+      '09.07.2025.',
+      'nav uzsākts',
+      'jā',
+    ]);
+  });
+});
