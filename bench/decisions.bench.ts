@@ -27,7 +27,7 @@ export async function decisionCases(): Promise<{ cases: BenchCase[]; close: () =
         name: 'open a new sitting with its carry-over (6,000 decisions)',
         targetMs: 20,
         run: async () => {
-          const res = await t.app.inject({ method: 'POST', url: '/api/sittings', payload: { date: '2026-11-30', number: next++ } });
+          const res = await t.inject({ method: 'POST', url: '/api/sittings', payload: { date: '2026-11-30', number: next++ } });
           expectOk(res.statusCode, res.body);
         },
       },
@@ -35,7 +35,7 @@ export async function decisionCases(): Promise<{ cases: BenchCase[]; close: () =
         name: 'actions of one person (GET /api/people/:id/actions)',
         targetMs: 20,
         run: async () => {
-          const res = await t.app.inject({ method: 'GET', url: `/api/people/${busy}/actions` });
+          const res = await t.inject({ method: 'GET', url: `/api/people/${busy}/actions` });
           expectOk(res.statusCode, res.body);
         },
       },
@@ -44,7 +44,7 @@ export async function decisionCases(): Promise<{ cases: BenchCase[]; close: () =
         targetMs: 20,
         run: async (i) => {
           const query = ['?overdue=true', `?owner=${busy}`, '?q=zinot%20nakamaja&status=done&limit=100'][i % 3];
-          const res = await t.app.inject({ method: 'GET', url: `/api/decisions${query}` });
+          const res = await t.inject({ method: 'GET', url: `/api/decisions${query}` });
           expectOk(res.statusCode, res.body);
         },
       },

@@ -12,14 +12,14 @@ export async function sittingCases(): Promise<{ cases: BenchCase[]; close: () =>
       {
         name: 'import Nr. 7 (POST /api/sittings/import)',
         run: async (i) => {
-          const res = await t.app.inject({ method: 'POST', url: '/api/sittings/import', payload: { ...doc, number: 1000 + i } });
+          const res = await t.inject({ method: 'POST', url: '/api/sittings/import', payload: { ...doc, number: 1000 + i } });
           if (res.statusCode !== 201) throw new Error(res.body);
         },
       },
       {
         name: 'export Nr. 7 (GET /api/sittings/:id/export)',
         run: async () => {
-          const res = await t.app.inject({ method: 'GET', url: `/api/sittings/${body.id}/export` });
+          const res = await t.inject({ method: 'GET', url: `/api/sittings/${body.id}/export` });
           if (res.statusCode !== 200) throw new Error(res.body);
         },
       },

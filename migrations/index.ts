@@ -4,9 +4,11 @@ import type { Migration } from 'kysely';
 import * as initial from './20261126T010000-initial.ts';
 import * as signing from './20261126T020000-signing.ts';
 import * as carryOver from './20261126T030000-carry-over.ts';
+import * as accounts from './20261126T040000-accounts.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261126T010000-initial': initial,
   '20261126T020000-signing': signing,
   '20261126T030000-carry-over': carryOver,
+  '20261126T040000-accounts': accounts,
 };

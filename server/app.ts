@@ -2,12 +2,15 @@
 // tests can build it over an in-memory database and call it with inject().
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Db } from './db/database.ts';
+import auth from './plugins/auth.ts';
 import database from './plugins/database.ts';
 import errors, { schemaErrorFormatter } from './plugins/errors.ts';
+import accountRoutes from './routes/accounts.ts';
 import decisionRoutes from './routes/decisions.ts';
 import groupRoutes from './routes/group.ts';
 import interchangeRoutes from './routes/interchange.ts';
@@ -33,7 +36,25 @@ export async function buildApp({ db, logger = false }: AppOptions): Promise<Fast
 
   await app.register(errors);
   await app.register(database, { db });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        frameSrc: ["'self'"],
+        frameAncestors: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(auth);
   await app.register(fastifyStatic, { root: path.resolve(WEB_ROOT), prefix: '/' });
+  await app.register(accountRoutes);
   await app.register(groupRoutes);
   await app.register(peopleRoutes);
   await app.register(interchangeRoutes);

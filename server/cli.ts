@@ -1,53 +1,42 @@
-// The command-line tool: import, export and render sittings against the configured database.
+// The command-line tool: import, export and render sittings, add users, back up and restore,
+// all against the configured database.
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { readConfig } from './config.ts';
+import { backupDatabase, restoreDatabase } from './db/backup.ts';
 import type { Db } from './db/database.ts';
 import { openDatabase } from './db/open.ts';
+import { sqlitePathFromUrl } from './db/sqlite.ts';
 import { DomainError } from './domain/errors.ts';
+import { isRole } from './domain/permissions.ts';
 import { exportSitting } from './interchange/export-sitting.ts';
 import { importSitting } from './interchange/import-sitting.ts';
+import { appendAudit } from './repositories/audit.ts';
 import { ensureGroup } from './repositories/group.ts';
 import { minutesFile } from './repositories/signed-minutes.ts';
 import { sittingIdByNumber } from './repositories/sittings.ts';
+import { createUser } from './repositories/users.ts';
+import { readSecret } from './secret-input.ts';
 
 const USAGE = `Lietošana:
-  protokols import FAILS.json   importē sēdi (izdrukā jaunās sēdes id)
-  protokols export NUMURS       izdrukā sēdes dokumentu JSON formātā
+  protokols import FAILS.json        importē sēdi (izdrukā jaunās sēdes id)
+  protokols export NUMURS            izdrukā sēdes dokumentu JSON formātā
   protokols render NUMURS --out FAILS.docx [--public]
-                                saglabā sēdes protokolu DOCX formātā (--public: publiskā versija)`;
+                                     saglabā sēdes protokolu DOCX formātā (--public: publiskā versija)
+  protokols user add LIETOTĀJS --role admin|secretary|chair|member|guest [--person ID]
+                                     izveido lietotāju; paroli nolasa no standartievades
+  protokols backup FAILS             saglabā datubāzes kopiju (var darīt, kamēr serveris strādā)
+  protokols restore FAILS [--force]  atjauno datubāzi no kopijas (serverim jābūt apturētam)`;
 
-type Command = (db: Db, groupId: number, args: string[]) => Promise<string>;
+class UsageError extends Error {}
 
-const commands: Record<string, Command> = {
-  async import(db, groupId, [file]) {
-    if (file === undefined) throw new UsageError('Norādiet importējamo failu.');
-    let input: unknown;
-    try {
-      input = JSON.parse(await readFile(file, 'utf8'));
-    } catch (error) {
-      throw new UsageError(`Failu ${file} neizdevās nolasīt kā JSON: ${(error as Error).message}`);
-    }
-    const { id } = await importSitting(db, groupId, input);
-    return String(id);
-  },
-  async export(db, groupId, [number]) {
-    const id = await sittingByNumber(db, groupId, number);
-    return JSON.stringify(await exportSitting(db, groupId, id), null, 2);
-  },
-  async render(db, groupId, args) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { out: { type: 'string' }, public: { type: 'boolean' } },
-    });
-    if (values.out === undefined) throw new UsageError('Norādiet, kur saglabāt protokolu: --out FAILS.docx');
-    const id = await sittingByNumber(db, groupId, positionals[0]);
-    const file = await minutesFile(db, groupId, id, values.public === true ? 'public' : 'full', 'docx');
-    await writeFile(values.out, file.body);
-    return values.out;
-  },
-};
+interface Context {
+  databasePath: string;
+  /** Opens the database (migrated) on first use. */
+  db: () => Promise<{ db: Db; groupId: number }>;
+}
+
+type Command = (ctx: Context, args: string[]) => Promise<string>;
 
 async function sittingByNumber(db: Db, groupId: number, number: string | undefined): Promise<number> {
   const n = Number(number);
@@ -57,7 +46,100 @@ async function sittingByNumber(db: Db, groupId: number, number: string | undefin
   return id;
 }
 
-class UsageError extends Error {}
+const commands: Record<string, Command> = {
+  async import(ctx, [file]) {
+    if (file === undefined) throw new UsageError('Norādiet importējamo failu.');
+    let input: unknown;
+    try {
+      input = JSON.parse(await readFile(file, 'utf8'));
+    } catch (error) {
+      throw new UsageError(`Failu ${file} neizdevās nolasīt kā JSON: ${(error as Error).message}`);
+    }
+    const { db, groupId } = await ctx.db();
+    const { id } = await db.transaction().execute(async (trx) => {
+      const created = await importSitting(trx, groupId, input);
+      await appendAudit(
+        trx,
+        groupId,
+        { userId: null, personId: null },
+        { action: 'import', recordType: 'sitting', recordId: created.id, after: { file } },
+      );
+      return created;
+    });
+    return String(id);
+  },
+
+  async export(ctx, [number]) {
+    const { db, groupId } = await ctx.db();
+    return JSON.stringify(await exportSitting(db, groupId, await sittingByNumber(db, groupId, number)), null, 2);
+  },
+
+  async render(ctx, args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { out: { type: 'string' }, public: { type: 'boolean' } },
+    });
+    if (values.out === undefined) throw new UsageError('Norādiet, kur saglabāt protokolu: --out FAILS.docx');
+    const { db, groupId } = await ctx.db();
+    const id = await sittingByNumber(db, groupId, positionals[0]);
+    const file = await minutesFile(db, groupId, id, values.public === true ? 'public' : 'full', 'docx');
+    await writeFile(values.out, file.body);
+    return values.out;
+  },
+
+  async user(ctx, args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { role: { type: 'string' }, person: { type: 'string' } },
+    });
+    const [action, login] = positionals;
+    if (action !== 'add' || login === undefined) throw new UsageError('Lietošana: protokols user add LIETOTĀJS --role admin');
+    const role = values.role ?? '';
+    if (!isRole(role)) throw new UsageError('Norādiet lomu: --role admin|secretary|chair|member|guest');
+    const password = await readSecret('Parole: ');
+    const { db, groupId } = await ctx.db();
+    const user = await db.transaction().execute(async (trx) => {
+      const created = await createUser(trx, groupId, {
+        login,
+        password,
+        role,
+        personId: values.person === undefined ? null : Number(values.person),
+      });
+      await appendAudit(
+        trx,
+        groupId,
+        { userId: null, personId: null },
+        { action: 'create', recordType: 'user', recordId: created.id, after: created },
+      );
+      return created;
+    });
+    return `Lietotājs ${user.login} (${user.role}) izveidots.`;
+  },
+
+  async backup(ctx, [target]) {
+    if (target === undefined) throw new UsageError('Norādiet kopijas failu.');
+    await backupDatabase(ctx.databasePath, target);
+    return target;
+  },
+
+  async restore(ctx, args) {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean' } } });
+    const [source] = positionals;
+    if (source === undefined) throw new UsageError('Norādiet kopijas failu.');
+    let check;
+    try {
+      check = restoreDatabase(source, ctx.databasePath, values.force === true);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    if (!check.ok) throw new UsageError(`Kopija netika atjaunota: ${check.problems.join('; ')}.`);
+    // Bring an older copy's schema up to this version.
+    await ctx.db();
+    return `Datubāze atjaunota no ${source} (pārbaude: kārtībā).`;
+  },
+};
 
 export async function runCli(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
@@ -66,10 +148,20 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const db = await openDatabase(readConfig().databaseUrl);
+  const { databaseUrl } = readConfig();
+  let opened: { db: Db; groupId: number } | undefined;
+  const ctx: Context = {
+    databasePath: sqlitePathFromUrl(databaseUrl),
+    db: async () => {
+      if (opened === undefined) {
+        const db = await openDatabase(databaseUrl);
+        opened = { db, groupId: (await ensureGroup(db)).id };
+      }
+      return opened;
+    },
+  };
   try {
-    const group = await ensureGroup(db);
-    process.stdout.write(`${await command(db, group.id, args)}\n`);
+    process.stdout.write(`${await command(ctx, args)}\n`);
     return 0;
   } catch (error) {
     if (error instanceof DomainError || error instanceof UsageError) {
@@ -78,6 +170,6 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     throw error;
   } finally {
-    await db.destroy();
+    await opened?.db.destroy();
   }
 }

@@ -143,6 +143,7 @@ export interface SignedMinutesTable {
   sha256_public: string;
   file_name: string;
   signed_at: string;
+  signed_by: number | null;
 }
 
 export interface AmendmentTable {
@@ -183,6 +184,47 @@ export interface CarriedDecisionTable {
   ordinal: number;
 }
 
+export type Role = 'admin' | 'secretary' | 'chair' | 'member' | 'guest';
+
+export interface UserTable {
+  id: Generated<number>;
+  group_id: number;
+  /** The directory person this account belongs to. */
+  person_id: number | null;
+  login: string;
+  /** scrypt, in the self-describing form of domain/passwords.ts */
+  password_hash: string;
+  role: Role;
+  active: Generated<Flag>;
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  version: Generated<number>;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's secret: a stolen database does not yield live sessions. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  group_id: number;
+  at: string;
+  user_id: number | null;
+  person_id: number | null;
+  action: string;
+  record_type: string;
+  record_id: number | null;
+  /** JSON of the record before the change (null for a creation). */
+  before: string | null;
+  after: string | null;
+}
+
 export interface Database {
   groups: GroupTable;
   people: PersonTable;
@@ -197,6 +239,9 @@ export interface Database {
   signed_copies: SignedCopyTable;
   decision_notes: DecisionNoteTable;
   carried_decisions: CarriedDecisionTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
 }
 
 export type Db = Kysely<Database>;
@@ -215,3 +260,4 @@ export type DecisionOwnerRow = Selectable<DecisionOwnerTable>;
 export type DecisionReviewRow = Selectable<DecisionReviewTable>;
 export type SignedMinutesRow = Selectable<SignedMinutesTable>;
 export type SignedCopyRow = Selectable<SignedCopyTable>;
+export type UserRow = Selectable<UserTable>;

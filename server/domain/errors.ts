@@ -1,7 +1,7 @@
 // Failures a client can cause, each with its HTTP status and a Latvian message for the UI.
 
 export abstract class DomainError extends Error {
-  abstract readonly statusCode: 400 | 404 | 409 | 413 | 415;
+  abstract readonly statusCode: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429;
   /** The input field at fault, as the API names it (date, decisions[2].due). */
   readonly field: string | undefined;
 

@@ -14,10 +14,13 @@ const CLIENT_ERRORS: Record<string, string> = {
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
 };
 
 const megabytes = (bytes: number) => String(Math.round((bytes / (1024 * 1024)) * 10) / 10).replace('.', ',');

@@ -24,7 +24,13 @@ export interface Signature {
   amendmentReason: string | null;
 }
 
-export async function signSitting(db: Executor, groupId: number, sittingId: number, sittingVersion: number): Promise<Signature> {
+export async function signSitting(
+  db: Executor,
+  groupId: number,
+  sittingId: number,
+  sittingVersion: number,
+  signedBy: number | null = null,
+): Promise<Signature> {
   return inTransaction(db, async (trx) => {
     const row = await draftSittingRow(trx, groupId, sittingId);
     if (row.version !== sittingVersion)
@@ -38,14 +44,14 @@ export async function signSitting(db: Executor, groupId: number, sittingId: numb
       );
     }
 
-    await freezeMinutes(trx, groupId, sittingId);
+    await freezeMinutes(trx, groupId, sittingId, signedBy);
     const signatures = await listSignatures(trx, groupId, sittingId);
     return signatures[signatures.length - 1] as Signature;
   });
 }
 
 /** Renders the minutes once, stores the files as the next signed version, and locks the sitting. */
-export async function freezeMinutes(db: Executor, groupId: number, sittingId: number): Promise<void> {
+export async function freezeMinutes(db: Executor, groupId: number, sittingId: number, signedBy: number | null = null): Promise<void> {
   await freezeCarriedDecisions(db, await sittingRow(db, groupId, sittingId));
   const source = await loadMinutesSource(db, groupId, sittingId);
   const [full, pub, fullHtml, pubHtml] = await Promise.all([
@@ -73,6 +79,7 @@ export async function freezeMinutes(db: Executor, groupId: number, sittingId: nu
       sha256_public: sha256(pub.body),
       file_name: full.fileName,
       signed_at: nowIso(),
+      signed_by: signedBy,
     })
     .execute();
   await db

@@ -1,23 +1,36 @@
 // Import and export of whole sittings in the interchange format (shared/formats).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { audited } from '../http/audited.ts';
+import { logConfidentialRead } from '../http/sitting-access.ts';
 import { exportSitting } from '../interchange/export-sitting.ts';
 import { importSitting } from '../interchange/import-sitting.ts';
 import { errorResponses, IdParams } from '../schemas/common.ts';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db, groupId } = app;
+
   // The body is checked against the interchange schema by importSitting itself, which the CLI shares.
   app.post(
     '/api/sittings/import',
     {
       bodyLimit: 16 * 1024 * 1024,
+      config: { access: 'sittings:write' },
       schema: { response: { 201: Type.Object({ id: Type.Integer(), number: Type.Integer() }), ...errorResponses } },
     },
-    async (req, reply) => reply.code(201).send(await importSitting(app.db, app.groupId, req.body)),
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(
+          await audited(app, req, { action: 'import', recordType: 'sitting', createdId: (r) => r.id }, (trx) =>
+            importSitting(trx, groupId, req.body),
+          ),
+        ),
   );
 
-  app.get('/api/sittings/:id/export', { schema: { params: IdParams } }, async (req, reply) => {
-    const doc = await exportSitting(app.db, app.groupId, req.params.id);
+  app.get('/api/sittings/:id/export', { config: { access: 'sittings:export' }, schema: { params: IdParams } }, async (req, reply) => {
+    const doc = await exportSitting(db, groupId, req.params.id);
+    if (doc.agenda.some((item) => item.confidential === true)) await logConfidentialRead(app, req, req.params.id);
     return reply.header('content-disposition', `attachment; filename="Sede_Nr_${doc.number}.json"`).send(doc);
   });
 };

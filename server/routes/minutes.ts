@@ -1,7 +1,11 @@
 // The minutes of a sitting: DOCX and HTML downloads, signing, amendments, the signed copy.
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { audited } from '../http/audited.ts';
+import { assertMaySee, isGuest, logConfidentialRead } from '../http/sitting-access.ts';
+import type { MinutesVersion } from '../minutes/minutes-source.ts';
+import { currentUser } from '../plugins/auth.ts';
 import { UnsupportedMediaType } from '../domain/errors.ts';
 import { MAX_SIGNED_COPY_BYTES } from '../domain/signed-copy-file.ts';
 import { attachment } from '../http/content-disposition.ts';
@@ -38,43 +42,76 @@ function send(reply: FastifyReply, file: RenderedMinutes & { sha256?: string }, 
   return reply.send(file.body);
 }
 
+const read = { access: 'sittings:read' } as const;
+
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, groupId } = app;
 
-  app.get('/api/sittings/:id/minutes.docx', { schema: { params: IdParams, querystring: MinutesQuery } }, async (req, reply) =>
-    send(reply, await minutesFile(db, groupId, req.params.id, req.query.version ?? 'full', 'docx'), true),
-  );
-  app.get('/api/sittings/:id/minutes.html', { schema: { params: IdParams, querystring: MinutesQuery } }, async (req, reply) =>
-    send(reply, await minutesFile(db, groupId, req.params.id, req.query.version ?? 'full', 'html'), false),
-  );
+  /** Guests get the public version whatever they ask for; a member's reading of the full one is audited. */
+  const versionFor = async (req: FastifyRequest, sittingId: number, asked: MinutesVersion | undefined): Promise<MinutesVersion> => {
+    await assertMaySee(app, req, sittingId);
+    if (isGuest(req)) return 'public';
+    const version = asked ?? 'full';
+    if (version === 'full') {
+      const confidential = await db
+        .selectFrom('agenda_items')
+        .select('id')
+        .where('sitting_id', '=', sittingId)
+        .where('confidential', '=', 1)
+        .executeTakeFirst();
+      if (confidential !== undefined) await logConfidentialRead(app, req, sittingId);
+    }
+    return version;
+  };
+
+  for (const format of ['docx', 'html'] as const) {
+    app.get(
+      `/api/sittings/:id/minutes.${format}`,
+      { config: read, schema: { params: IdParams, querystring: MinutesQuery } },
+      async (req, reply) => {
+        const version = await versionFor(req, req.params.id, req.query.version);
+        return send(reply, await minutesFile(db, groupId, req.params.id, version, format), format === 'docx');
+      },
+    );
+  }
 
   app.get(
     '/api/sittings/:id/signatures',
-    { schema: { params: IdParams, response: { 200: Type.Array(Signature), ...errorResponses } } },
-    (req) => listSignatures(db, groupId, req.params.id),
+    { config: read, schema: { params: IdParams, response: { 200: Type.Array(Signature), ...errorResponses } } },
+    async (req) => {
+      await assertMaySee(app, req, req.params.id);
+      return listSignatures(db, groupId, req.params.id);
+    },
   );
   app.get(
     '/api/sittings/:id/signatures/:n/minutes.docx',
-    { schema: { params: SignedVersionParams, querystring: MinutesQuery } },
-    async (req, reply) =>
-      send(reply, await minutesFile(db, groupId, req.params.id, req.query.version ?? 'full', 'docx', req.params.n), true),
+    { config: read, schema: { params: SignedVersionParams, querystring: MinutesQuery } },
+    async (req, reply) => {
+      const version = await versionFor(req, req.params.id, req.query.version);
+      return send(reply, await minutesFile(db, groupId, req.params.id, version, 'docx', req.params.n), true);
+    },
   );
 
   app.post(
     '/api/sittings/:id/sign',
     {
+      config: { access: 'sittings:sign' },
       schema: {
         params: IdParams,
         body: Type.Object({ version: Version }, { additionalProperties: false }),
         response: { 200: Signature, ...errorResponses },
       },
     },
-    (req) => signSitting(db, groupId, req.params.id, req.body.version),
+    (req) =>
+      audited(app, req, { action: 'sign', recordType: 'sitting', recordId: req.params.id }, (trx) =>
+        signSitting(trx, groupId, req.params.id, req.body.version, currentUser(req).userId),
+      ),
   );
 
   app.post(
     '/api/sittings/:id/amend',
     {
+      config: { access: 'sittings:amend' },
       schema: {
         params: IdParams,
         body: Type.Object({ version: Version, reason: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false }),
@@ -82,7 +119,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      await amendSitting(db, groupId, req.params.id, req.body.reason, req.body.version);
+      await audited(app, req, { action: 'amend', recordType: 'sitting', recordId: req.params.id }, async (trx) => {
+        await amendSitting(trx, groupId, req.params.id, req.body.reason, req.body.version);
+        return { reason: req.body.reason };
+      });
       return reply.code(204).send(null);
     },
   );
@@ -98,6 +138,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       '/api/sittings/:id/signed-copy',
       {
         bodyLimit: MAX_SIGNED_COPY_BYTES,
+        config: { access: 'signed-copy:upload' },
         schema: {
           params: IdParams,
           querystring: Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 255 })) }),
@@ -108,12 +149,16 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         if (!Buffer.isBuffer(req.body)) {
           throw new UnsupportedMediaType('Sūtiet parakstīto failu kā application/pdf vai application/vnd.etsi.asic-e+zip.');
         }
-        return reply.code(201).send(await storeSignedCopy(db, groupId, req.params.id, req.body, req.query.fileName));
+        const bytes = req.body;
+        const stored = await audited(app, req, { action: 'upload_signed_copy', recordType: 'sitting', recordId: req.params.id }, (trx) =>
+          storeSignedCopy(trx, groupId, req.params.id, bytes, req.query.fileName),
+        );
+        return reply.code(201).send(stored);
       },
     );
   });
 
-  app.get('/api/sittings/:id/signed-copy', { schema: { params: IdParams } }, async (req, reply) => {
+  app.get('/api/sittings/:id/signed-copy', { config: { access: 'sittings:export' }, schema: { params: IdParams } }, async (req, reply) => {
     const copy = await latestSignedCopy(db, groupId, req.params.id);
     return reply
       .header('content-type', copy.contentType)

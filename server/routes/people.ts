@@ -1,34 +1,59 @@
 // The directory of people.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { audited } from '../http/audited.ts';
 import { createPerson, deletePerson, getPerson, listPeople, updatePerson } from '../repositories/people.ts';
 import { deletedResponses, errorResponses, IdParams, VersionQuery } from '../schemas/common.ts';
 import { NewPersonBody, PeopleQuery, Person, PersonPatchBody } from '../schemas/people.ts';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/people', { schema: { querystring: PeopleQuery, response: { 200: Type.Array(Person) } } }, (req) =>
-    listPeople(app.db, app.groupId, req.query),
+  const { db, groupId } = app;
+  const read = { access: 'people:read' } as const;
+  const write = { access: 'people:write' } as const;
+
+  app.get('/api/people', { config: read, schema: { querystring: PeopleQuery, response: { 200: Type.Array(Person) } } }, (req) =>
+    listPeople(db, groupId, req.query),
   );
 
-  app.get('/api/people/:id', { schema: { params: IdParams, response: { 200: Person, ...errorResponses } } }, (req) =>
-    getPerson(app.db, app.groupId, req.params.id),
+  app.get('/api/people/:id', { config: read, schema: { params: IdParams, response: { 200: Person, ...errorResponses } } }, (req) =>
+    getPerson(db, groupId, req.params.id),
   );
 
-  app.post('/api/people', { schema: { body: NewPersonBody, response: { 201: Person, ...errorResponses } } }, async (req, reply) =>
-    reply.code(201).send(await createPerson(app.db, app.groupId, req.body)),
+  app.post(
+    '/api/people',
+    { config: write, schema: { body: NewPersonBody, response: { 201: Person, ...errorResponses } } },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(
+          await audited(app, req, { action: 'create', recordType: 'person', createdId: (p) => p.id }, (trx) =>
+            createPerson(trx, groupId, req.body),
+          ),
+        ),
   );
 
   app.patch(
     '/api/people/:id',
-    { schema: { params: IdParams, body: PersonPatchBody, response: { 200: Person, ...errorResponses } } },
-    (req) => updatePerson(app.db, app.groupId, req.params.id, req.body),
+    { config: write, schema: { params: IdParams, body: PersonPatchBody, response: { 200: Person, ...errorResponses } } },
+    (req) =>
+      audited(
+        app,
+        req,
+        { action: 'update', recordType: 'person', recordId: req.params.id, load: (trx) => getPerson(trx, groupId, req.params.id) },
+        (trx) => updatePerson(trx, groupId, req.params.id, req.body),
+      ),
   );
 
   app.delete(
     '/api/people/:id',
-    { schema: { params: IdParams, querystring: VersionQuery, response: deletedResponses } },
+    { config: write, schema: { params: IdParams, querystring: VersionQuery, response: deletedResponses } },
     async (req, reply) => {
-      await deletePerson(app.db, app.groupId, req.params.id, req.query.version);
+      await audited(
+        app,
+        req,
+        { action: 'delete', recordType: 'person', recordId: req.params.id, load: (trx) => getPerson(trx, groupId, req.params.id) },
+        (trx) => deletePerson(trx, groupId, req.params.id, req.query.version),
+      );
       return reply.code(204).send(null);
     },
   );

@@ -1,9 +1,11 @@
 // Editing, moving and removing the parts of a sitting, each addressed by its own id.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { deleteAgendaItem, moveAgendaItem, updateAgendaItem } from '../repositories/agenda-items.ts';
-import { removeAttendee, updateAttendee } from '../repositories/attendance.ts';
-import { deleteDecision, moveDecision, updateDecision } from '../repositories/decisions.ts';
-import { deleteReview, updateReview } from '../repositories/reviews.ts';
+import type { Executor } from '../db/database.ts';
+import { audited } from '../http/audited.ts';
+import { deleteAgendaItem, getAgendaItem, moveAgendaItem, updateAgendaItem } from '../repositories/agenda-items.ts';
+import { getAttendee, removeAttendee, updateAttendee } from '../repositories/attendance.ts';
+import { deleteDecision, getDecision, moveDecision, updateDecision } from '../repositories/decisions.ts';
+import { deleteReview, getReview, updateReview } from '../repositories/reviews.ts';
 import { deletedResponses, errorResponses, IdParams, VersionQuery } from '../schemas/common.ts';
 import {
   AgendaItem,
@@ -17,59 +19,83 @@ import {
   ReviewPatchBody,
 } from '../schemas/sittings.ts';
 
-const removal = { params: IdParams, querystring: VersionQuery, response: deletedResponses };
+const write = { access: 'sittings:write' } as const;
+const removal = { config: write, schema: { params: IdParams, querystring: VersionQuery, response: deletedResponses } };
+
+/** One kind of part: how to read it for the audit trail. */
+interface Part {
+  recordType: string;
+  load: (db: Executor, id: number) => Promise<unknown>;
+}
+
+const ATTENDANCE: Part = { recordType: 'attendance', load: getAttendee };
+const AGENDA_ITEM: Part = { recordType: 'agenda_item', load: getAgendaItem };
+const DECISION: Part = { recordType: 'decision', load: getDecision };
+const REVIEW: Part = { recordType: 'review', load: getReview };
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db } = app;
-  const group = app.groupId;
+  const { groupId } = app;
+  const spec = (part: Part, action: string, id: number) => ({
+    action,
+    recordType: part.recordType,
+    recordId: id,
+    load: (db: Executor) => part.load(db, id),
+  });
 
   app.patch(
     '/api/attendance/:id',
-    { schema: { params: IdParams, body: AttendeePatchBody, response: { 200: Attendee, ...errorResponses } } },
-    (req) => updateAttendee(db, group, req.params.id, req.body),
+    { config: write, schema: { params: IdParams, body: AttendeePatchBody, response: { 200: Attendee, ...errorResponses } } },
+    (req) => audited(app, req, spec(ATTENDANCE, 'update', req.params.id), (trx) => updateAttendee(trx, groupId, req.params.id, req.body)),
   );
-  app.delete('/api/attendance/:id', { schema: removal }, async (req, reply) => {
-    await removeAttendee(db, group, req.params.id, req.query.version);
+  app.delete('/api/attendance/:id', removal, async (req, reply) => {
+    await audited(app, req, spec(ATTENDANCE, 'delete', req.params.id), (trx) =>
+      removeAttendee(trx, groupId, req.params.id, req.query.version),
+    );
     return reply.code(204).send(null);
   });
 
   app.patch(
     '/api/agenda-items/:id',
-    { schema: { params: IdParams, body: AgendaItemPatchBody, response: { 200: AgendaItem, ...errorResponses } } },
-    (req) => updateAgendaItem(db, group, req.params.id, req.body),
+    { config: write, schema: { params: IdParams, body: AgendaItemPatchBody, response: { 200: AgendaItem, ...errorResponses } } },
+    (req) =>
+      audited(app, req, spec(AGENDA_ITEM, 'update', req.params.id), (trx) => updateAgendaItem(trx, groupId, req.params.id, req.body)),
   );
   app.post(
     '/api/agenda-items/:id/move',
-    { schema: { params: IdParams, body: MoveBody, response: { 200: AgendaItem, ...errorResponses } } },
-    (req) => moveAgendaItem(db, group, req.params.id, req.body),
+    { config: write, schema: { params: IdParams, body: MoveBody, response: { 200: AgendaItem, ...errorResponses } } },
+    (req) => audited(app, req, spec(AGENDA_ITEM, 'move', req.params.id), (trx) => moveAgendaItem(trx, groupId, req.params.id, req.body)),
   );
-  app.delete('/api/agenda-items/:id', { schema: removal }, async (req, reply) => {
-    await deleteAgendaItem(db, group, req.params.id, req.query.version);
+  app.delete('/api/agenda-items/:id', removal, async (req, reply) => {
+    await audited(app, req, spec(AGENDA_ITEM, 'delete', req.params.id), (trx) =>
+      deleteAgendaItem(trx, groupId, req.params.id, req.query.version),
+    );
     return reply.code(204).send(null);
   });
 
   app.patch(
     '/api/decisions/:id',
-    { schema: { params: IdParams, body: DecisionPatchBody, response: { 200: Decision, ...errorResponses } } },
-    (req) => updateDecision(db, group, req.params.id, req.body),
+    { config: write, schema: { params: IdParams, body: DecisionPatchBody, response: { 200: Decision, ...errorResponses } } },
+    (req) => audited(app, req, spec(DECISION, 'update', req.params.id), (trx) => updateDecision(trx, groupId, req.params.id, req.body)),
   );
   app.post(
     '/api/decisions/:id/move',
-    { schema: { params: IdParams, body: MoveBody, response: { 200: Decision, ...errorResponses } } },
-    (req) => moveDecision(db, group, req.params.id, req.body),
+    { config: write, schema: { params: IdParams, body: MoveBody, response: { 200: Decision, ...errorResponses } } },
+    (req) => audited(app, req, spec(DECISION, 'move', req.params.id), (trx) => moveDecision(trx, groupId, req.params.id, req.body)),
   );
-  app.delete('/api/decisions/:id', { schema: removal }, async (req, reply) => {
-    await deleteDecision(db, group, req.params.id, req.query.version);
+  app.delete('/api/decisions/:id', removal, async (req, reply) => {
+    await audited(app, req, spec(DECISION, 'delete', req.params.id), (trx) =>
+      deleteDecision(trx, groupId, req.params.id, req.query.version),
+    );
     return reply.code(204).send(null);
   });
 
   app.patch(
     '/api/reviews/:id',
-    { schema: { params: IdParams, body: ReviewPatchBody, response: { 200: Review, ...errorResponses } } },
-    (req) => updateReview(db, group, req.params.id, req.body),
+    { config: write, schema: { params: IdParams, body: ReviewPatchBody, response: { 200: Review, ...errorResponses } } },
+    (req) => audited(app, req, spec(REVIEW, 'update', req.params.id), (trx) => updateReview(trx, groupId, req.params.id, req.body)),
   );
-  app.delete('/api/reviews/:id', { schema: removal }, async (req, reply) => {
-    await deleteReview(db, group, req.params.id, req.query.version);
+  app.delete('/api/reviews/:id', removal, async (req, reply) => {
+    await audited(app, req, spec(REVIEW, 'delete', req.params.id), (trx) => deleteReview(trx, groupId, req.params.id, req.query.version));
     return reply.code(204).send(null);
   });
 };

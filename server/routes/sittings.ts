@@ -1,11 +1,13 @@
 // Sittings and the parts added to them: attendance, agenda items, decisions, reviews.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { audited } from '../http/audited.ts';
+import { assertMaySee, sittingForReader, visibleSittings } from '../http/sitting-access.ts';
 import { addAgendaItem } from '../repositories/agenda-items.ts';
 import { addAttendee } from '../repositories/attendance.ts';
 import { addDecision, renumberDecisions } from '../repositories/decisions.ts';
 import { addReview } from '../repositories/reviews.ts';
-import { deleteSitting, listSittings, loadSitting, openSitting, updateSitting } from '../repositories/sittings.ts';
+import { deleteSitting, listSittings, loadSitting, openSitting, sittingRow, updateSitting } from '../repositories/sittings.ts';
 import { deletedResponses, errorResponses, IdParams, Version, VersionQuery } from '../schemas/common.ts';
 import {
   AgendaItem,
@@ -23,65 +25,123 @@ import {
 } from '../schemas/sittings.ts';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/sittings', { schema: { response: { 200: Type.Array(SittingSummary) } } }, () => listSittings(app.db, app.groupId));
+  const { db, groupId } = app;
+  const read = { access: 'sittings:read' } as const;
+  const write = { access: 'sittings:write' } as const;
+  const header = (id: number) => (trx: Parameters<typeof sittingRow>[0]) => sittingRow(trx, groupId, id);
 
-  app.post('/api/sittings', { schema: { body: NewSittingBody, response: { 201: SittingDetail, ...errorResponses } } }, async (req, reply) =>
-    reply.code(201).send(await openSitting(app.db, app.groupId, req.body)),
+  app.get('/api/sittings', { config: read, schema: { response: { 200: Type.Array(SittingSummary) } } }, async (req) =>
+    visibleSittings(app, req, await listSittings(db, groupId)),
   );
 
-  app.get('/api/sittings/:id', { schema: { params: IdParams, response: { 200: SittingDetail, ...errorResponses } } }, (req) =>
-    loadSitting(app.db, app.groupId, req.params.id),
+  app.post(
+    '/api/sittings',
+    { config: write, schema: { body: NewSittingBody, response: { 201: SittingDetail, ...errorResponses } } },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(
+          await audited(app, req, { action: 'create', recordType: 'sitting', createdId: (s) => s.id }, (trx) =>
+            openSitting(trx, groupId, req.body),
+          ),
+        ),
+  );
+
+  app.get(
+    '/api/sittings/:id',
+    { config: read, schema: { params: IdParams, response: { 200: SittingDetail, ...errorResponses } } },
+    async (req) => {
+      await assertMaySee(app, req, req.params.id);
+      return sittingForReader(app, req, await loadSitting(db, groupId, req.params.id));
+    },
   );
 
   app.patch(
     '/api/sittings/:id',
-    { schema: { params: IdParams, body: SittingPatchBody, response: { 200: SittingDetail, ...errorResponses } } },
-    (req) => updateSitting(app.db, app.groupId, req.params.id, req.body),
+    { config: write, schema: { params: IdParams, body: SittingPatchBody, response: { 200: SittingDetail, ...errorResponses } } },
+    (req) =>
+      audited(app, req, { action: 'update', recordType: 'sitting', recordId: req.params.id, load: header(req.params.id) }, (trx) =>
+        updateSitting(trx, groupId, req.params.id, req.body),
+      ),
   );
 
   app.delete(
     '/api/sittings/:id',
-    { schema: { params: IdParams, querystring: VersionQuery, response: deletedResponses } },
+    { config: write, schema: { params: IdParams, querystring: VersionQuery, response: deletedResponses } },
     async (req, reply) => {
-      await deleteSitting(app.db, app.groupId, req.params.id, req.query.version);
+      await audited(app, req, { action: 'delete', recordType: 'sitting', recordId: req.params.id, load: header(req.params.id) }, (trx) =>
+        deleteSitting(trx, groupId, req.params.id, req.query.version),
+      );
       return reply.code(204).send(null);
     },
   );
 
   app.post(
     '/api/sittings/:id/attendance',
-    { schema: { params: IdParams, body: NewAttendeeBody, response: { 201: Attendee, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(await addAttendee(app.db, app.groupId, req.params.id, req.body)),
+    { config: write, schema: { params: IdParams, body: NewAttendeeBody, response: { 201: Attendee, ...errorResponses } } },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(
+          await audited(app, req, { action: 'create', recordType: 'attendance', createdId: (a) => a.id }, (trx) =>
+            addAttendee(trx, groupId, req.params.id, req.body),
+          ),
+        ),
   );
 
   app.post(
     '/api/sittings/:id/agenda-items',
-    { schema: { params: IdParams, body: NewAgendaItemBody, response: { 201: AgendaItem, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(await addAgendaItem(app.db, app.groupId, req.params.id, req.body)),
+    { config: write, schema: { params: IdParams, body: NewAgendaItemBody, response: { 201: AgendaItem, ...errorResponses } } },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(
+          await audited(app, req, { action: 'create', recordType: 'agenda_item', createdId: (i) => i.id }, (trx) =>
+            addAgendaItem(trx, groupId, req.params.id, req.body),
+          ),
+        ),
   );
 
   app.post(
     '/api/sittings/:id/decisions',
-    { schema: { params: IdParams, body: NewDecisionBody, response: { 201: Decision, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(await addDecision(app.db, app.groupId, req.params.id, req.body)),
+    { config: write, schema: { params: IdParams, body: NewDecisionBody, response: { 201: Decision, ...errorResponses } } },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(
+          await audited(app, req, { action: 'create', recordType: 'decision', createdId: (d) => d.id }, (trx) =>
+            addDecision(trx, groupId, req.params.id, req.body),
+          ),
+        ),
   );
 
   app.post(
     '/api/sittings/:id/decisions/renumber',
     {
+      config: write,
       schema: {
         params: IdParams,
         body: Type.Object({ version: Version }, { additionalProperties: false }),
         response: { 200: Type.Array(Decision), ...errorResponses },
       },
     },
-    (req) => renumberDecisions(app.db, app.groupId, req.params.id, req.body.version),
+    (req) =>
+      audited(app, req, { action: 'renumber', recordType: 'sitting', recordId: req.params.id }, (trx) =>
+        renumberDecisions(trx, groupId, req.params.id, req.body.version),
+      ),
   );
 
   app.post(
     '/api/sittings/:id/reviews',
-    { schema: { params: IdParams, body: NewReviewBody, response: { 201: Review, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(await addReview(app.db, app.groupId, req.params.id, req.body)),
+    { config: write, schema: { params: IdParams, body: NewReviewBody, response: { 201: Review, ...errorResponses } } },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(
+          await audited(app, req, { action: 'create', recordType: 'review', createdId: (r) => r.id }, (trx) =>
+            addReview(trx, groupId, req.params.id, req.body),
+          ),
+        ),
   );
 };
 

@@ -10,7 +10,7 @@ let decisionId: number;
 beforeEach(async () => {
   t = await testApp();
   sittingId = (await t.call({ method: 'POST', url: '/api/sittings/import', payload: nr7() })).body.id;
-  await t.app.inject({ method: 'POST', url: '/api/sittings', payload: { date: '2025-09-08' } });
+  await t.inject({ method: 'POST', url: '/api/sittings', payload: { date: '2025-09-08' } });
   const draft = (await t.call({ method: 'GET', url: '/api/sittings' })).body.find((s: { number: number }) => s.number === 8);
   sittingId = draft.id;
   itemId = (await t.call({ method: 'POST', url: `/api/sittings/${sittingId}/agenda-items`, payload: { title: 'Par lēmumu izpildi' } })).body
@@ -215,7 +215,7 @@ describe('bad input gets a 4xx naming the field and changes nothing', () => {
   it.each(cases)('$rule → $status', async ({ request, status, field, message }) => {
     const before = await snapshot(t.db);
     const { method, url, payload, headers } = request();
-    const res = await t.app.inject({
+    const res = await t.inject({
       method,
       url,
       headers,
@@ -239,7 +239,7 @@ describe('bad input gets a 4xx naming the field and changes nothing', () => {
     doc.members.push({ name: 'Jauna Persona' });
     // The review fails only after the sitting, people, agenda and decisions were written.
     doc.reviews = [{ sitting: 7, decision: 99, status: 'done' }];
-    const res = await t.app.inject({ method: 'POST', url: '/api/sittings/import', payload: doc as object });
+    const res = await t.inject({ method: 'POST', url: '/api/sittings/import', payload: doc as object });
     expect(res.statusCode).toBe(400);
     expect(await snapshot(t.db)).toEqual(before);
   });

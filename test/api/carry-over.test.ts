@@ -70,7 +70,7 @@ describe('the Nr. 7 story', () => {
     const signed = await t.call({ method: 'POST', url: `/api/sittings/${s8.id}/sign`, payload: { version: ready.version } });
     expect(signed.status).toBe(200);
 
-    const docx = await docxText((await t.app.inject({ method: 'GET', url: `/api/sittings/${s8.id}/minutes.docx` })).rawPayload);
+    const docx = await docxText((await t.inject({ method: 'GET', url: `/api/sittings/${s8.id}/minutes.docx` })).rawPayload);
     for (const line of [
       'Lēmums',
       'Lēmuma teksts',

@@ -234,7 +234,7 @@ describe('optimistic concurrency', () => {
       { method: 'PATCH', url: '/api/group', payload: { version: group.version, defaultPlace: 'Valmierā' } },
     ] as const;
     for (const request of stale) {
-      const res = await t.app.inject(request as never);
+      const res = await t.inject(request as never);
       expect(res.statusCode, `${request.method} ${request.url}`).toBe(409);
       expect(res.json().message).toMatch(/Kāds cits/);
     }
@@ -267,7 +267,7 @@ describe('a signed sitting is locked', () => {
       { method: 'DELETE', url: `/api/attendance/${attendee.id}?version=${attendee.version}` },
     ] as const;
     for (const request of writes) {
-      const res = await t.app.inject(request as never);
+      const res = await t.inject(request as never);
       expect(res.statusCode, `${request.method} ${request.url}`).toBe(409);
       expect(res.json().message).toMatch(/parakstīts/);
     }

@@ -89,10 +89,10 @@ describe('what a person owes', () => {
 
   it('the calendar feed is valid iCalendar behind a secret token that can be rotated', async () => {
     const elita = people['Elita Rancāne']!;
-    expect((await t.app.inject({ method: 'GET', url: `/api/people/${elita}/actions.ics?token=guess` })).statusCode).toBe(404);
+    expect((await t.inject({ method: 'GET', url: `/api/people/${elita}/actions.ics?token=guess` })).statusCode).toBe(404);
     const { url } = (await t.call({ method: 'POST', url: `/api/people/${elita}/calendar-token` })).body;
     const path = new URL(url).pathname + new URL(url).search;
-    const res = await t.app.inject({ method: 'GET', url: path });
+    const res = await t.inject({ method: 'GET', url: path });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/calendar');
     expect(res.body).toMatch(/\r\n/);
@@ -109,11 +109,11 @@ describe('what a person owes', () => {
     expect(new Set(events.map((e) => e.uid)).size).toBe(2);
 
     await t.call({ method: 'POST', url: `/api/people/${elita}/calendar-token` });
-    expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
+    expect((await t.inject({ method: 'GET', url: path })).statusCode).toBe(404);
   });
 
   it('the register CSV opens in Latvian Excel and round-trips through a CSV parser', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/decisions.csv' });
+    const res = await t.inject({ method: 'GET', url: '/api/decisions.csv' });
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.rawPayload.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
     const rows: string[][] = parse(res.rawPayload.toString('utf8'), { delimiter: ';', bom: true });

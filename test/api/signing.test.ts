@@ -21,7 +21,7 @@ async function draftNr7(change: (doc: ReturnType<typeof nr7>) => void = () => {}
 }
 
 const sign = (id: number, version: number) => t.call({ method: 'POST', url: `/api/sittings/${id}/sign`, payload: { version } });
-const download = (url: string) => t.app.inject({ method: 'GET', url });
+const download = (url: string) => t.inject({ method: 'GET', url });
 
 describe('minutes downloads', () => {
   it('the DOCX has the right type and a Latvian file name, UTF-8 safe', async () => {
@@ -132,7 +132,7 @@ describe('signing', () => {
       { method: 'POST', url: `/api/sittings/${s.id}/reviews`, payload: { decisionId: decision.id, status: 'done' } },
     ] as const;
     for (const request of writes) {
-      const res = await t.app.inject(request as never);
+      const res = await t.inject(request as never);
       expect(res.statusCode, `${request.method} ${request.url}`).toBe(409);
     }
     expect(await snapshot(t.db)).toEqual(before);
@@ -204,7 +204,7 @@ describe('the signed copy', () => {
     return s.id as number;
   }
   const upload = (id: number, body: Buffer, type: string, name?: string) =>
-    t.app.inject({
+    t.inject({
       method: 'POST',
       url: `/api/sittings/${id}/signed-copy${name === undefined ? '' : `?fileName=${encodeURIComponent(name)}`}`,
       headers: { 'content-type': type },
@@ -241,7 +241,7 @@ describe('the signed copy', () => {
     const huge = await upload(id, Buffer.concat([pdf, Buffer.alloc(20 * 1024 * 1024)]), 'application/pdf');
     expect(huge.statusCode).toBe(413);
     expect(huge.json().message).toContain('20 MB');
-    const text = await t.app.inject({
+    const text = await t.inject({
       method: 'POST',
       url: `/api/sittings/${id}/signed-copy`,
       headers: { 'content-type': 'text/plain' },

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { httpLogin, seedUser } from '../support/http-session.ts';
 import { nr7 } from '../support/reference.ts';
-import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { freePort, startServer, type ServerProcess } from '../support/server-process.ts';
 
 let server: ServerProcess | undefined;
 let dir: string | undefined;
@@ -12,44 +13,52 @@ afterEach(async () => {
   if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
 });
 
-const json = async (res: Response) => ({ status: res.status, body: (await res.json()) as any }); // eslint-disable-line @typescript-eslint/no-explicit-any
-
 describe('the server process', () => {
-  it('prints its URL, serves the front end and the API on 127.0.0.1', async () => {
+  it('prints its URL, serves the front end, and answers the API only after login', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'protokols-'));
-    server = await startServer(path.join(dir, 'nested', 'protokols.db'));
+    const database = path.join(dir, 'nested', 'protokols.db');
+    await seedUser(database, 'sekretare', 'secretary');
+    server = await startServer(database);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const page = await fetch(`${server.url}/`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('protokols');
-    expect((await json(await fetch(`${server.url}/api/sittings`))).body).toEqual([]);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect((await fetch(`${server.url}/api/sittings`)).status).toBe(401);
+    const client = await httpLogin(server.url, 'sekretare');
+    expect((await client.json('/api/sittings')).body).toEqual([]);
   });
 
-  it('a write acknowledged with 2xx survives the process being killed with SIGKILL', async () => {
+  it('a write acknowledged with 2xx survives the process being killed with SIGKILL, and so does the session', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'protokols-'));
     const database = path.join(dir, 'protokols.db');
-    server = await startServer(database);
-    const post = (url: string, body: unknown, method = 'POST') =>
-      fetch(`${server!.url}${url}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(json);
+    await seedUser(database, 'sekretare', 'secretary');
+    const port = await freePort();
+    server = await startServer(database, port);
+    const client = await httpLogin(server.url, 'sekretare');
 
-    const imported = await post('/api/sittings/import', nr7());
+    const imported = await client.json('/api/sittings/import', { method: 'POST', body: nr7() });
     expect(imported.status).toBe(201);
-    const draft = await post('/api/sittings', { date: '2025-09-08' });
+    const draft = await client.json('/api/sittings', { method: 'POST', body: { date: '2025-09-08' } });
     expect(draft.status).toBe(201);
-    const item = await post(`/api/sittings/${draft.body.id}/agenda-items`, { title: 'Par iepriekšējo sēžu lēmumu izpildi' });
-    const edit = await post(`/api/agenda-items/${item.body.id}`, { version: 1, proceedings: 'Pēdējais ieraksts pirms avārijas.' }, 'PATCH');
+    const item = await client.json(`/api/sittings/${draft.body.id}/agenda-items`, { method: 'POST', body: { title: 'Dažādi' } });
+    const edit = await client.json(`/api/agenda-items/${item.body.id}`, {
+      method: 'PATCH',
+      body: { version: 1, proceedings: 'Pēdējais ieraksts pirms avārijas.' },
+    });
     expect(edit.status).toBe(200);
 
     await server.stop('SIGKILL');
-    server = await startServer(database);
+    server = await startServer(database, port);
 
-    const after = await json(await fetch(`${server.url}/api/sittings/${draft.body.id}`));
-    expect(after.body.agendaItems[0]).toMatchObject({
-      title: 'Par iepriekšējo sēžu lēmumu izpildi',
+    // The same session cookie still works: sessions live in the database.
+    const after = await client.json(`/api/sittings/${draft.body.id}`);
+    expect(after.status).toBe(200);
+    expect(after.body.agendaItems.find((i: { id: number }) => i.id === item.body.id)).toMatchObject({
+      title: 'Dažādi',
       proceedings: 'Pēdējais ieraksts pirms avārijas.',
       version: 2,
     });
-    const exported = await json(await fetch(`${server.url}/api/sittings/${imported.body.id}/export`));
+    const exported = await client.json(`/api/sittings/${imported.body.id}/export`);
     expect(exported.body.decisions).toHaveLength(6);
   });
 });

@@ -1,30 +1,69 @@
-// Builds the app over a private in-memory database, as each API test needs it.
-import type { FastifyInstance, InjectOptions } from 'fastify';
+// Builds the app over a private in-memory database and logs in, as each API test needs it.
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../server/app.ts';
-import type { Db } from '../../server/db/database.ts';
+import type { Db, Role } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { openSqlite } from '../../server/db/sqlite.ts';
+import { ensureGroup } from '../../server/repositories/group.ts';
+import { createUser } from '../../server/repositories/users.ts';
+
+export const TEST_PASSWORD = 'pareizā-parole-123';
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
 
 export interface TestApp {
   app: FastifyInstance;
   db: Db;
+  /** inject() as the logged-in user (cookie and CSRF token added). */
+  inject: (options: InjectOptions) => Promise<LightMyRequestResponse>;
   /** inject() that parses the JSON reply. */
   call: <T = any>(options: InjectOptions) => Promise<{ status: number; body: T }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Creates an account with `role` (linked to `personId`) and logs it in. */
+  loginAs: (role: Role, personId?: number | null) => Promise<Session>;
   close: () => Promise<void>;
 }
 
-export async function testApp(): Promise<TestApp> {
+export function withSession(options: InjectOptions, session: Session | null): InjectOptions {
+  if (session === null) return options;
+  return { ...options, headers: { ...options.headers, cookie: session.cookie, 'x-csrf-token': session.csrf } };
+}
+
+export async function logIn(app: FastifyInstance, login: string, password = TEST_PASSWORD): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/session', payload: { login, password } });
+  if (res.statusCode !== 204) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  const setCookie = res.headers['set-cookie'];
+  const cookie = (Array.isArray(setCookie) ? setCookie[0] : setCookie)?.split(';')[0] ?? '';
+  const me = await app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+  return { cookie, csrf: me.json().csrfToken };
+}
+
+/** The app over a fresh in-memory database, logged in as `role` (an admin unless told). */
+export async function testApp(role: Role | null = 'admin'): Promise<TestApp> {
   const db = openSqlite(':memory:');
   await migrateToLatest(db);
   const app = await buildApp({ db });
   await app.ready();
+  const groupId = (await ensureGroup(db)).id;
+  let count = 0;
+  const loginAs = async (as: Role, personId: number | null = null) => {
+    const login = `${as}${++count}`;
+    await createUser(db, groupId, { login, password: TEST_PASSWORD, role: as, personId });
+    return logIn(app, login);
+  };
+  const session = role === null ? null : await loginAs(role);
+  const inject = (options: InjectOptions) => app.inject(withSession(options, session));
   return {
     app,
     db,
+    inject,
     call: async <T>(options: InjectOptions) => {
-      const res = await app.inject(options);
+      const res = await inject(options);
       return { status: res.statusCode, body: (res.body === '' ? undefined : res.json()) as T };
     },
+    loginAs,
     close: async () => {
       await app.close();
       await db.destroy();
@@ -32,7 +71,22 @@ export async function testApp(): Promise<TestApp> {
   };
 }
 
-const TABLES = ['groups', 'people', 'sittings', 'attendance', 'agenda_items', 'decisions', 'decision_owners', 'decision_reviews'] as const;
+const TABLES = [
+  'groups',
+  'people',
+  'sittings',
+  'attendance',
+  'agenda_items',
+  'decisions',
+  'decision_owners',
+  'decision_reviews',
+  'decision_notes',
+  'signed_minutes',
+  'signed_copies',
+  'amendments',
+  'users',
+  'audit_log',
+] as const;
 
 /** Every table's full contents: a write that was refused must leave this unchanged. */
 export async function snapshot(db: Db): Promise<Record<string, unknown[]>> {

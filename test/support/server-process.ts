@@ -1,6 +1,6 @@
 // Runs the real server (`npm start`'s entry point) as a child process on 127.0.0.1.
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import { createServer } from 'node:net';
 import { REPO_ROOT } from './reference.ts';
 
 export interface ServerProcess {
@@ -9,12 +9,23 @@ export interface ServerProcess {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+/** A port free right now on 127.0.0.1, for a server that must come back on the same address. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+}
 
-export function startServer(databaseUrl: string, timeoutMs = 20_000): Promise<ServerProcess> {
-  const child = spawn(TSX, ['server/main.ts'], {
+export function startServer(databaseUrl: string, port = 0, timeoutMs = 30_000): Promise<ServerProcess> {
+  // node itself, with tsx as a loader: a signal reaches the server, not a wrapper around it.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stop = (signal: NodeJS.Signals = 'SIGTERM') =>

@@ -1,0 +1,31 @@
+// The drafting screen of a large sitting (40 items, 150 decisions) in real Chromium: from opening
+// its address to the screen being usable (main[data-ready]), including the app's own requests.
+import { generateLargeSitting } from './fixtures/large-sitting.ts';
+import type { BenchCase } from './harness.ts';
+import { openPage, startHarness } from '../test/e2e/browser.ts';
+
+export async function frontendCases(): Promise<{ cases: BenchCase[]; close: () => Promise<void> }> {
+  const h = await startHarness();
+  const doc = generateLargeSitting();
+  // The fixture repeats some member names, which the import now refuses; one of each will do here.
+  doc.members = doc.members.filter((m, i) => doc.members.findIndex((x) => x.name === m.name) === i);
+  const { status, body } = await h.t.call<{ id: number }>({ method: 'POST', url: '/api/sittings/import', payload: doc });
+  if (status !== 201) throw new Error(`import failed: ${status}`);
+  const { page, errors } = await openPage(h);
+  const url = `${h.url}/#/sedes/${body.id}`;
+  return {
+    cases: [
+      {
+        name: 'open the drafting screen of a 40-item sitting (Chromium)',
+        targetMs: 1000,
+        run: async () => {
+          await page.goto('about:blank');
+          await page.goto(url);
+          await page.waitForSelector('main[data-ready="true"] .agenda-item:nth-child(40)');
+          if (errors.length > 0) throw new Error(errors.join('\n'));
+        },
+      },
+    ],
+    close: h.close,
+  };
+}

@@ -1,0 +1,70 @@
+// Who is asking, and may they: the session cookie names the user, each API route names the
+// permission it needs (config.access), and cookie-authenticated writes must carry the
+// session's CSRF token. API routes that name no permission are refused.
+import cookie from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { DomainError } from '../domain/errors.ts';
+import { can, type Permission } from '../domain/permissions.ts';
+import { sessionUser, type SessionUser } from '../repositories/sessions.ts';
+
+export const SESSION_COOKIE = 'protokols_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** `public`: no login needed (login itself, the calendar feed with its token). */
+export type Access = Permission | 'public' | 'authenticated';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    user: SessionUser | null;
+  }
+}
+
+export class Unauthorized extends DomainError {
+  readonly statusCode = 401 as const;
+}
+export class Forbidden extends DomainError {
+  readonly statusCode = 403 as const;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export default fp(
+  async (app) => {
+    await app.register(cookie);
+    app.decorateRequest('user', null);
+
+    app.addHook('onRequest', async (request: FastifyRequest) => {
+      const secret = request.cookies[SESSION_COOKIE];
+      if (secret !== undefined && secret !== '') request.user = (await sessionUser(app.db, secret)) ?? null;
+    });
+
+    app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+      const access = request.routeOptions.config.access;
+      if (access === undefined) {
+        if (request.url.startsWith('/api/')) throw new Forbidden('Šī darbība nav atļauta.');
+        return;
+      }
+      if (access === 'public') return;
+      const user = request.user;
+      if (user === null) {
+        void reply.header('www-authenticate', 'Cookie');
+        throw new Unauthorized('Lūdzu, piesakieties.');
+      }
+      if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== user.csrfToken) {
+        throw new Forbidden('Pieprasījumam trūkst derīga CSRF marķiera; pārlādējiet lapu un mēģiniet vēlreiz.');
+      }
+      if (access !== 'authenticated' && !can(user.role, access)) throw new Forbidden('Jūsu lomai šī darbība nav atļauta.');
+    });
+  },
+  { name: 'auth', dependencies: ['database'] },
+);
+
+/** The logged-in user of a route that requires one. */
+export function currentUser(request: FastifyRequest): SessionUser {
+  if (request.user === null) throw new Unauthorized('Lūdzu, piesakieties.');
+  return request.user;
+}

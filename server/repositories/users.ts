@@ -1,0 +1,100 @@
+// Accounts: local logins linked to directory people, with a role.
+import { Conflict, InvalidInput } from '../domain/errors.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../domain/passwords.ts';
+import type { Executor, Role, UserRow } from '../db/database.ts';
+import { personRow } from './people.ts';
+import { expectOneUpdated, flag, inTransaction, isSet, nowIso, required } from './rows.ts';
+
+export interface User {
+  id: number;
+  login: string;
+  role: Role;
+  personId: number | null;
+  active: boolean;
+  version: number;
+}
+
+export function toUser(row: UserRow): User {
+  return { id: row.id, login: row.login, role: row.role, personId: row.person_id, active: isSet(row.active), version: row.version };
+}
+
+export function assertPasswordStrength(password: string, field = 'password'): void {
+  if ([...password].length < MIN_PASSWORD_LENGTH)
+    throw new InvalidInput(field, `parolei jābūt vismaz ${MIN_PASSWORD_LENGTH} rakstzīmes garai.`);
+}
+
+export interface NewUser {
+  login: string;
+  password: string;
+  role: Role;
+  personId?: number | null;
+}
+
+export async function createUser(db: Executor, groupId: number, input: NewUser): Promise<User> {
+  assertPasswordStrength(input.password);
+  const login = input.login.trim().toLowerCase();
+  if (!/^[a-z0-9._@-]{2,100}$/u.test(login)) throw new InvalidInput('login', 'lietotājvārdā atļauti burti a–z, cipari un . _ @ -.');
+  if (input.personId != null) await personRow(db, groupId, input.personId);
+  const passwordHash = await hashPassword(input.password);
+  return inTransaction(db, async (trx) => {
+    const taken = await trx.selectFrom('users').select('id').where('login', '=', login).executeTakeFirst();
+    if (taken !== undefined) throw new Conflict('Šāds lietotājvārds jau ir aizņemts.', 'login');
+    const row = await trx
+      .insertInto('users')
+      .values({
+        group_id: groupId,
+        login,
+        password_hash: passwordHash,
+        role: input.role,
+        person_id: input.personId ?? null,
+        created_at: nowIso(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toUser(row);
+  });
+}
+
+export async function userRow(db: Executor, groupId: number, id: number): Promise<UserRow> {
+  return required(
+    await db.selectFrom('users').selectAll().where('id', '=', id).where('group_id', '=', groupId).executeTakeFirst(),
+    `lietotājs ${id}`,
+  );
+}
+
+export async function listUsers(db: Executor, groupId: number): Promise<User[]> {
+  return (await db.selectFrom('users').selectAll().where('group_id', '=', groupId).orderBy('login').execute()).map(toUser);
+}
+
+export interface UserPatch {
+  version: number;
+  role?: Role;
+  active?: boolean;
+  personId?: number | null;
+  password?: string;
+}
+
+/** Changes an account; a new password or a deactivation ends all its sessions. */
+export async function updateUser(db: Executor, groupId: number, id: number, patch: UserPatch): Promise<User> {
+  if (patch.password !== undefined) assertPasswordStrength(patch.password);
+  if (patch.personId != null) await personRow(db, groupId, patch.personId);
+  const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
+  return inTransaction(db, async (trx) => {
+    await userRow(trx, groupId, id);
+    const result = await trx
+      .updateTable('users')
+      .set((eb) => ({
+        ...(patch.role === undefined ? {} : { role: patch.role }),
+        ...(patch.active === undefined ? {} : { active: flag(patch.active) }),
+        ...(patch.personId === undefined ? {} : { person_id: patch.personId }),
+        ...(passwordHash === undefined ? {} : { password_hash: passwordHash, failed_logins: 0, locked_until: null }),
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', id)
+      .where('version', '=', patch.version)
+      .executeTakeFirst();
+    expectOneUpdated(result, true, 'lietotājs');
+    if (passwordHash !== undefined || patch.active === false) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    return toUser(await userRow(trx, groupId, id));
+  });
+}
