@@ -1,6 +1,6 @@
 // Who is asking, and may they: the session cookie names the user, each API route names the
 // permission it needs (config.access), and cookie-authenticated writes must carry the
-// session's CSRF token. API routes that name no permission are refused.
+// session's CSRF token. An API route that names no permission stops the app at start.
 import cookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -14,12 +14,22 @@ export const CSRF_HEADER = 'x-csrf-token';
 /** `public`: no login needed (login itself, the calendar feed with its token). */
 export type Access = Permission | 'public' | 'authenticated';
 
+export interface ApiRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
   }
   interface FastifyRequest {
     user: SessionUser | null;
+  }
+  interface FastifyInstance {
+    /** Every API route with the access it requires, as registered. */
+    apiRoutes: ApiRoute[];
   }
 }
 
@@ -37,6 +47,16 @@ export default fp(
     await app.register(cookie);
     app.decorateRequest('user', null);
 
+    // An API route that names no access is a mistake found at start, not a hole found later.
+    const apiRoutes: ApiRoute[] = [];
+    app.decorate('apiRoutes', apiRoutes);
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api/')) return;
+      const access = (route.config as { access?: Access } | undefined)?.access;
+      if (access === undefined) throw new Error(`${String(route.method)} ${route.url} names no access`);
+      for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access });
+    });
+
     app.addHook('onRequest', async (request: FastifyRequest) => {
       const secret = request.cookies[SESSION_COOKIE];
       if (secret !== undefined && secret !== '') request.user = (await sessionUser(app.db, secret)) ?? null;
@@ -44,11 +64,7 @@ export default fp(
 
     app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
       const access = request.routeOptions.config.access;
-      if (access === undefined) {
-        if (request.url.startsWith('/api/')) throw new Forbidden('Šī darbība nav atļauta.');
-        return;
-      }
-      if (access === 'public') return;
+      if (access === undefined || access === 'public') return;
       const user = request.user;
       if (user === null) {
         void reply.header('www-authenticate', 'Cookie');

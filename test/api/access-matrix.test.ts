@@ -1,0 +1,482 @@
+// Every role (and no session) against every API route: who gets 2xx, 401, 403 or 404.
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../server/db/database.ts';
+import { testApp, withSession, type Session, type TestApp } from '../support/app.ts';
+import { nr7 } from '../support/reference.ts';
+
+type Who = Role | 'nobody';
+const EVERYONE: Who[] = ['admin', 'secretary', 'chair', 'member', 'guest', 'nobody'];
+const STAFF: Role[] = ['admin', 'secretary'];
+const READERS: Role[] = ['admin', 'secretary', 'chair', 'member'];
+const ALL_ROLES: Role[] = ['admin', 'secretary', 'chair', 'member', 'guest'];
+
+let t: TestApp;
+const sessions = new Map<Who, Session | null>();
+let people: Record<string, number>;
+let nr7Id: number;
+let attendedId: number;
+let number = 100;
+
+/** Admin-made fixtures, fresh for each request so that every allowed call can succeed. */
+const admin = (options: InjectOptions) => t.call(options);
+async function importDoc(change: Partial<ReturnType<typeof nr7>> = {}) {
+  const res = await admin({
+    method: 'POST',
+    url: '/api/sittings/import',
+    payload: { ...nr7(), number: number++, date: '2025-06-01', ...change },
+  });
+  expect(res.status).toBe(201);
+  return (await admin({ method: 'GET', url: `/api/sittings/${res.body.id}` })).body;
+}
+
+interface Route {
+  name: string;
+  /** Roles that succeed; everyone else with a session gets 403 (or 404 where `hidden`). */
+  allowed: Role[];
+  success: number;
+  /** Status for a logged-in role outside `allowed` when it differs from 403. */
+  others?: Partial<Record<Role, number>>;
+  /** Status without a session (401 unless public). */
+  nobody?: number;
+  request: () => Promise<InjectOptions>;
+}
+
+const routes: Route[] = [
+  { name: 'GET /api/me', allowed: ALL_ROLES, success: 200, request: async () => ({ method: 'GET', url: '/api/me' }) },
+  { name: 'GET /api/group', allowed: ALL_ROLES, success: 200, request: async () => ({ method: 'GET', url: '/api/group' }) },
+  {
+    name: 'PATCH /api/group',
+    allowed: ['admin'],
+    success: 200,
+    request: async () => ({
+      method: 'PATCH',
+      url: '/api/group',
+      payload: { version: (await admin({ method: 'GET', url: '/api/group' })).body.version, defaultPlace: 'Cēsīs' },
+    }),
+  },
+  { name: 'GET /api/users', allowed: ['admin'], success: 200, request: async () => ({ method: 'GET', url: '/api/users' }) },
+  {
+    name: 'POST /api/users',
+    allowed: ['admin'],
+    success: 201,
+    request: async () => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: { login: `jauns${number++}`, password: 'garāka-parole-1', role: 'member' },
+    }),
+  },
+  { name: 'GET /api/audit', allowed: ['admin'], success: 200, request: async () => ({ method: 'GET', url: '/api/audit?limit=5' }) },
+  { name: 'GET /api/people', allowed: READERS, success: 200, request: async () => ({ method: 'GET', url: '/api/people' }) },
+  {
+    name: 'GET /api/people/:id',
+    allowed: READERS,
+    success: 200,
+    request: async () => ({ method: 'GET', url: `/api/people/${people['Elita Rancāne']}` }),
+  },
+  {
+    name: 'POST /api/people',
+    allowed: STAFF,
+    success: 201,
+    request: async () => ({ method: 'POST', url: '/api/people', payload: { fullName: 'Jauna Persona' } }),
+  },
+  {
+    name: 'PATCH /api/people/:id',
+    allowed: STAFF,
+    success: 200,
+    request: async () => {
+      const p = (await admin({ method: 'POST', url: '/api/people', payload: { fullName: 'Labojamā Persona' } })).body;
+      return { method: 'PATCH', url: `/api/people/${p.id}`, payload: { version: p.version, position: 'jauns amats' } };
+    },
+  },
+  {
+    name: 'DELETE /api/people/:id',
+    allowed: STAFF,
+    success: 204,
+    request: async () => {
+      const p = (await admin({ method: 'POST', url: '/api/people', payload: { fullName: 'Dzēšamā Persona' } })).body;
+      return { method: 'DELETE', url: `/api/people/${p.id}?version=${p.version}` };
+    },
+  },
+  { name: 'GET /api/sittings', allowed: ALL_ROLES, success: 200, request: async () => ({ method: 'GET', url: '/api/sittings' }) },
+  {
+    name: 'GET /api/sittings/:id (attended by the guest)',
+    allowed: ALL_ROLES,
+    success: 200,
+    request: async () => ({ method: 'GET', url: `/api/sittings/${attendedId}` }),
+  },
+  {
+    name: 'GET /api/sittings/:id (not attended by the guest)',
+    allowed: READERS,
+    success: 200,
+    others: { guest: 404 },
+    request: async () => ({ method: 'GET', url: `/api/sittings/${nr7Id}` }),
+  },
+  {
+    name: 'POST /api/sittings',
+    allowed: STAFF,
+    success: 201,
+    request: async () => ({ method: 'POST', url: '/api/sittings', payload: { date: '2025-01-01', number: number++ } }),
+  },
+  {
+    name: 'PATCH /api/sittings/:id',
+    allowed: STAFF,
+    success: 200,
+    request: async () => {
+      const s = await importDoc();
+      return { method: 'PATCH', url: `/api/sittings/${s.id}`, payload: { version: s.version, place: 'Priekuļos' } };
+    },
+  },
+  {
+    name: 'DELETE /api/sittings/:id',
+    allowed: STAFF,
+    success: 204,
+    request: async () => {
+      const s = await importDoc();
+      return { method: 'DELETE', url: `/api/sittings/${s.id}?version=${s.version}` };
+    },
+  },
+  {
+    name: 'POST /api/sittings/import',
+    allowed: STAFF,
+    success: 201,
+    request: async () => ({ method: 'POST', url: '/api/sittings/import', payload: { ...nr7(), number: number++ } }),
+  },
+  {
+    name: 'GET /api/sittings/:id/export',
+    allowed: READERS,
+    success: 200,
+    request: async () => ({ method: 'GET', url: `/api/sittings/${nr7Id}/export` }),
+  },
+  {
+    name: 'POST /api/sittings/:id/attendance',
+    allowed: STAFF,
+    success: 201,
+    request: async () => ({
+      method: 'POST',
+      url: `/api/sittings/${(await importDoc()).id}/attendance`,
+      payload: { name: 'Viesis Jauns', role: 'invited' },
+    }),
+  },
+  {
+    name: 'PATCH /api/attendance/:id',
+    allowed: STAFF,
+    success: 200,
+    request: async () => {
+      const a = (await importDoc()).attendance[0];
+      return { method: 'PATCH', url: `/api/attendance/${a.id}`, payload: { version: a.version, role: 'absent', reason: 'slims' } };
+    },
+  },
+  {
+    name: 'DELETE /api/attendance/:id',
+    allowed: STAFF,
+    success: 204,
+    request: async () => {
+      const a = (await importDoc()).attendance[0];
+      return { method: 'DELETE', url: `/api/attendance/${a.id}?version=${a.version}` };
+    },
+  },
+  {
+    name: 'POST /api/sittings/:id/agenda-items',
+    allowed: STAFF,
+    success: 201,
+    request: async () => ({ method: 'POST', url: `/api/sittings/${(await importDoc()).id}/agenda-items`, payload: { title: 'Dažādi' } }),
+  },
+  {
+    name: 'PATCH /api/agenda-items/:id',
+    allowed: STAFF,
+    success: 200,
+    request: async () => {
+      const i = (await importDoc()).agendaItems[0];
+      return { method: 'PATCH', url: `/api/agenda-items/${i.id}`, payload: { version: i.version, proceedings: 'Teksts.' } };
+    },
+  },
+  {
+    name: 'POST /api/agenda-items/:id/move',
+    allowed: STAFF,
+    success: 200,
+    request: async () => {
+      const i = (await importDoc()).agendaItems[0];
+      return { method: 'POST', url: `/api/agenda-items/${i.id}/move`, payload: { version: i.version, to: 2 } };
+    },
+  },
+  {
+    name: 'DELETE /api/agenda-items/:id',
+    allowed: STAFF,
+    success: 204,
+    request: async () => {
+      const i = (await importDoc()).agendaItems[0];
+      return { method: 'DELETE', url: `/api/agenda-items/${i.id}?version=${i.version}` };
+    },
+  },
+  {
+    name: 'POST /api/sittings/:id/decisions',
+    allowed: STAFF,
+    success: 201,
+    request: async () => ({
+      method: 'POST',
+      url: `/api/sittings/${(await importDoc()).id}/decisions`,
+      payload: { text: 'Pieņemt zināšanai.' },
+    }),
+  },
+  {
+    name: 'PATCH /api/decisions/:id',
+    allowed: STAFF,
+    success: 200,
+    request: async () => {
+      const d = (await importDoc()).decisions[0];
+      return { method: 'PATCH', url: `/api/decisions/${d.id}`, payload: { version: d.version, text: 'Labots.' } };
+    },
+  },
+  {
+    name: 'POST /api/decisions/:id/move',
+    allowed: STAFF,
+    success: 200,
+    request: async () => {
+      const d = (await importDoc()).decisions[0];
+      return { method: 'POST', url: `/api/decisions/${d.id}/move`, payload: { version: d.version, to: 3 } };
+    },
+  },
+  {
+    name: 'DELETE /api/decisions/:id',
+    allowed: STAFF,
+    success: 204,
+    request: async () => {
+      const d = (await importDoc()).decisions[0];
+      return { method: 'DELETE', url: `/api/decisions/${d.id}?version=${d.version}` };
+    },
+  },
+  {
+    name: 'POST /api/sittings/:id/decisions/renumber',
+    allowed: STAFF,
+    success: 200,
+    request: async () => {
+      const s = await importDoc();
+      return { method: 'POST', url: `/api/sittings/${s.id}/decisions/renumber`, payload: { version: s.version } };
+    },
+  },
+  {
+    name: 'POST /api/sittings/:id/reviews',
+    allowed: STAFF,
+    success: 201,
+    request: async () => {
+      const later = await importDoc({ date: '2025-09-08', decisions: [] });
+      return {
+        method: 'POST',
+        url: `/api/sittings/${later.id}/reviews`,
+        payload: { decisionId: later.carryOver[0].decisionId, status: 'done' },
+      };
+    },
+  },
+  {
+    name: 'PATCH /api/reviews/:id',
+    allowed: STAFF,
+    success: 200,
+    request: async () => {
+      const later = await importDoc({ date: '2025-09-08', decisions: [] });
+      const r = (
+        await admin({
+          method: 'POST',
+          url: `/api/sittings/${later.id}/reviews`,
+          payload: { decisionId: later.carryOver[0].decisionId, status: 'done' },
+        })
+      ).body;
+      return { method: 'PATCH', url: `/api/reviews/${r.id}`, payload: { version: r.version, status: 'in_progress' } };
+    },
+  },
+  {
+    name: 'DELETE /api/reviews/:id',
+    allowed: STAFF,
+    success: 204,
+    request: async () => {
+      const later = await importDoc({ date: '2025-09-08', decisions: [] });
+      const r = (
+        await admin({
+          method: 'POST',
+          url: `/api/sittings/${later.id}/reviews`,
+          payload: { decisionId: later.carryOver[0].decisionId, status: 'done' },
+        })
+      ).body;
+      return { method: 'DELETE', url: `/api/reviews/${r.id}?version=${r.version}` };
+    },
+  },
+  {
+    name: 'GET minutes.docx (attended)',
+    allowed: ALL_ROLES,
+    success: 200,
+    request: async () => ({ method: 'GET', url: `/api/sittings/${attendedId}/minutes.docx` }),
+  },
+  {
+    name: 'GET minutes.html (attended)',
+    allowed: ALL_ROLES,
+    success: 200,
+    request: async () => ({ method: 'GET', url: `/api/sittings/${attendedId}/minutes.html` }),
+  },
+  {
+    name: 'GET minutes.docx (not attended)',
+    allowed: READERS,
+    success: 200,
+    others: { guest: 404 },
+    request: async () => ({ method: 'GET', url: `/api/sittings/${nr7Id}/minutes.docx` }),
+  },
+  {
+    name: 'GET /api/sittings/:id/signatures',
+    allowed: ALL_ROLES,
+    success: 200,
+    request: async () => ({ method: 'GET', url: `/api/sittings/${attendedId}/signatures` }),
+  },
+  {
+    name: 'GET /api/sittings/:id/signatures/:n/minutes.docx',
+    allowed: READERS,
+    success: 200,
+    others: { guest: 404 },
+    request: async () => ({ method: 'GET', url: `/api/sittings/${(await importDoc({ signed: true })).id}/signatures/1/minutes.docx` }),
+  },
+  {
+    name: 'POST /api/sittings/:id/sign',
+    allowed: ['admin', 'secretary', 'chair'],
+    success: 200,
+    request: async () => {
+      // Dated before every other sitting and deciding nothing: nothing carries to or from it.
+      const s = await importDoc({ date: '2020-01-01', decisions: [] });
+      return { method: 'POST', url: `/api/sittings/${s.id}/sign`, payload: { version: s.version } };
+    },
+  },
+  {
+    name: 'POST /api/sittings/:id/amend',
+    allowed: ['admin', 'chair'],
+    success: 204,
+    request: async () => {
+      const s = await importDoc({ signed: true });
+      return { method: 'POST', url: `/api/sittings/${s.id}/amend`, payload: { version: s.version, reason: 'Labota drukas kļūda.' } };
+    },
+  },
+  {
+    name: 'POST /api/sittings/:id/signed-copy',
+    allowed: STAFF,
+    success: 201,
+    request: async () => ({
+      method: 'POST',
+      url: `/api/sittings/${(await importDoc({ signed: true })).id}/signed-copy`,
+      headers: { 'content-type': 'application/pdf' },
+      payload: Buffer.from('%PDF-1.7\n%%EOF\n'),
+    }),
+  },
+  {
+    name: 'GET /api/sittings/:id/signed-copy',
+    allowed: READERS,
+    success: 200,
+    request: async () => {
+      const s = await importDoc({ signed: true });
+      await admin({
+        method: 'POST',
+        url: `/api/sittings/${s.id}/signed-copy`,
+        headers: { 'content-type': 'application/pdf' },
+        payload: Buffer.from('%PDF-1.7\n%%EOF\n'),
+      });
+      return { method: 'GET', url: `/api/sittings/${s.id}/signed-copy` };
+    },
+  },
+  { name: 'GET /api/decisions', allowed: READERS, success: 200, request: async () => ({ method: 'GET', url: '/api/decisions' }) },
+  { name: 'GET /api/decisions.csv', allowed: READERS, success: 200, request: async () => ({ method: 'GET', url: '/api/decisions.csv' }) },
+  {
+    name: 'GET /api/decisions/:id',
+    allowed: READERS,
+    success: 200,
+    request: async () => ({
+      method: 'GET',
+      url: `/api/decisions/${(await admin({ method: 'GET', url: `/api/sittings/${nr7Id}` })).body.decisions[1].id}`,
+    }),
+  },
+  {
+    name: "POST /api/decisions/:id/notes (someone else's decision)",
+    allowed: STAFF,
+    success: 201,
+    request: async () => ({
+      method: 'POST',
+      url: `/api/decisions/${(await admin({ method: 'GET', url: `/api/sittings/${nr7Id}` })).body.decisions[1].id}/notes`,
+      payload: { note: 'Progress.' },
+    }),
+  },
+  {
+    name: "GET /api/people/:id/actions (someone else's)",
+    allowed: STAFF,
+    success: 200,
+    request: async () => ({ method: 'GET', url: `/api/people/${people['Inga Kārkliņa']}/actions` }),
+  },
+  {
+    name: 'GET /api/me/actions',
+    allowed: ['secretary', 'chair', 'member', 'guest'],
+    success: 200,
+    request: async () => ({ method: 'GET', url: '/api/me/actions' }),
+  },
+  {
+    name: 'GET /api/me/actions.ics',
+    allowed: ['secretary', 'chair', 'member', 'guest'],
+    success: 200,
+    request: async () => ({ method: 'GET', url: '/api/me/actions.ics' }),
+  },
+  {
+    name: 'POST /api/me/calendar-token',
+    allowed: ['secretary', 'chair', 'member', 'guest'],
+    success: 201,
+    request: async () => ({ method: 'POST', url: '/api/me/calendar-token' }),
+  },
+  {
+    name: 'GET /api/people/:id/actions.ics (wrong token)',
+    allowed: [],
+    success: 200,
+    others: { admin: 404, secretary: 404, chair: 404, member: 404, guest: 404 },
+    nobody: 404,
+    request: async () => ({ method: 'GET', url: `/api/people/${people['Elita Rancāne']}/actions.ics?token=nav-derigs` }),
+  },
+];
+
+beforeAll(async () => {
+  t = await testApp('admin');
+  sessions.set('admin', null);
+  sessions.set('nobody', null);
+  nr7Id = (await admin({ method: 'POST', url: '/api/sittings/import', payload: nr7() })).body.id;
+  attendedId = (
+    await admin({
+      method: 'POST',
+      url: '/api/sittings/import',
+      payload: { ...nr7(), number: 8, date: '2025-09-08', invited: [{ name: 'M. Šteins', position: 'deputāts' }] },
+    })
+  ).body.id;
+  const list = (await admin({ method: 'GET', url: '/api/people' })).body as Array<{ id: number; fullName: string }>;
+  people = Object.fromEntries(list.map((p) => [p.fullName, p.id]));
+  sessions.set('secretary', await t.loginAs('secretary', people['Elita Rancāne']));
+  sessions.set('chair', await t.loginAs('chair', people['Guntars Norbuts']));
+  sessions.set('member', await t.loginAs('member', people['Kristīne Berga']));
+  sessions.set('guest', await t.loginAs('guest', people['M. Šteins']));
+});
+afterAll(async () => t.close());
+
+describe('every role against every route', () => {
+  for (const route of routes) {
+    it(route.name, async () => {
+      for (const who of EVERYONE) {
+        const expected =
+          who === 'nobody' ? (route.nobody ?? 401) : route.allowed.includes(who) ? route.success : (route.others?.[who] ?? 403);
+        const request = await route.request();
+        const res = who === 'admin' ? await t.inject(request) : await t.app.inject(withSession(request, sessions.get(who) ?? null));
+        expect(res.statusCode, `${who}: ${res.body.slice(0, 200)}`).toBe(expected);
+      }
+    });
+  }
+
+  it('every API route of the app is in the matrix', () => {
+    const tested = new Set(routes.map((r) => r.name.replace(/ \(.*\)$/u, '').replace(/^GET minutes\./u, 'GET /api/sittings/:id/minutes.')));
+    // Tested on their own in accounts.test.ts: they end or change the session they run in.
+    const elsewhere = [
+      'POST /api/session',
+      'DELETE /api/session',
+      'POST /api/me/password',
+      'PATCH /api/users/:id',
+      'POST /api/people/:id/calendar-token',
+    ];
+    const missing = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).filter((name) => !tested.has(name) && !elsewhere.includes(name));
+    expect(missing).toEqual([]);
+  });
+});
