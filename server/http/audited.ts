@@ -40,3 +40,13 @@ export async function audited<T>(
     return result;
   });
 }
+
+/** A creation, audited with the new record's id. */
+export function auditedCreate<T extends { id: number }>(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  recordType: string,
+  create: (db: Executor) => Promise<T>,
+): Promise<T> {
+  return audited(app, request, { action: 'create', recordType, createdId: (r) => r.id }, create);
+}

@@ -4,9 +4,9 @@ import { isCarried, isOverdue, type DecisionState } from '../domain/decision-sta
 import type { DecisionStatus } from '../interchange/sitting-document.ts';
 import type { Executor, SittingRow } from '../db/database.ts';
 import { foldForSearch } from '../domain/search-text.ts';
-import { loadMinutesTemplates } from '../minutes/templates.ts';
 import { defaultFollowUpItemTitle } from '../minutes/view-model.ts';
 import { isSet } from './rows.ts';
+import { decisionReference, decisionsOfGroup } from './decision-rows.ts';
 import { statesOf } from './decision-state.ts';
 
 export interface CarriedReview {
@@ -41,10 +41,6 @@ export interface CarriedDecision {
 }
 
 const UNFINISHED = ['open', 'in_progress'] as const;
-
-export function decisionReference(sittingNumber: number, decisionNumber: number): string {
-  return loadMinutesTemplates().phrase('followUp.reference', { sitting: sittingNumber, decision: decisionNumber });
-}
 
 export async function carriedDecisions(db: Executor, sitting: SittingRow): Promise<CarriedDecision[]> {
   const frozen =
@@ -83,23 +79,7 @@ export async function carriedDecisions(db: Executor, sitting: SittingRow): Promi
         ).map((r) => r.id);
   const candidates = [...new Set([...frozen, ...unfinishedNow, ...lateIds, ...reviewed])];
   if (candidates.length === 0) return [];
-  const rows = await db
-    .selectFrom('decisions as d')
-    .innerJoin('sittings as s', 's.id', 'd.sitting_id')
-    .leftJoin('agenda_items as a', 'a.id', 'd.agenda_item_id')
-    .select([
-      'd.id',
-      'd.number',
-      'd.text',
-      'd.status',
-      'd.due',
-      'd.current_status',
-      'd.current_due',
-      's.id as sitting_id',
-      's.number as sitting_number',
-      's.date as sitting_date',
-      'a.confidential',
-    ])
+  const rows = await decisionsOfGroup(db, sitting.group_id)
     .select((eb) =>
       eb
         .selectFrom('decision_owners as o')
@@ -108,7 +88,6 @@ export async function carriedDecisions(db: Executor, sitting: SittingRow): Promi
         .as('owner_count'),
     )
     .where('d.id', 'in', candidates)
-    .where('s.group_id', '=', sitting.group_id)
     .where((eb) =>
       frozen.length > 0
         ? eb.lit(true)

@@ -7,34 +7,14 @@ import { foldForSearch } from '../domain/search-text.ts';
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import type { ActionItem, Actions, DecisionDetail, NewNoteBody, RegisterEntry, RegisterQuery } from '../schemas/decisions.ts';
-import { decisionReference } from './carry-over.ts';
+import { decisionReference, decisionsOfGroup, type DecisionRowOfGroup } from './decision-rows.ts';
 import { refreshDecisionState } from './decision-state.ts';
 import { inTransaction, isSet, nowIso } from './rows.ts';
 
 const UNFINISHED = ['open', 'in_progress'] as const;
 const FINISHED = ['done', 'cancelled'] as const;
 
-function registerQuery(db: Executor, groupId: number) {
-  return db
-    .selectFrom('decisions as d')
-    .innerJoin('sittings as s', 's.id', 'd.sitting_id')
-    .leftJoin('agenda_items as a', 'a.id', 'd.agenda_item_id')
-    .select([
-      'd.id',
-      'd.number',
-      'd.text',
-      'd.due',
-      'd.current_status',
-      'd.current_due',
-      's.id as sitting_id',
-      's.number as sitting_number',
-      's.date as sitting_date',
-      'a.confidential',
-    ])
-    .where('s.group_id', '=', groupId);
-}
-
-type RegisterRow = Awaited<ReturnType<ReturnType<typeof registerQuery>['execute']>>[number];
+type RegisterRow = DecisionRowOfGroup;
 
 async function toEntries(db: Executor, rows: RegisterRow[], today: string): Promise<RegisterEntry[]> {
   if (rows.length === 0) return [];
@@ -80,7 +60,7 @@ export async function listDecisions(
   if (filter.dueFrom !== undefined) assertDate('dueFrom', filter.dueFrom);
   if (filter.dueTo !== undefined) assertDate('dueTo', filter.dueTo);
   const owned = db.selectFrom('decision_owners').select('decision_id');
-  let query = registerQuery(db, groupId);
+  let query = decisionsOfGroup(db, groupId);
   if (filter.status !== undefined) query = query.where('d.current_status', '=', filter.status);
   if (filter.owner !== undefined) {
     query = query.where('d.id', 'in', owned.where('person_id', '=', filter.owner));
@@ -119,7 +99,7 @@ export async function listDecisions(
 }
 
 export async function decisionDetail(db: Executor, groupId: number, id: number, today = todayIso()): Promise<DecisionDetail> {
-  const row = await registerQuery(db, groupId).where('d.id', '=', id).executeTakeFirst();
+  const row = await decisionsOfGroup(db, groupId).where('d.id', '=', id).executeTakeFirst();
   if (row === undefined) throw notFound('lēmums', id);
   const [entry] = await toEntries(db, [row], today);
   const [own, reviews, notes] = await Promise.all([
@@ -184,7 +164,7 @@ export async function addNote(
   assertDate('date', date);
   if (date > today) throw new InvalidInput('date', 'piezīmes datums nevar būt nākotnē.');
   return inTransaction(db, async (trx) => {
-    const row = await registerQuery(trx, groupId).where('d.id', '=', decisionId).executeTakeFirst();
+    const row = await decisionsOfGroup(trx, groupId).where('d.id', '=', decisionId).executeTakeFirst();
     if (row === undefined) throw notFound('lēmums', decisionId);
     await trx
       .insertInto('decision_notes')
@@ -209,8 +189,8 @@ export async function personActions(db: Executor, groupId: number, personId: num
   since.setUTCDate(since.getUTCDate() - 90);
   const recentFrom = since.toISOString().slice(0, 10);
   const [open, finished] = await Promise.all([
-    registerQuery(db, groupId).where('d.id', 'in', owned).where('d.current_status', 'in', UNFINISHED).execute(),
-    registerQuery(db, groupId)
+    decisionsOfGroup(db, groupId).where('d.id', 'in', owned).where('d.current_status', 'in', UNFINISHED).execute(),
+    decisionsOfGroup(db, groupId)
       .where('d.id', 'in', owned)
       .where('d.current_status', 'in', FINISHED)
       .where((eb) =>

@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { DomainError, InvalidInput } from '../domain/errors.ts';
 import { AddressThrottle } from '../domain/login-throttle.ts';
 import { verifyPassword } from '../domain/passwords.ts';
-import { audited } from '../http/audited.ts';
+import { audited, auditedCreate } from '../http/audited.ts';
 import { currentUser, SESSION_COOKIE } from '../plugins/auth.ts';
 import { listAudit } from '../repositories/audit.ts';
 import { logIn, logOut, SESSION_IDLE_MINUTES } from '../repositories/sessions.ts';
@@ -125,14 +125,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: User, ...errorResponses },
       },
     },
-    async (req, reply) =>
-      reply
-        .code(201)
-        .send(
-          await audited(app, req, { action: 'create', recordType: 'user', createdId: (u) => u.id }, (trx) =>
-            createUser(trx, groupId, req.body),
-          ),
-        ),
+    async (req, reply) => reply.code(201).send(await auditedCreate(app, req, 'user', (trx) => createUser(trx, groupId, req.body))),
   );
 
   app.patch(

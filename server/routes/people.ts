@@ -1,7 +1,7 @@
 // The directory of people.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { audited } from '../http/audited.ts';
+import { audited, auditedCreate } from '../http/audited.ts';
 import { createPerson, deletePerson, getPerson, listPeople, updatePerson } from '../repositories/people.ts';
 import { deletedResponses, errorResponses, IdParams, VersionQuery } from '../schemas/common.ts';
 import { NewPersonBody, PeopleQuery, Person, PersonPatchBody } from '../schemas/people.ts';
@@ -22,14 +22,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/people',
     { config: write, schema: { body: NewPersonBody, response: { 201: Person, ...errorResponses } } },
-    async (req, reply) =>
-      reply
-        .code(201)
-        .send(
-          await audited(app, req, { action: 'create', recordType: 'person', createdId: (p) => p.id }, (trx) =>
-            createPerson(trx, groupId, req.body),
-          ),
-        ),
+    async (req, reply) => reply.code(201).send(await auditedCreate(app, req, 'person', (trx) => createPerson(trx, groupId, req.body))),
   );
 
   app.patch(

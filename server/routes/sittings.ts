@@ -1,7 +1,7 @@
 // Sittings and the parts added to them: attendance, agenda items, decisions, reviews.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { audited } from '../http/audited.ts';
+import { audited, auditedCreate } from '../http/audited.ts';
 import { assertMaySee, sittingForReader, visibleSittings } from '../http/sitting-access.ts';
 import { addAgendaItem } from '../repositories/agenda-items.ts';
 import { addAttendee } from '../repositories/attendance.ts';
@@ -37,14 +37,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/sittings',
     { config: write, schema: { body: NewSittingBody, response: { 201: SittingDetail, ...errorResponses } } },
-    async (req, reply) =>
-      reply
-        .code(201)
-        .send(
-          await audited(app, req, { action: 'create', recordType: 'sitting', createdId: (s) => s.id }, (trx) =>
-            openSitting(trx, groupId, req.body),
-          ),
-        ),
+    async (req, reply) => reply.code(201).send(await auditedCreate(app, req, 'sitting', (trx) => openSitting(trx, groupId, req.body))),
   );
 
   app.get(
@@ -80,39 +73,21 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/sittings/:id/attendance',
     { config: write, schema: { params: IdParams, body: NewAttendeeBody, response: { 201: Attendee, ...errorResponses } } },
     async (req, reply) =>
-      reply
-        .code(201)
-        .send(
-          await audited(app, req, { action: 'create', recordType: 'attendance', createdId: (a) => a.id }, (trx) =>
-            addAttendee(trx, groupId, req.params.id, req.body),
-          ),
-        ),
+      reply.code(201).send(await auditedCreate(app, req, 'attendance', (trx) => addAttendee(trx, groupId, req.params.id, req.body))),
   );
 
   app.post(
     '/api/sittings/:id/agenda-items',
     { config: write, schema: { params: IdParams, body: NewAgendaItemBody, response: { 201: AgendaItem, ...errorResponses } } },
     async (req, reply) =>
-      reply
-        .code(201)
-        .send(
-          await audited(app, req, { action: 'create', recordType: 'agenda_item', createdId: (i) => i.id }, (trx) =>
-            addAgendaItem(trx, groupId, req.params.id, req.body),
-          ),
-        ),
+      reply.code(201).send(await auditedCreate(app, req, 'agenda_item', (trx) => addAgendaItem(trx, groupId, req.params.id, req.body))),
   );
 
   app.post(
     '/api/sittings/:id/decisions',
     { config: write, schema: { params: IdParams, body: NewDecisionBody, response: { 201: Decision, ...errorResponses } } },
     async (req, reply) =>
-      reply
-        .code(201)
-        .send(
-          await audited(app, req, { action: 'create', recordType: 'decision', createdId: (d) => d.id }, (trx) =>
-            addDecision(trx, groupId, req.params.id, req.body),
-          ),
-        ),
+      reply.code(201).send(await auditedCreate(app, req, 'decision', (trx) => addDecision(trx, groupId, req.params.id, req.body))),
   );
 
   app.post(
@@ -135,13 +110,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/sittings/:id/reviews',
     { config: write, schema: { params: IdParams, body: NewReviewBody, response: { 201: Review, ...errorResponses } } },
     async (req, reply) =>
-      reply
-        .code(201)
-        .send(
-          await audited(app, req, { action: 'create', recordType: 'review', createdId: (r) => r.id }, (trx) =>
-            addReview(trx, groupId, req.params.id, req.body),
-          ),
-        ),
+      reply.code(201).send(await auditedCreate(app, req, 'review', (trx) => addReview(trx, groupId, req.params.id, req.body))),
   );
 };
 
