@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { renderMinutes } from '../../server/minutes/render-minutes.ts';
+import { DEFAULT_TEMPLATES_DIR, loadMinutesTemplates } from '../../server/minutes/templates.ts';
+import { loadMinutesSource } from '../../server/repositories/minutes-source.ts';
 import { testApp, snapshot, type TestApp } from '../support/app.ts';
 import { nr7 } from '../support/reference.ts';
 import { docxText, htmlText } from '../minutes/helpers.ts';
@@ -103,6 +109,20 @@ describe('signing', () => {
     expect(await docxText(after.rawPayload)).not.toContain('Pavisam citas');
     const html = await download(`/api/sittings/${s.id}/minutes.html`);
     expect(htmlText(html.body)).not.toContain('Pavisam citas');
+  });
+
+  it('a changed template renders differently, yet the signed protocol stays byte for byte', async () => {
+    const s = await draftNr7();
+    const signed = (await sign(s.id, s.version)).body;
+    const dir = mkdtempSync(path.join(tmpdir(), 'templates-'));
+    const original = readFileSync(path.join(DEFAULT_TEMPLATES_DIR, 'minutes.lv.json'), 'utf8');
+    writeFileSync(path.join(dir, 'minutes.lv.json'), original.replace('SĒDES PROTOKOLS', 'SĒDES PROTOKOLS (LABOTS)'));
+    const source = await loadMinutesSource(t.db, t.app.groupId, s.id);
+    const reworded = await renderMinutes(source, 'full', 'docx', { templates: loadMinutesTemplates(dir) });
+    expect(await docxText(reworded.body)).toContain('(LABOTS)');
+    const stored = await download(`/api/sittings/${s.id}/minutes.docx`);
+    expect(sha(stored.rawPayload)).toBe(signed.sha256Full);
+    expect(await docxText(stored.rawPayload)).not.toContain('(LABOTS)');
   });
 
   it('after signing every kind of write returns 409 and the database is unchanged', async () => {
