@@ -1,0 +1,167 @@
+// Logging in and out, and what the logged-in user's role may do. At start the app asks GET /api/me;
+// without a session it shows the login screen. Later a 401 (the session ran out) opens a login
+// dialog, and the request that met it is sent again once logged in, so no typed text is lost.
+import { configureAuth, errorText, request } from './api.ts';
+import { field, h, notice, replaceChildren } from './dom.ts';
+
+export type Role = 'admin' | 'secretary' | 'chair' | 'member' | 'guest';
+
+export interface Me {
+  userId: number;
+  login: string;
+  role: Role;
+  personId: number | null;
+  csrfToken: string;
+}
+
+/** The client's copy of the server's role table (server/domain/permissions.ts): it only hides what would be refused. */
+export type Permission =
+  | 'sittings:write'
+  | 'sittings:sign'
+  | 'sittings:amend'
+  | 'signed-copy:upload'
+  | 'actions:any'
+  | 'people:write'
+  | 'settings:write'
+  | 'sittings:export';
+
+const GRANTS: Record<Role, Permission[]> = {
+  admin: [
+    'sittings:write',
+    'sittings:sign',
+    'sittings:amend',
+    'signed-copy:upload',
+    'actions:any',
+    'people:write',
+    'settings:write',
+    'sittings:export',
+  ],
+  secretary: ['sittings:write', 'sittings:sign', 'signed-copy:upload', 'actions:any', 'people:write', 'sittings:export'],
+  chair: ['sittings:sign', 'sittings:amend', 'sittings:export'],
+  member: ['sittings:export'],
+  guest: [],
+};
+
+let me: Me | null = null;
+
+export function currentUser(): Me | null {
+  return me;
+}
+
+export function can(permission: Permission): boolean {
+  return me !== null && GRANTS[me.role].includes(permission);
+}
+
+/** A write refused for its CSRF token (a login in another tab renews it): fetch the current one. */
+export async function renewCsrf(): Promise<boolean> {
+  const before = me?.csrfToken;
+  const session = await fetchMe();
+  return session !== null && session.csrfToken !== before;
+}
+
+function remember(session: Me): Me {
+  me = session;
+  const token = session.csrfToken;
+  configureAuth({ headers: () => ({ 'x-csrf-token': token }) });
+  return session;
+}
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    return remember(await request<Me>('GET', '/api/me', undefined, {}, true));
+  } catch {
+    return null;
+  }
+}
+
+async function logIn(login: string, password: string): Promise<Me> {
+  await request('POST', '/api/session', { login, password }, {}, true);
+  const session = await fetchMe();
+  if (session === null) throw new Error('Pieslēgšanās neizdevās; mēģiniet vēlreiz.');
+  return session;
+}
+
+function loginForm(onDone: (session: Me) => void, extra?: HTMLElement): HTMLFormElement {
+  const error = h('div', { 'aria-live': 'assertive' });
+  const login = h('input', { type: 'text', autocomplete: 'username', required: true, autocapitalize: 'none', spellcheck: 'false' });
+  const password = h('input', { type: 'password', autocomplete: 'current-password', required: true });
+  return h(
+    'form',
+    {
+      class: 'login-form',
+      onsubmit: async (event: SubmitEvent) => {
+        event.preventDefault();
+        try {
+          onDone(await logIn(login.value, password.value));
+        } catch (err) {
+          password.value = '';
+          replaceChildren(error, notice('error', errorText(err)));
+          password.focus();
+        }
+      },
+    },
+    error,
+    field('Lietotājvārds', login),
+    field('Parole', password),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Pieslēgties'), extra),
+  );
+}
+
+/** The session to start with: the current one, or the login screen until the user logs in. */
+export async function startSession(main: HTMLElement): Promise<Me> {
+  const session = await fetchMe();
+  if (session !== null) return session;
+  return new Promise<Me>((resolve) => {
+    document.title = 'Pieslēgšanās – protokols';
+    const form = loginForm(resolve);
+    replaceChildren(
+      main,
+      h(
+        'section',
+        { class: 'card login-card', 'aria-labelledby': 'login-title' },
+        h('h1', { id: 'login-title', tabindex: -1 }, 'Pieslēgšanās'),
+        form,
+      ),
+    );
+    main.dataset.ready = 'true';
+    main.dataset.view = 'login';
+    form.querySelector('input')?.focus();
+  });
+}
+
+let pendingLogin: Promise<boolean> | null = null;
+
+/** On a 401 mid-work: a login dialog over the page; resolves true once logged in again. */
+export function showLogin(): Promise<boolean> {
+  pendingLogin ??= new Promise<boolean>((resolve) => {
+    const dialog = h('dialog', { class: 'login', 'aria-labelledby': 'relogin-title' });
+    const finish = (ok: boolean) => {
+      dialog.close();
+      dialog.remove();
+      pendingLogin = null;
+      resolve(ok);
+    };
+    dialog.append(
+      h('h2', { id: 'relogin-title' }, 'Sesija ir beigusies'),
+      h('p', null, 'Lūdzu, piesakieties vēlreiz. Nesaglabātās izmaiņas tiks nosūtītas pēc pieslēgšanās.'),
+      loginForm(() => finish(true), h('button', { type: 'button', onclick: () => finish(false) }, 'Atcelt')),
+    );
+    dialog.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      finish(false);
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+  return pendingLogin;
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await request('DELETE', '/api/session');
+  } finally {
+    me = null;
+    location.hash = '#/';
+    location.reload();
+  }
+}

@@ -1,0 +1,58 @@
+// A tiny DOM builder: h('label', { for: id }, 'Datums'). Event handlers are attached as
+// listeners (never inline attributes), which the Content-Security-Policy requires.
+
+export type Child = Node | string | number | null | undefined | false | Child[];
+type Handler = (event: never) => void;
+export type Attrs = Record<string, string | number | boolean | null | undefined | Handler>;
+
+const PROPERTIES = new Set(['value', 'checked', 'disabled', 'hidden', 'selected', 'readOnly', 'required', 'indeterminate']);
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs | null, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs ?? {})) {
+    if (value === undefined || value === null) continue;
+    if (typeof value === 'function') el.addEventListener(key.slice(2).toLowerCase(), value as EventListener);
+    else if (PROPERTIES.has(key)) (el as unknown as Record<string, unknown>)[key] = value;
+    else if (value === false) continue;
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+export function append(parent: Node, children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) append(parent, child);
+    else parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+  }
+}
+
+export function replaceChildren(parent: Element, ...children: Child[]): void {
+  parent.replaceChildren();
+  append(parent, children);
+}
+
+let counter = 0;
+/** A unique element id, for label/for and aria-describedby pairs. */
+export function uid(prefix = 'f'): string {
+  counter += 1;
+  return `${prefix}-${counter}`;
+}
+
+/** A labelled field: the label above, the control, and an optional hint. */
+export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
+  if (control.id === '') control.id = uid();
+  const hintEl = hint === undefined ? null : h('small', { class: 'hint', id: uid('hint') }, hint);
+  if (hintEl !== null) control.setAttribute('aria-describedby', hintEl.id);
+  return h('div', { class: 'field' }, h('label', { for: control.id }, label), control, hintEl);
+}
+
+/** A message box for errors and notices, announced to screen readers. */
+export function notice(kind: 'error' | 'info' | 'ok' | 'warn', ...children: Child[]): HTMLElement {
+  return h('div', { class: `notice notice-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, ...children);
+}
+
+export function spinner(text = 'Ielādē…'): HTMLElement {
+  return h('p', { class: 'loading', role: 'status' }, text);
+}

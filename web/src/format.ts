@@ -1,0 +1,66 @@
+// Latvian formatting of dates and statuses, and the folding that makes search ignore case and
+// diacritics (so `ranca` finds `Rancāne`).
+import type { Role, Status } from './types.ts';
+
+/** 2025-07-08 → 08.07.2025. (with the trailing dot, as Latvian dates are written). */
+export function dateLv(iso: string | null | undefined): string {
+  if (iso == null || iso === '') return '';
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}.${m}.${y}.`;
+}
+
+/** 14:00 → 14.00 */
+export function timeLv(time: string | null | undefined): string {
+  return time == null ? '' : time.replace(':', '.');
+}
+
+export function dateTimeLv(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()}. ${pad(d.getHours())}.${pad(d.getMinutes())}`;
+}
+
+export function todayIso(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export const STATUS_LABEL: Record<Status, string> = {
+  open: 'nav izpildīts',
+  in_progress: 'izpilde turpinās',
+  done: 'izpildīts',
+  cancelled: 'atcelts',
+};
+
+export const ROLE_LABEL: Record<Role, string> = {
+  member: 'piedalās',
+  absent: 'nepiedalās',
+  invited: 'pieaicināts',
+};
+
+export const STATE_LABEL = { draft: 'melnraksts', signed: 'parakstīts' } as const;
+
+/** Lower case without diacritics: Ā→a, Ķ→k, ß stays. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Where `query` occurs in `text`, ignoring case and diacritics, as [start, end) in `text`. */
+export function findFolded(text: string, query: string): [number, number] | null {
+  const q = fold(query.trim());
+  if (q === '') return null;
+  // Fold character by character so positions map back to the original text.
+  let folded = '';
+  const starts: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const f = fold(text[i] as string);
+    for (let k = 0; k < f.length; k++) starts.push(i);
+    folded += f;
+  }
+  const at = folded.indexOf(q);
+  if (at < 0) return null;
+  const start = starts[at] ?? 0;
+  const end = (starts[at + q.length - 1] ?? start) + 1;
+  return [start, end];
+}

@@ -1,0 +1,121 @@
+// Starts the front end: the save-state indicator, the warning before leaving with unsaved
+// changes, and a small hash router that shows one screen at a time in <main>.
+import { configureAuth, errorText, prefetch } from './api.ts';
+import { can, logout, renewCsrf, showLogin, startSession, type Me } from './auth.ts';
+import { saver, type SaveState } from './autosave.ts';
+import { h, notice, replaceChildren } from './dom.ts';
+import { showActions } from './views/actions.ts';
+import { showMinutes } from './views/minutes.ts';
+import { showPeople } from './views/people.ts';
+import { showSettings } from './views/settings.ts';
+import { showDraft } from './views/draft.ts';
+import { showSittings } from './views/sittings.ts';
+
+export type Cleanup = () => void;
+export type View = (root: HTMLElement, params: string[]) => Promise<Cleanup | void>;
+
+const ROUTES: Array<{ pattern: RegExp; nav: string; view: View }> = [
+  { pattern: /^\/?$/, nav: 'sedes', view: showSittings },
+  { pattern: /^\/sedes\/(\d+)$/, nav: 'sedes', view: showDraft },
+  { pattern: /^\/sedes\/(\d+)\/protokols$/, nav: 'sedes', view: showMinutes },
+  { pattern: /^\/uzdevumi$/, nav: 'uzdevumi', view: showActions },
+  { pattern: /^\/personas$/, nav: 'personas', view: showPeople },
+  { pattern: /^\/iestatijumi$/, nav: 'iestatijumi', view: showSettings },
+];
+
+const SAVE_TEXT: Record<SaveState, string> = { saved: 'saglabāts', saving: 'saglabā…', unsaved: 'nav saglabāts' };
+
+let cleanup: Cleanup | void;
+let firstRoute = true;
+
+async function route(): Promise<void> {
+  const main = document.getElementById('main') as HTMLElement;
+  const path = decodeURIComponent(location.hash.replace(/^#/, ''));
+  cleanup?.();
+  cleanup = undefined;
+  main.dataset.ready = 'false';
+  delete main.dataset.wide;
+  const match = ROUTES.map((r) => ({ r, m: r.pattern.exec(path) })).find((x) => x.m !== null);
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-nav]')) {
+    if (link.dataset.nav === match?.r.nav) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  if (match === undefined || match.m === null) {
+    document.title = 'Nav atrasts – protokols';
+    replaceChildren(main, notice('error', 'Šāda lapa nav atrasta. '), 'Atgriezties pie ', linkTo('#/', 'sēžu saraksta'), '.');
+    main.dataset.ready = 'true';
+    return;
+  }
+  main.dataset.view = match.r.nav;
+  try {
+    cleanup = await match.r.view(main, match.m.slice(1));
+  } catch (err) {
+    replaceChildren(main, notice('error', `Neizdevās ielādēt: ${errorText(err)}`));
+  }
+  main.dataset.ready = 'true';
+  // When the screen was ready, for the benchmark and the tests.
+  main.dataset.readyAt = String(Math.round(performance.now()));
+  // Move focus to the new screen's heading so keyboard and screen-reader users land on it.
+  if (!firstRoute) main.querySelector<HTMLElement>('h1')?.focus({ preventScroll: false });
+  firstRoute = false;
+}
+
+function linkTo(href: string, text: string): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = text;
+  return a;
+}
+
+/** The user's name and "Iziet" in the top bar; links the role may not use are hidden. */
+function showUser(me: Me): void {
+  const hide = { personas: !can('people:write'), iestatijumi: !can('settings:write') } as Record<string, boolean>;
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-nav]')) {
+    const item = link.parentElement;
+    if (item !== null) item.hidden = hide[link.dataset.nav ?? ''] === true;
+  }
+  document.getElementById('user-box')?.remove();
+  document
+    .querySelector('.topbar')
+    ?.append(
+      h(
+        'div',
+        { id: 'user-box', class: 'user-box' },
+        h('span', { class: 'user-name' }, me.login),
+        h('button', { type: 'button', class: 'logout', onclick: () => void logout() }, 'Iziet'),
+      ),
+    );
+}
+
+async function start(): Promise<void> {
+  const state = document.getElementById('save-state') as HTMLElement;
+  saver.subscribe((s) => {
+    state.textContent = SAVE_TEXT[s];
+    state.dataset.state = s;
+  });
+  window.addEventListener('offline', () => saver.emit());
+  window.addEventListener('beforeunload', (event) => {
+    if (!saver.hasUnsaved()) return;
+    event.preventDefault();
+    event.returnValue = '';
+  });
+  document.getElementById('skip-link')?.addEventListener('click', (event) => {
+    event.preventDefault();
+    const main = document.getElementById('main') as HTMLElement;
+    (main.querySelector<HTMLElement>('h1') ?? main).focus();
+  });
+  configureAuth({ onUnauthorized: showLogin, onForbidden: renewCsrf });
+  // The drafting screen's data is asked for while the session is checked, to save a round trip.
+  const draft = /^#\/sedes\/(\d+)$/.exec(location.hash);
+  if (draft !== null) {
+    prefetch(`/api/sittings/${draft[1]}`);
+    prefetch('/api/people');
+  }
+  const me = await startSession(document.getElementById('main') as HTMLElement);
+  showUser(me);
+  window.addEventListener('hashchange', () => void route());
+  await route();
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void start());
+else void start();

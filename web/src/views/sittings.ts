@@ -1,0 +1,197 @@
+// The list of sittings, the search across all minutes, and "Jauna sēde".
+import { api, errorText } from '../api.ts';
+import { can } from '../auth.ts';
+import { field, h, notice, replaceChildren, type Child } from '../dom.ts';
+import { dateLv, findFolded, STATE_LABEL, todayIso } from '../format.ts';
+import type { SittingDetail, SittingSummary } from '../types.ts';
+
+export async function showSittings(root: HTMLElement): Promise<() => void> {
+  document.title = 'Sēdes – protokols';
+  const sittings = await api.get<SittingSummary[]>('/api/sittings');
+  const details = new Map<number, SittingDetail>();
+
+  const date = h('input', { type: 'date', value: todayIso(), required: true });
+  const createError = h('div');
+  const createForm = h(
+    'form',
+    {
+      class: 'inline-form',
+      onsubmit: async (event: SubmitEvent) => {
+        event.preventDefault();
+        try {
+          const created = await api.post<SittingDetail>('/api/sittings', { date: date.value });
+          location.hash = `#/sedes/${created.id}`;
+        } catch (err) {
+          replaceChildren(createError, notice('error', errorText(err)));
+        }
+      },
+    },
+    field('Sēdes datums', date),
+    h('button', { type: 'submit', class: 'primary' }, 'Jauna sēde'),
+  );
+
+  const query = h('input', { type: 'search', autocomplete: 'off', placeholder: 'piem., Rancāne, vēstule, psihiatrs' });
+  const results = h('div', { class: 'search-results', 'aria-live': 'polite' });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let searchRun = 0;
+  query.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void search(), 200);
+  });
+
+  async function search(): Promise<void> {
+    const q = query.value.trim();
+    const run = ++searchRun;
+    if (q.length < 2) {
+      results.replaceChildren();
+      return;
+    }
+    if (details.size < sittings.length) {
+      replaceChildren(results, h('p', { class: 'muted' }, 'Meklē…'));
+      try {
+        await loadDetails(sittings, details);
+      } catch (err) {
+        replaceChildren(results, notice('error', `Neizdevās ielādēt protokolus: ${errorText(err)}`));
+        return;
+      }
+    }
+    if (run !== searchRun) return;
+    const hits = searchMinutes([...details.values()], q);
+    replaceChildren(
+      results,
+      h(
+        'p',
+        { class: 'muted' },
+        hits.length === 0 ? 'Nekas nav atrasts.' : `Atrasts: ${hits.length}${hits.length >= 50 ? ' (rādīti pirmie 50)' : ''}.`,
+      ),
+      hits.length === 0
+        ? null
+        : h(
+            'ul',
+            { class: 'hits' },
+            hits
+              .slice(0, 50)
+              .map((hit) =>
+                h(
+                  'li',
+                  null,
+                  h('a', { href: `#/sedes/${hit.sitting.id}` }, `Sēde Nr. ${hit.sitting.number}, ${dateLv(hit.sitting.date)}`),
+                  h('span', { class: 'muted' }, ` · ${hit.where}`),
+                  h('p', { class: 'snippet' }, hit.snippet),
+                ),
+              ),
+          ),
+    );
+  }
+
+  const rows = sittings.map((s) =>
+    h(
+      'tr',
+      null,
+      h(
+        'td',
+        { 'data-label': 'Nr.' },
+        h('a', { href: `#/sedes/${s.id}`, 'aria-label': `Sēde Nr. ${s.number}, ${dateLv(s.date)}` }, `Nr. ${s.number}`),
+      ),
+      h('td', { 'data-label': 'Datums' }, dateLv(s.date)),
+      h('td', { 'data-label': 'Stāvoklis' }, h('span', { class: `badge badge-${s.state}` }, STATE_LABEL[s.state])),
+      h('td', { 'data-label': 'Lēmumi', class: 'num' }, String(s.decisionCount)),
+      h('td', { 'data-label': 'Neizpildīti', class: 'num' }, String(s.openFollowUps)),
+      h('td', { 'data-label': 'Protokols' }, h('a', { href: `#/sedes/${s.id}/protokols` }, 'Protokols')),
+    ),
+  );
+
+  replaceChildren(
+    root,
+    h('h1', { tabindex: -1 }, 'Sēdes'),
+    can('sittings:write')
+      ? h(
+          'section',
+          { class: 'card', 'aria-labelledby': 'new-sitting' },
+          h('h2', { id: 'new-sitting' }, 'Jauna sēde'),
+          createForm,
+          createError,
+        )
+      : null,
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'search-title', role: 'search' },
+      h('h2', { id: 'search-title' }, 'Meklēt protokolos'),
+      field('Vārds vai frāze (darba kārtībā, darba gaitā, lēmumos)', query),
+      results,
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'list-title' },
+      h('h2', { id: 'list-title' }, 'Visas sēdes'),
+      sittings.length === 0
+        ? h('p', null, 'Vēl nav nevienas sēdes.')
+        : h(
+            'table',
+            { class: 'table sittings-table' },
+            h(
+              'thead',
+              null,
+              h(
+                'tr',
+                null,
+                h('th', { scope: 'col' }, 'Nr.'),
+                h('th', { scope: 'col' }, 'Datums'),
+                h('th', { scope: 'col' }, 'Stāvoklis'),
+                h('th', { scope: 'col', class: 'num' }, 'Lēmumi'),
+                h('th', { scope: 'col', class: 'num' }, 'Neizpildīti lēmumi'),
+                h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Protokols')),
+              ),
+            ),
+            h('tbody', null, rows),
+          ),
+    ),
+  );
+  return () => clearTimeout(timer);
+}
+
+async function loadDetails(sittings: SittingSummary[], into: Map<number, SittingDetail>): Promise<void> {
+  const todo = sittings.filter((s) => !into.has(s.id));
+  // A few at a time: enough to be quick, gentle on the server.
+  for (let i = 0; i < todo.length; i += 4) {
+    const batch = await Promise.all(todo.slice(i, i + 4).map((s) => api.get<SittingDetail>(`/api/sittings/${s.id}`)));
+    for (const d of batch) into.set(d.id, d);
+  }
+}
+
+interface Hit {
+  sitting: SittingDetail;
+  where: string;
+  snippet: Child[];
+}
+
+/** Case- and diacritics-insensitive search over titles, proceedings and decisions. */
+export function searchMinutes(sittings: SittingDetail[], q: string): Hit[] {
+  const hits: Hit[] = [];
+  const ordered = [...sittings].sort((a, b) => b.date.localeCompare(a.date) || b.number - a.number);
+  for (const s of ordered) {
+    const texts: Array<[string, string]> = [];
+    for (const item of s.agendaItems) {
+      texts.push([`Darba kārtība, ${item.position}. punkts`, item.title]);
+      texts.push([`Darba gaita, ${item.position}. punkts`, item.proceedings]);
+    }
+    for (const d of s.decisions) texts.push([`Lēmums ${d.number}.`, `${d.text} ${d.owners.map((o) => o.name).join(', ')}`]);
+    for (const [where, text] of texts) {
+      const at = findFolded(text, q);
+      if (at !== null) hits.push({ sitting: s, where, snippet: snippet(text, at) });
+    }
+  }
+  return hits;
+}
+
+function snippet(text: string, [start, end]: [number, number]): Child[] {
+  const from = Math.max(0, start - 60);
+  const to = Math.min(text.length, end + 80);
+  return [
+    from > 0 ? '…' : '',
+    text.slice(from, start),
+    h('mark', null, text.slice(start, end)),
+    text.slice(end, to),
+    to < text.length ? '…' : '',
+  ];
+}
