@@ -52,6 +52,10 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   guest: new Set<Permission>(['sittings:read', 'actions:own']),
 };
 
+export function permissionsOf(role: Role): Permission[] {
+  return [...GRANTS[role]].sort();
+}
+
 export function can(role: Role, permission: Permission): boolean {
   return GRANTS[role].has(permission);
 }

@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { DomainError, InvalidInput } from '../domain/errors.ts';
 import { AddressThrottle } from '../domain/login-throttle.ts';
 import { verifyPassword } from '../domain/passwords.ts';
+import { permissionsOf } from '../domain/permissions.ts';
 import { audited, auditedCreate } from '../http/audited.ts';
 import { currentUser, SESSION_COOKIE } from '../plugins/auth.ts';
 import { listAudit } from '../repositories/audit.ts';
@@ -30,7 +31,14 @@ const User = Type.Object({
   active: Type.Boolean(),
   version: Version,
 });
-const Me = Type.Object({ userId: Id, login: Type.String(), role: Role, personId: Type.Union([Id, Type.Null()]), csrfToken: Type.String() });
+const Me = Type.Object({
+  userId: Id,
+  login: Type.String(),
+  role: Role,
+  personId: Type.Union([Id, Type.Null()]),
+  csrfToken: Type.String(),
+  permissions: Type.Array(Type.String(), { description: 'What this role may do, so the front end offers only that' }),
+});
 const Password = Type.String({ minLength: 1, maxLength: 1000 });
 
 const LOGIN_FAILED = 'Nepareizs lietotājvārds vai parole.';
@@ -82,7 +90,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/me', { config: { access: 'authenticated' }, schema: { response: { 200: Me } } }, (req) => {
     const user = currentUser(req);
-    return { userId: user.userId, login: user.login, role: user.role, personId: user.personId, csrfToken: user.csrfToken };
+    return {
+      userId: user.userId,
+      login: user.login,
+      role: user.role,
+      personId: user.personId,
+      csrfToken: user.csrfToken,
+      permissions: permissionsOf(user.role),
+    };
   });
 
   app.post(

@@ -12,9 +12,10 @@ export interface Me {
   role: Role;
   personId: number | null;
   csrfToken: string;
+  permissions: string[];
 }
 
-/** The client's copy of the server's role table (server/domain/permissions.ts): it only hides what would be refused. */
+/** What the server says this role may do (GET /api/me); the client only hides what would be refused. */
 export type Permission =
   | 'sittings:write'
   | 'sittings:sign'
@@ -23,24 +24,8 @@ export type Permission =
   | 'actions:any'
   | 'people:write'
   | 'settings:write'
-  | 'sittings:export';
-
-const GRANTS: Record<Role, Permission[]> = {
-  admin: [
-    'sittings:write',
-    'sittings:sign',
-    'sittings:amend',
-    'signed-copy:upload',
-    'actions:any',
-    'people:write',
-    'settings:write',
-    'sittings:export',
-  ],
-  secretary: ['sittings:write', 'sittings:sign', 'signed-copy:upload', 'actions:any', 'people:write', 'sittings:export'],
-  chair: ['sittings:sign', 'sittings:amend', 'sittings:export'],
-  member: ['sittings:export'],
-  guest: [],
-};
+  | 'sittings:export'
+  | 'people:read';
 
 let me: Me | null = null;
 
@@ -49,7 +34,7 @@ export function currentUser(): Me | null {
 }
 
 export function can(permission: Permission): boolean {
-  return me !== null && GRANTS[me.role].includes(permission);
+  return me !== null && me.permissions.includes(permission);
 }
 
 /** A write refused for its CSRF token (a login in another tab renews it): fetch the current one. */

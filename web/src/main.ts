@@ -109,7 +109,6 @@ async function start(): Promise<void> {
   const draft = /^#\/sedes\/(\d+)$/.exec(location.hash);
   if (draft !== null) {
     prefetch(`/api/sittings/${draft[1]}`);
-    prefetch('/api/people');
   }
   const me = await startSession(document.getElementById('main') as HTMLElement);
   showUser(me);

@@ -13,7 +13,10 @@ import { bind, type DraftContext } from './draft-shared.ts';
 
 export async function showDraft(root: HTMLElement, [idText]: string[]): Promise<() => void> {
   const id = Number(idText);
-  const [sitting, people] = await Promise.all([api.get<SittingDetail>(`/api/sittings/${id}`), api.get<Person[]>('/api/people')]);
+  const [sitting, people] = await Promise.all([
+    api.get<SittingDetail>(`/api/sittings/${id}`),
+    can('people:read') ? api.get<Person[]>('/api/people') : Promise.resolve([]),
+  ]);
   const live = h('div', { class: 'visually-hidden', 'aria-live': 'polite' });
   const ctx: DraftContext = {
     sitting,
