@@ -6,6 +6,8 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SittingDocument } from '../../server/interchange/sitting-document.ts';
 import { nr7 } from '../support/reference.ts';
+import { createUser } from '../../server/repositories/users.ts';
+import { TEST_PASSWORD } from '../support/app.ts';
 import { DESKTOP, go, openPage, PHONE, ready, saved, screenshot, squeeze, startHarness, type Harness, type Watched } from './browser.ts';
 
 const doc = nr7();
@@ -15,7 +17,11 @@ let sittingId = 0;
 
 beforeAll(async () => {
   h = await startHarness();
-  w = await openPage(h);
+  await createUser(h.t.db, h.t.app.groupId, { login: 'sekretare', password: TEST_PASSWORD, role: 'secretary' });
+  await createUser(h.t.db, h.t.app.groupId, { login: 'vaditajs', password: TEST_PASSWORD, role: 'chair' });
+  w = await openPage(h, DESKTOP, null);
+  // Logged out, the app's first GET /api/me answers 401 before the login form shows.
+  w.allow(/status of 401/);
 });
 
 afterAll(async () => {
@@ -54,6 +60,17 @@ async function addDecision(page: Page, scope: Locator, text: string, owners: str
 }
 
 describe('recording a whole sitting in the browser', () => {
+  it('the secretary logs in on the login screen', async () => {
+    const { page } = w;
+    await go(page, `${h.url}/`);
+    await page.getByLabel('Lietotājvārds').fill('sekretare');
+    await page.getByLabel('Parole').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Pieslēgties' }).click();
+    await page.getByRole('heading', { name: 'Sēdes', exact: true }).waitFor();
+    expect(await page.getByText('sekretare').first().isVisible()).toBe(true);
+    expect(w.errors).toEqual([]);
+  });
+
   it('the directory is filled in on the Personas screen', async () => {
     const { page } = w;
     await go(page, `${h.url}/#/personas`);
@@ -198,11 +215,18 @@ describe('recording a whole sitting in the browser', () => {
     });
     await page.getByRole('button', { name: 'Augšupielādēt' }).click();
     await page.getByText(/Augšupielādēts: Protokols_Nr_7_parakstits\.pdf/).waitFor();
+    // Only the chair (or an admin) may reopen signed minutes.
+    expect(await page.getByLabel('Grozījuma iemesls').count()).toBe(0);
 
-    await page.getByLabel('Grozījuma iemesls').fill('Labota ziņotāja amata nosaukuma kļūda.');
-    await page.getByRole('button', { name: 'Atvērt labošanai (grozījums)' }).click();
-    await page.waitForURL(new RegExp(`#/sedes/${sittingId}$`));
-    await ready(page);
+    const chair = await openPage(h, DESKTOP, 'vaditajs');
+    await go(chair.page, `${h.url}/#/sedes/${sittingId}/protokols`);
+    await chair.page.getByLabel('Grozījuma iemesls').fill('Labota ziņotāja amata nosaukuma kļūda.');
+    await chair.page.getByRole('button', { name: 'Atvērt labošanai (grozījums)' }).click();
+    await chair.page.waitForURL(new RegExp(`#/sedes/${sittingId}$`));
+    expect(chair.errors).toEqual([]);
+    await chair.context.close();
+    // The secretary can edit again.
+    await go(page, `${h.url}/#/sedes/${sittingId}`);
     expect(await page.locator('.agenda-item').first().getByLabel('Darba gaita', { exact: true }).isDisabled()).toBe(false);
     const { body } = await h.t.call<Array<{ version: number; amendmentReason: string | null }>>({
       method: 'GET',
