@@ -15,13 +15,23 @@ export async function frontendCases(): Promise<{ cases: BenchCase[]; close: () =
   return {
     cases: [
       {
-        name: 'open the drafting screen of a 40-item sitting: usable (Chromium)',
+        // The browser's own clock: from the start of navigation to the screen being usable.
+        name: 'open the drafting screen of a 40-item sitting: usable (Chromium clock)',
         targetMs: 1000,
         run: async () => {
           await page.goto('about:blank');
           await page.goto(url);
           await page.waitForSelector('main[data-ready="true"] .agenda-item');
           if (errors.length > 0) throw new Error(errors.join('\n'));
+          return Number(await page.locator('main').getAttribute('data-ready-at'));
+        },
+      },
+      {
+        name: 'the same, as Playwright sees it (wall clock, with its overhead)',
+        run: async () => {
+          await page.goto('about:blank');
+          await page.goto(url);
+          await page.waitForSelector('main[data-ready="true"] .agenda-item');
         },
       },
       {

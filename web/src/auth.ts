@@ -44,8 +44,24 @@ export async function renewCsrf(): Promise<boolean> {
   return session !== null && session.csrfToken !== before;
 }
 
+/** Whether the last session here could read the directory: lets the next start fetch it early. */
+const READS_PEOPLE = 'protokols:reads-people';
+
+export function lastSessionReadsPeople(): boolean {
+  try {
+    return localStorage.getItem(READS_PEOPLE) === '1';
+  } catch {
+    return false;
+  }
+}
+
 function remember(session: Me): Me {
   me = session;
+  try {
+    localStorage.setItem(READS_PEOPLE, session.permissions.includes('people:read') ? '1' : '0');
+  } catch {
+    // Without storage the directory is simply fetched a little later.
+  }
   const token = session.csrfToken;
   configureAuth({ headers: () => ({ 'x-csrf-token': token }) });
   return session;
@@ -146,6 +162,11 @@ export async function logout(): Promise<void> {
     await request('DELETE', '/api/session');
   } finally {
     me = null;
+    try {
+      localStorage.removeItem(READS_PEOPLE);
+    } catch {
+      // nothing to forget
+    }
     location.hash = '#/';
     location.reload();
   }

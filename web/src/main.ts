@@ -1,7 +1,7 @@
 // Starts the front end: the save-state indicator, the warning before leaving with unsaved
 // changes, and a small hash router that shows one screen at a time in <main>.
 import { configureAuth, errorText, prefetch } from './api.ts';
-import { can, logout, renewCsrf, showLogin, startSession, type Me } from './auth.ts';
+import { can, lastSessionReadsPeople, logout, renewCsrf, showLogin, startSession, type Me } from './auth.ts';
 import { saver, type SaveState } from './autosave.ts';
 import { h, notice, replaceChildren } from './dom.ts';
 import { showActions } from './views/actions.ts';
@@ -109,6 +109,7 @@ async function start(): Promise<void> {
   const draft = /^#\/sedes\/(\d+)$/.exec(location.hash);
   if (draft !== null) {
     prefetch(`/api/sittings/${draft[1]}`);
+    if (lastSessionReadsPeople()) prefetch('/api/people');
   }
   const me = await startSession(document.getElementById('main') as HTMLElement);
   showUser(me);
