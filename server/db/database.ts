@@ -81,6 +81,8 @@ export interface AgendaItemTable {
   confidential: Flag;
   /** The item that lists the follow-up of earlier decisions. */
   follow_up: Generated<Flag>;
+  /** Title, rapporteur and proceedings folded for search. */
+  search_text: Generated<string>;
   version: Generated<number>;
 }
 
@@ -99,7 +101,7 @@ export interface DecisionTable {
   current_status: Generated<DecisionStatus>;
   /** The deadline now, after any extension. */
   current_due: string | null;
-  /** The text folded for search (lower case, no diacritics). */
+  /** The text and the owners folded for search (lower case, no diacritics). */
   search_text: Generated<string>;
   version: Generated<number>;
 }

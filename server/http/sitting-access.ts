@@ -24,6 +24,12 @@ export async function assertMaySee(app: FastifyInstance, request: FastifyRequest
   if (!(await attended(app, currentUser(request).personId)).has(sittingId)) throw notFound('sēde', sittingId);
 }
 
+/** What a search may look through: a guest's own sittings in the public version, or everything. */
+export async function searchScope(app: FastifyInstance, request: FastifyRequest): Promise<{ sittingIds?: number[]; publicOnly: boolean }> {
+  if (!isGuest(request)) return { publicOnly: false };
+  return { sittingIds: [...(await attended(app, currentUser(request).personId))], publicOnly: true };
+}
+
 export async function visibleSittings(app: FastifyInstance, request: FastifyRequest, all: SittingSummary[]): Promise<SittingSummary[]> {
   if (!isGuest(request)) return all;
   const mine = await attended(app, currentUser(request).personId);

@@ -9,7 +9,7 @@ import { flag, inTransaction, nowIso } from '../repositories/rows.ts';
 import { ensureFollowUpItem } from '../repositories/carry-over.ts';
 import { refreshDecisionState } from '../repositories/decision-state.ts';
 import { sittingIdByNumber, sittingRow } from '../repositories/sittings.ts';
-import { foldForSearch } from '../domain/search-text.ts';
+import { refreshAgendaItemSearch } from '../repositories/search-index.ts';
 import type { DocumentPerson, SittingDocument } from './sitting-document.ts';
 import { validateSittingDocument } from './validate-document.ts';
 
@@ -89,6 +89,7 @@ export async function importSitting(db: Executor, groupId: number, input: unknow
         .returning('id')
         .executeTakeFirstOrThrow();
       agendaIds.push(row.id);
+      await refreshAgendaItemSearch(trx, row.id);
     }
 
     for (const [i, d] of doc.decisions.entries()) {
@@ -103,7 +104,6 @@ export async function importSitting(db: Executor, groupId: number, input: unknow
           status: d.status ?? 'open',
           current_status: d.status ?? 'open',
           current_due: d.due ?? null,
-          search_text: foldForSearch(d.text),
         })
         .returning('id')
         .executeTakeFirstOrThrow();

@@ -4,6 +4,7 @@ import { insertionPoint, moveTo } from '../domain/numbering.ts';
 import type { AgendaItemRow, Executor } from '../db/database.ts';
 import type { AgendaItem, AgendaItemPatchBody, MoveBody, NewAgendaItemBody } from '../schemas/sittings.ts';
 import { definedOnly, expectOneUpdated, flag, inTransaction, isSet, required } from './rows.ts';
+import { refreshAgendaItemSearch } from './search-index.ts';
 import { AGENDA, applyOrder, closeGaps, orderedIds } from './sequence.ts';
 import { draftSittingRow } from './sittings.ts';
 
@@ -53,6 +54,7 @@ export async function addAgendaItem(db: Executor, groupId: number, sittingId: nu
     const order = [...current.keys()];
     order.splice(at - 1, 0, id);
     await applyOrder(trx, AGENDA, order, new Map([...current, [id, at]]));
+    await refreshAgendaItemSearch(trx, id);
     return getAgendaItem(trx, id);
   });
 }
@@ -75,6 +77,7 @@ export async function updateAgendaItem(db: Executor, groupId: number, id: number
       .where('version', '=', patch.version)
       .executeTakeFirst();
     expectOneUpdated(result, true, WHAT);
+    await refreshAgendaItemSearch(trx, id);
     return getAgendaItem(trx, id);
   });
 }

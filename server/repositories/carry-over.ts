@@ -8,6 +8,7 @@ import { defaultFollowUpItemTitle } from '../minutes/view-model.ts';
 import { isSet } from './rows.ts';
 import { decisionReference, decisionsOfGroup } from './decision-rows.ts';
 import { statesOf } from './decision-state.ts';
+import { refreshAgendaItemSearch } from './search-index.ts';
 
 export interface CarriedReview {
   id: number;
@@ -206,7 +207,9 @@ export async function ensureFollowUpItem(db: Executor, sitting: SittingRow): Pro
   await db
     .insertInto('agenda_items')
     .values({ sitting_id: sitting.id, position: 1, title, rapporteur: null, proceedings: '', confidential: 0, follow_up: 1 })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow()
+    .then(({ id }) => refreshAgendaItemSearch(db, id));
 }
 
 /** Signing freezes the list: later changes elsewhere no longer move it. */

@@ -3,12 +3,11 @@
 import { assertDate, todayIso } from '../domain/calendar.ts';
 import { InvalidInput, notFound } from '../domain/errors.ts';
 import { isFollowedUp, isOverdue, isUnfinished } from '../domain/decision-state.ts';
-import { foldForSearch } from '../domain/search-text.ts';
-import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import type { ActionItem, Actions, DecisionDetail, NewNoteBody, RegisterEntry, RegisterQuery } from '../schemas/decisions.ts';
 import { decisionReference, decisionsOfGroup, type DecisionRowOfGroup } from './decision-rows.ts';
 import { refreshDecisionState } from './decision-state.ts';
+import { containsEveryWord } from './search-index.ts';
 import { inTransaction, isSet, nowIso } from './rows.ts';
 
 const UNFINISHED = ['open', 'in_progress'] as const;
@@ -79,15 +78,7 @@ export async function listDecisions(
   if (filter.dueFrom !== undefined) query = query.where('d.current_due', '>=', filter.dueFrom);
   if (filter.dueTo !== undefined) query = query.where('d.current_due', '<=', filter.dueTo);
   if (filter.sitting !== undefined) query = query.where('s.number', '=', filter.sitting);
-  if (filter.q !== undefined && filter.q.trim() !== '') {
-    const words = foldForSearch(filter.q)
-      .split(/\s+/u)
-      .filter((w) => w !== '');
-    for (const word of words) {
-      const pattern = `%${word.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
-      query = query.where(sql<boolean>`${sql.ref('d.search_text')} like ${pattern} escape '\\'`);
-    }
-  }
+  for (const condition of containsEveryWord('d.search_text', filter.q ?? '')) query = query.where(condition);
   const rows = await query
     .orderBy('s.date', 'desc')
     .orderBy('s.number', 'desc')

@@ -5,8 +5,8 @@ import { cleanName, matchPerson, shortForm } from '../domain/names.ts';
 import { insertionPoint, moveTo } from '../domain/numbering.ts';
 import type { DecisionRow, Executor } from '../db/database.ts';
 import type { Decision, DecisionPatchBody, MoveBody, NewDecisionBody, OwnerInput } from '../schemas/sittings.ts';
-import { foldForSearch } from '../domain/search-text.ts';
 import { refreshDecisionState } from './decision-state.ts';
+import { refreshDecisionSearch } from './search-index.ts';
 import { definedOnly, expectOneUpdated, inTransaction, required } from './rows.ts';
 import { applyOrder, closeGaps, DECISIONS, orderedIds } from './sequence.ts';
 import { draftSittingRow } from './sittings.ts';
@@ -48,11 +48,13 @@ export async function resolveOwners(
 
 export async function writeOwners(db: Executor, decisionId: number, owners: readonly ResolvedOwner[]): Promise<void> {
   await db.deleteFrom('decision_owners').where('decision_id', '=', decisionId).execute();
-  if (owners.length === 0) return;
-  await db
-    .insertInto('decision_owners')
-    .values(owners.map((o, i) => ({ decision_id: decisionId, ordinal: i + 1, person_id: o.personId, name: o.name })))
-    .execute();
+  if (owners.length > 0) {
+    await db
+      .insertInto('decision_owners')
+      .values(owners.map((o, i) => ({ decision_id: decisionId, ordinal: i + 1, person_id: o.personId, name: o.name })))
+      .execute();
+  }
+  await refreshDecisionSearch(db, decisionId);
 }
 
 async function assertAgendaItemOfSitting(db: Executor, sittingId: number, agendaItemId: number | null | undefined): Promise<void> {
@@ -110,7 +112,6 @@ export async function addDecision(db: Executor, groupId: number, sittingId: numb
         status: input.status ?? 'open',
         current_status: input.status ?? 'open',
         current_due: input.due ?? null,
-        search_text: foldForSearch(input.text),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -132,7 +133,6 @@ export async function updateDecision(db: Executor, groupId: number, id: number, 
       .set((eb) => ({
         ...definedOnly({
           text: patch.text,
-          search_text: patch.text === undefined ? undefined : foldForSearch(patch.text),
           due: patch.due,
           agenda_item_id: patch.agendaItemId,
           status: patch.status,
@@ -145,6 +145,7 @@ export async function updateDecision(db: Executor, groupId: number, id: number, 
     expectOneUpdated(result, true, WHAT);
     if (patch.owners !== undefined) await writeOwners(trx, id, await resolveOwners(trx, groupId, decision.sitting_id, patch.owners));
     await refreshDecisionState(trx, [id]);
+    await refreshDecisionSearch(trx, id);
     return getDecision(trx, id);
   });
 }

@@ -2,7 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { audited, auditedCreate } from '../http/audited.ts';
-import { assertMaySee, sittingForReader, visibleSittings } from '../http/sitting-access.ts';
+import { assertMaySee, searchScope, sittingForReader, visibleSittings } from '../http/sitting-access.ts';
+import { searchMinutes } from '../repositories/search-index.ts';
 import { addAgendaItem } from '../repositories/agenda-items.ts';
 import { addAttendee } from '../repositories/attendance.ts';
 import { addDecision, renumberDecisions } from '../repositories/decisions.ts';
@@ -21,6 +22,7 @@ import {
   Review,
   SittingDetail,
   SittingPatchBody,
+  SearchHit,
   SittingSummary,
 } from '../schemas/sittings.ts';
 
@@ -32,6 +34,21 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/sittings', { config: read, schema: { response: { 200: Type.Array(SittingSummary) } } }, async (req) =>
     visibleSittings(app, req, await listSittings(db, groupId)),
+  );
+
+  app.get(
+    '/api/search',
+    {
+      config: read,
+      schema: {
+        querystring: Type.Object(
+          { q: Type.String({ minLength: 2, maxLength: 200 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Array(SearchHit), ...errorResponses },
+      },
+    },
+    async (req) => searchMinutes(db, groupId, req.query.q, { ...(await searchScope(app, req)), limit: req.query.limit ?? 100 }),
   );
 
   app.post(

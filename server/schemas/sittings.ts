@@ -91,6 +91,18 @@ export const Review = Type.Object({
 });
 export type Review = Static<typeof Review>;
 
+export const SearchHit = Type.Object({
+  sittingId: Id,
+  sittingNumber: Type.Integer(),
+  sittingDate: IsoDate,
+  kind: Type.Union([Type.Literal('agendaItem'), Type.Literal('decision')]),
+  position: Type.Integer({ description: 'Agenda position or decision number' }),
+  title: Nullable(Type.String({ description: 'The agenda item title' })),
+  text: Type.String({ description: 'The proceedings, or the decision text' }),
+  owners: Type.Array(Type.String()),
+  confidential: Type.Boolean(),
+});
+
 export const SittingState = Type.Union([Type.Literal('draft'), Type.Literal('signed')]);
 
 export const SittingSummary = Type.Object({

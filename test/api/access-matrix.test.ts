@@ -98,6 +98,7 @@ const routes: Route[] = [
       return { method: 'DELETE', url: `/api/people/${p.id}?version=${p.version}` };
     },
   },
+  { name: 'GET /api/search', allowed: ALL_ROLES, success: 200, request: async () => ({ method: 'GET', url: '/api/search?q=ranca' }) },
   { name: 'GET /api/sittings', allowed: ALL_ROLES, success: 200, request: async () => ({ method: 'GET', url: '/api/sittings' }) },
   {
     name: 'GET /api/sittings/:id (attended by the guest)',

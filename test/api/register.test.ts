@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../support/app.ts';
+import { testApp, withSession, type TestApp } from '../support/app.ts';
 import { nr7 } from '../support/reference.ts';
 
 let t: TestApp;
@@ -135,5 +135,43 @@ describe('what a person owes', () => {
       'nav uzsākts',
       'jā',
     ]);
+  });
+});
+
+describe('search across all minutes', () => {
+  it('finds titles, proceedings, decisions and owners, ignoring case and diacritics', async () => {
+    const hits = (await t.call({ method: 'GET', url: '/api/search?q=ranca' })).body as Array<{
+      kind: string;
+      position: number;
+      sittingNumber: number;
+    }>;
+    expect(hits.map((h) => `${h.kind} ${h.position}`)).toEqual(['agendaItem 2', 'decision 2', 'decision 4']);
+    const title = (await t.call({ method: 'GET', url: '/api/search?q=ROTARY%20kluba' })).body as Array<{
+      kind: string;
+      title: string | null;
+    }>;
+    expect(title[0]).toMatchObject({ kind: 'agendaItem', title: 'Par Cēsu klīnikas un Cēsu Rotary kluba sadarbību' });
+    expect((await t.call({ method: 'GET', url: '/api/search?q=nekas%20tads' })).body).toEqual([]);
+    expect((await t.call({ method: 'GET', url: '/api/search?q=x' })).status).toBe(400);
+  });
+
+  it('an edit is found at once, and a guest finds nothing confidential nor outside their sittings', async () => {
+    const s = (await t.call({ method: 'GET', url: '/api/sittings' })).body[0];
+    const detail = (await t.call({ method: 'GET', url: `/api/sittings/${s.id}` })).body;
+    const item = detail.agendaItems[2];
+    await t.call({
+      method: 'PATCH',
+      url: `/api/agenda-items/${item.id}`,
+      payload: { version: item.version, proceedings: 'Īpašs vārds: zīļuks.', confidential: true },
+    });
+    expect((await t.call({ method: 'GET', url: '/api/search?q=ZILUKS' })).body).toHaveLength(1);
+
+    const guestPerson = (await t.call({ method: 'POST', url: '/api/people', payload: { fullName: 'Viesis Speciālists' } })).body;
+    await t.call({ method: 'POST', url: `/api/sittings/${s.id}/attendance`, payload: { personId: guestPerson.id, role: 'invited' } });
+    const guest = await t.loginAs('guest', guestPerson.id);
+    const asGuest = async (q: string) => (await t.app.inject(withSession({ method: 'GET', url: `/api/search?q=${q}` }, guest))).json();
+    expect(await asGuest('ziluks')).toEqual([]);
+    expect(await asGuest('rotary')).toEqual([]);
+    expect((await asGuest('dardedze')).length).toBeGreaterThan(0);
   });
 });

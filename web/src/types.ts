@@ -171,3 +171,16 @@ export interface Actions {
   open: ActionItem[];
   recentlyFinished: ActionItem[];
 }
+
+/** GET /api/search: an agenda item or a decision holding every word of the query. */
+export interface SearchHit {
+  sittingId: number;
+  sittingNumber: number;
+  sittingDate: string;
+  kind: 'agendaItem' | 'decision';
+  position: number;
+  title: string | null;
+  text: string;
+  owners: string[];
+  confidential: boolean;
+}

@@ -3,12 +3,11 @@ import { api, errorText } from '../api.ts';
 import { can } from '../auth.ts';
 import { field, h, notice, replaceChildren, type Child } from '../dom.ts';
 import { dateLv, findFolded, STATE_LABEL, todayIso } from '../format.ts';
-import type { SittingDetail, SittingSummary } from '../types.ts';
+import type { SearchHit, SittingDetail, SittingSummary } from '../types.ts';
 
 export async function showSittings(root: HTMLElement): Promise<() => void> {
   document.title = 'Sēdes – protokols';
   const sittings = await api.get<SittingSummary[]>('/api/sittings');
-  const details = new Map<number, SittingDetail>();
 
   const date = h('input', { type: 'date', value: todayIso(), required: true });
   const createError = h('div');
@@ -46,17 +45,16 @@ export async function showSittings(root: HTMLElement): Promise<() => void> {
       results.replaceChildren();
       return;
     }
-    if (details.size < sittings.length) {
-      replaceChildren(results, h('p', { class: 'muted' }, 'Meklē…'));
-      try {
-        await loadDetails(sittings, details);
-      } catch (err) {
-        replaceChildren(results, notice('error', `Neizdevās ielādēt protokolus: ${errorText(err)}`));
-        return;
-      }
+    replaceChildren(results, h('p', { class: 'muted' }, 'Meklē…'));
+    let found: SearchHit[];
+    try {
+      found = await api.get<SearchHit[]>(`/api/search?q=${encodeURIComponent(q)}&limit=100`);
+    } catch (err) {
+      if (run === searchRun) replaceChildren(results, notice('error', `Neizdevās meklēt: ${errorText(err)}`));
+      return;
     }
     if (run !== searchRun) return;
-    const hits = searchMinutes([...details.values()], q);
+    const hits = found.flatMap((hit) => describeHit(hit, q));
     replaceChildren(
       results,
       h(
@@ -75,7 +73,7 @@ export async function showSittings(root: HTMLElement): Promise<() => void> {
                 h(
                   'li',
                   null,
-                  h('a', { href: `#/sedes/${hit.sitting.id}` }, `Sēde Nr. ${hit.sitting.number}, ${dateLv(hit.sitting.date)}`),
+                  h('a', { href: `#/sedes/${hit.sittingId}` }, `Sēde Nr. ${hit.sittingNumber}, ${dateLv(hit.sittingDate)}`),
                   h('span', { class: 'muted' }, ` · ${hit.where}`),
                   h('p', { class: 'snippet' }, hit.snippet),
                 ),
@@ -150,38 +148,37 @@ export async function showSittings(root: HTMLElement): Promise<() => void> {
   return () => clearTimeout(timer);
 }
 
-async function loadDetails(sittings: SittingSummary[], into: Map<number, SittingDetail>): Promise<void> {
-  const todo = sittings.filter((s) => !into.has(s.id));
-  // A few at a time: enough to be quick, gentle on the server.
-  for (let i = 0; i < todo.length; i += 4) {
-    const batch = await Promise.all(todo.slice(i, i + 4).map((s) => api.get<SittingDetail>(`/api/sittings/${s.id}`)));
-    for (const d of batch) into.set(d.id, d);
-  }
-}
-
 interface Hit {
-  sitting: SittingDetail;
+  sittingId: number;
+  sittingNumber: number;
+  sittingDate: string;
   where: string;
   snippet: Child[];
 }
 
-/** Case- and diacritics-insensitive search over titles, proceedings and decisions. */
-export function searchMinutes(sittings: SittingDetail[], q: string): Hit[] {
-  const hits: Hit[] = [];
-  const ordered = [...sittings].sort((a, b) => b.date.localeCompare(a.date) || b.number - a.number);
-  for (const s of ordered) {
-    const texts: Array<[string, string]> = [];
-    for (const item of s.agendaItems) {
-      texts.push([`Darba kārtība, ${item.position}. punkts`, item.title]);
-      texts.push([`Darba gaita, ${item.position}. punkts`, item.proceedings]);
-    }
-    for (const d of s.decisions) texts.push([`Lēmums ${d.number}.`, `${d.text} ${d.owners.map((o) => o.name).join(', ')}`]);
-    for (const [where, text] of texts) {
-      const at = findFolded(text, q);
-      if (at !== null) hits.push({ sitting: s, where, snippet: snippet(text, at) });
+/** Where in a found item the query stands, with the words around it (the server matched every word). */
+function describeHit(hit: SearchHit, q: string): Hit[] {
+  const texts: Array<[string, string]> =
+    hit.kind === 'agendaItem'
+      ? [
+          [`Darba kārtība, ${hit.position}. punkts`, hit.title ?? ''],
+          [`Darba gaita, ${hit.position}. punkts`, hit.text],
+        ]
+      : [[`Lēmums ${hit.position}.`, [hit.text, ...hit.owners].join(' ')]];
+  const words = [q, ...q.split(/\s+/u)];
+  for (const [where, text] of texts) {
+    for (const word of words) {
+      const at = findFolded(text, word);
+      if (at !== null)
+        return [
+          { sittingId: hit.sittingId, sittingNumber: hit.sittingNumber, sittingDate: hit.sittingDate, where, snippet: snippet(text, at) },
+        ];
     }
   }
-  return hits;
+  const [where, text] = texts[0] ?? ['', ''];
+  return [
+    { sittingId: hit.sittingId, sittingNumber: hit.sittingNumber, sittingDate: hit.sittingDate, where, snippet: [text.slice(0, 140)] },
+  ];
 }
 
 function snippet(text: string, [start, end]: [number, number]): Child[] {
