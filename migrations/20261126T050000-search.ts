@@ -4,12 +4,18 @@ import type { Kysely } from 'kysely';
 
 /** Frozen copy of the app's fold at the time of this migration. */
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/gu, '')
+    .toLowerCase();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('agenda_items').addColumn('search_text', 'text', (c) => c.notNull().defaultTo('')).execute();
+  await db.schema
+    .alterTable('agenda_items')
+    .addColumn('search_text', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
   for (const item of await db.selectFrom('agenda_items').select(['id', 'title', 'rapporteur', 'proceedings']).execute()) {
     await db
       .updateTable('agenda_items')
