@@ -6,6 +6,7 @@ import * as signing from './20261126T020000-signing.ts';
 import * as carryOver from './20261126T030000-carry-over.ts';
 import * as accounts from './20261126T040000-accounts.ts';
 import * as search from './20261126T050000-search.ts';
+import * as signatures from './20261126T060000-signatures.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261126T010000-initial': initial,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '20261126T030000-carry-over': carryOver,
   '20261126T040000-accounts': accounts,
   '20261126T050000-search': search,
+  '20261126T060000-signatures': signatures,
 };

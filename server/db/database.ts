@@ -227,6 +227,16 @@ export interface AuditLogTable {
   after: string | null;
 }
 
+export interface MinutesSignatureTable {
+  id: Generated<number>;
+  sitting_id: number;
+  /** The signed version of the minutes (signed_minutes.version). */
+  version: number;
+  role: 'chair' | 'recorder';
+  user_id: number | null;
+  signed_at: string;
+}
+
 export interface Database {
   groups: GroupTable;
   people: PersonTable;
@@ -244,6 +254,7 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
+  minutes_signatures: MinutesSignatureTable;
 }
 
 export type Db = Kysely<Database>;

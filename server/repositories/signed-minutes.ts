@@ -3,6 +3,7 @@
 // the sitting and the next signature becomes the next version.
 import { createHash } from 'node:crypto';
 import { Conflict, InvalidInput, notFound } from '../domain/errors.ts';
+import type { SignerRole } from '../domain/signers.ts';
 import { missingForSigning, unreviewedCarried } from '../domain/signing-readiness.ts';
 import type { Executor, SignedMinutesRow } from '../db/database.ts';
 import type { MinutesVersion } from '../minutes/minutes-source.ts';
@@ -10,7 +11,7 @@ import { renderMinutes, type MinutesFormat, type RenderedMinutes } from '../minu
 import { carriedDecisions, freezeCarriedDecisions } from './carry-over.ts';
 import { loadMinutesSource } from './minutes-source.ts';
 import { inTransaction, nowIso } from './rows.ts';
-import { draftSittingRow, loadSitting, sittingRow } from './sittings.ts';
+import { loadSitting, sittingRow } from './sittings.ts';
 
 export const sha256 = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -22,29 +23,58 @@ export interface Signature {
   sha256Public: string;
   /** Why this version was reopened, when it was. */
   amendmentReason: string | null;
+  /** When the recorder and the chair signed this version (null: not yet, or signed outside the tool). */
+  recorderSignedAt: string | null;
+  chairSignedAt: string | null;
 }
 
+export interface Signer {
+  userId: number | null;
+  /** The signatures this user gives (domain/signers.ts). */
+  as: SignerRole[];
+}
+
+/**
+ * Signs the minutes as chair and/or recorder. The first signature renders and stores them and
+ * locks the sitting, so the second signs exactly what the first did.
+ */
 export async function signSitting(
   db: Executor,
   groupId: number,
   sittingId: number,
   sittingVersion: number,
-  signedBy: number | null = null,
+  signer: Signer,
 ): Promise<Signature> {
   return inTransaction(db, async (trx) => {
-    const row = await draftSittingRow(trx, groupId, sittingId);
+    const row = await sittingRow(trx, groupId, sittingId);
     if (row.version !== sittingVersion)
       throw new Conflict('Sēdi pa to laiku ir mainījis kāds cits; pārskatiet protokolu un parakstiet vēlreiz.', 'version');
-    const missing = missingForSigning(await loadSitting(trx, groupId, sittingId));
-    if (missing.length > 0) throw new Conflict(`Protokolu nevar parakstīt: trūkst ${missing.join(', ')}.`);
-    const unreviewed = unreviewedCarried(await carriedDecisions(trx, row));
-    if (unreviewed.length > 0) {
-      throw new Conflict(
-        `Protokolu nevar parakstīt: nav ierakstīta izpilde lēmumiem ${unreviewed.join('; ')}. Atzīmējiet izpildi vai "nav izskatīts".`,
-      );
+    if (row.state === 'draft') {
+      const missing = missingForSigning(await loadSitting(trx, groupId, sittingId));
+      if (missing.length > 0) throw new Conflict(`Protokolu nevar parakstīt: trūkst ${missing.join(', ')}.`);
+      const unreviewed = unreviewedCarried(await carriedDecisions(trx, row));
+      if (unreviewed.length > 0) {
+        throw new Conflict(
+          `Protokolu nevar parakstīt: nav ierakstīta izpilde lēmumiem ${unreviewed.join('; ')}. Atzīmējiet izpildi vai "nav izskatīts".`,
+        );
+      }
+      await freezeMinutes(trx, groupId, sittingId, signer.userId);
     }
-
-    await freezeMinutes(trx, groupId, sittingId, signedBy);
+    const latest = await latestSigned(trx, sittingId);
+    if (latest === undefined) throw new Conflict('Šo protokolu parakstīja ārpus rīka; to var tikai labot ar grozījumu.');
+    const given = await trx
+      .selectFrom('minutes_signatures')
+      .select('role')
+      .where('sitting_id', '=', sittingId)
+      .where('version', '=', latest.version)
+      .execute();
+    const missing = signer.as.filter((role) => !given.some((g) => g.role === role));
+    if (missing.length === 0) throw new Conflict('Šo protokola versiju jūs jau esat parakstījis.');
+    const now = nowIso();
+    await trx
+      .insertInto('minutes_signatures')
+      .values(missing.map((role) => ({ sitting_id: sittingId, version: latest.version, role, user_id: signer.userId, signed_at: now })))
+      .execute();
     const signatures = await listSignatures(trx, groupId, sittingId);
     return signatures[signatures.length - 1] as Signature;
   });
@@ -91,7 +121,7 @@ export async function freezeMinutes(db: Executor, groupId: number, sittingId: nu
 
 export async function listSignatures(db: Executor, groupId: number, sittingId: number): Promise<Signature[]> {
   await sittingRow(db, groupId, sittingId);
-  const [rows, amendments] = await Promise.all([
+  const [rows, amendments, signers] = await Promise.all([
     db
       .selectFrom('signed_minutes')
       .select(['version', 'signed_at', 'file_name', 'sha256_full', 'sha256_public'])
@@ -99,7 +129,9 @@ export async function listSignatures(db: Executor, groupId: number, sittingId: n
       .orderBy('version')
       .execute(),
     db.selectFrom('amendments').select(['amends_version', 'reason']).where('sitting_id', '=', sittingId).execute(),
+    db.selectFrom('minutes_signatures').select(['version', 'role', 'signed_at']).where('sitting_id', '=', sittingId).execute(),
   ]);
+  const signedAt = (version: number, role: SignerRole) => signers.find((x) => x.version === version && x.role === role)?.signed_at ?? null;
   return rows.map((r) => ({
     version: r.version,
     signedAt: r.signed_at,
@@ -107,6 +139,8 @@ export async function listSignatures(db: Executor, groupId: number, sittingId: n
     sha256Full: r.sha256_full,
     sha256Public: r.sha256_public,
     amendmentReason: amendments.find((a) => a.amends_version === r.version)?.reason ?? null,
+    recorderSignedAt: signedAt(r.version, 'recorder'),
+    chairSignedAt: signedAt(r.version, 'chair'),
   }));
 }
 

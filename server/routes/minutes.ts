@@ -5,7 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { audited } from '../http/audited.ts';
 import { assertMaySee, isGuest, logConfidentialRead } from '../http/sitting-access.ts';
 import type { MinutesVersion } from '../minutes/minutes-source.ts';
-import { currentUser } from '../plugins/auth.ts';
+import { signaturesGiven } from '../domain/signers.ts';
+import { currentUser, Forbidden } from '../plugins/auth.ts';
 import { UnsupportedMediaType } from '../domain/errors.ts';
 import { MAX_SIGNED_COPY_BYTES } from '../domain/signed-copy-file.ts';
 import { attachment } from '../http/content-disposition.ts';
@@ -23,6 +24,8 @@ const Signature = Type.Object({
   sha256Full: Type.String(),
   sha256Public: Type.String(),
   amendmentReason: Type.Union([Type.String(), Type.Null()]),
+  recorderSignedAt: Type.Union([Type.String(), Type.Null()]),
+  chairSignedAt: Type.Union([Type.String(), Type.Null()]),
 });
 const SignedCopyInfo = Type.Object({
   id: Type.Integer(),
@@ -98,14 +101,31 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'sittings:sign' },
       schema: {
         params: IdParams,
-        body: Type.Object({ version: Version }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            version: Version,
+            as: Type.Optional(
+              Type.Union([Type.Literal('chair'), Type.Literal('recorder')], { description: 'For an admin: sign as this one only' }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: Signature, ...errorResponses },
       },
     },
-    (req) =>
-      audited(app, req, { action: 'sign', recordType: 'sitting', recordId: req.params.id }, (trx) =>
-        signSitting(trx, groupId, req.params.id, req.body.version, currentUser(req).userId),
-      ),
+    (req) => {
+      const user = currentUser(req);
+      const as = signaturesGiven(user.role, req.body.as);
+      if (as.length === 0)
+        throw new Forbidden(
+          req.body.as === 'chair'
+            ? 'Kā sēdes vadītājs var parakstīt tikai sēdes vadītājs.'
+            : 'Kā protokolētājs var parakstīt tikai sekretārs.',
+        );
+      return audited(app, req, { action: 'sign', recordType: 'sitting', recordId: req.params.id }, (trx) =>
+        signSitting(trx, groupId, req.params.id, req.body.version, { userId: user.userId, as }),
+      );
+    },
   );
 
   app.post(

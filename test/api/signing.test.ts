@@ -6,7 +6,7 @@ import path from 'node:path';
 import { renderMinutes } from '../../server/minutes/render-minutes.ts';
 import { DEFAULT_TEMPLATES_DIR, loadMinutesTemplates } from '../../server/minutes/templates.ts';
 import { loadMinutesSource } from '../../server/repositories/minutes-source.ts';
-import { testApp, snapshot, type TestApp } from '../support/app.ts';
+import { snapshot, testApp, withSession, type Session, type TestApp } from '../support/app.ts';
 import { nr7 } from '../support/reference.ts';
 import { docxText, htmlText } from '../minutes/helpers.ts';
 
@@ -275,5 +275,46 @@ describe('the signed copy', () => {
     const s = await draftNr7();
     expect((await upload(s.id, pdf, 'application/pdf')).statusCode).toBe(409);
     expect((await download(`/api/sittings/${s.id}/signed-copy`)).statusCode).toBe(404);
+  });
+});
+
+describe('the two signatures', () => {
+  it('the recorder signs first and the minutes lock; the chair then signs the same version', async () => {
+    const s = await draftNr7();
+    const secretary = await t.loginAs('secretary');
+    const chair = await t.loginAs('chair');
+    const as = (session: Session, version: number, extra: object = {}) =>
+      t.app.inject(withSession({ method: 'POST', url: `/api/sittings/${s.id}/sign`, payload: { version, ...extra } }, session));
+
+    const first = await as(secretary, s.version);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ version: 1, chairSignedAt: null });
+    expect(first.json().recorderSignedAt).toEqual(expect.any(String));
+    const locked = (await t.call({ method: 'GET', url: `/api/sittings/${s.id}` })).body;
+    expect(locked.state).toBe('signed');
+    expect((await as(secretary, locked.version)).statusCode).toBe(409);
+    expect((await as(secretary, locked.version, { as: 'chair' })).statusCode).toBe(403);
+
+    const second = await as(chair, locked.version);
+    expect(second.statusCode).toBe(200);
+    expect(second.json()).toMatchObject({ version: 1, sha256Full: first.json().sha256Full });
+    expect(second.json().chairSignedAt).toEqual(expect.any(String));
+    const signatures = (await t.call({ method: 'GET', url: `/api/sittings/${s.id}/signatures` })).body;
+    expect(signatures).toHaveLength(1);
+  });
+
+  it('an admin signs as both at once, or as one when asked', async () => {
+    const s = await draftNr7();
+    const both = (await sign(s.id, s.version)).body;
+    expect(both.recorderSignedAt).toEqual(expect.any(String));
+    expect(both.chairSignedAt).toEqual(expect.any(String));
+
+    const other = await draftNr7((d) => Object.assign(d, { number: 6, date: '2025-06-01' }));
+    const onlyChair = await t.call({
+      method: 'POST',
+      url: `/api/sittings/${other.id}/sign`,
+      payload: { version: other.version, as: 'chair' },
+    });
+    expect(onlyChair.body).toMatchObject({ recorderSignedAt: null });
   });
 });

@@ -127,6 +127,8 @@ export interface Signature {
   sha256Full: string;
   sha256Public: string;
   amendmentReason: string | null;
+  recorderSignedAt: string | null;
+  chairSignedAt: string | null;
 }
 
 export interface MinutesSettings {

@@ -1,7 +1,7 @@
 // The minutes of one sitting: HTML preview (full and public), DOCX downloads, signing (showing what
 // is missing), the signed copy upload, the signed versions, and amendments.
 import { api, ApiError, errorText } from '../api.ts';
-import { can } from '../auth.ts';
+import { can, currentUser } from '../auth.ts';
 import { saver } from '../autosave.ts';
 import { field, h, notice, replaceChildren } from '../dom.ts';
 import { dateLv, dateTimeLv } from '../format.ts';
@@ -54,19 +54,28 @@ export async function showMinutes(root: HTMLElement, [idText]: string[]): Promis
   const render = async () => {
     head.textContent = `Protokols Nr. ${sitting.number}, ${dateLv(sitting.date)}`;
     const list = await api.get<Signature[]>(`${base}/signatures`);
+    const latest = list[list.length - 1];
     replaceChildren(
       signArea,
       sitting.state === 'draft'
         ? can('sittings:sign')
           ? signForm()
           : h('p', null, 'Protokols vēl nav parakstīts.')
-        : can('sittings:amend')
-          ? amendForm()
-          : notice('ok', 'Protokols ir parakstīts.'),
+        : [
+            can('sittings:sign') && latest !== undefined && awaitsMySignature(latest) ? signForm() : null,
+            can('sittings:amend') ? amendForm() : notice('ok', 'Protokols ir parakstīts.'),
+          ],
     );
     replaceChildren(signatures, signatureList(list));
   };
 
+  /** The first signature locks the minutes; the other signer then signs the same version. */
+  const awaitsMySignature = (s: Signature) => {
+    const role = currentUser()?.role;
+    if (role === 'chair') return s.chairSignedAt === null;
+    if (role === 'secretary') return s.recorderSignedAt === null;
+    return s.chairSignedAt === null || s.recorderSignedAt === null;
+  };
   const signMessage = h('div', { 'aria-live': 'polite' });
   const signForm = () =>
     h(
@@ -144,6 +153,16 @@ export async function showMinutes(root: HTMLElement, [idText]: string[]): Promis
               null,
               h('strong', null, `${s.version}. versija`),
               `, parakstīta ${dateTimeLv(s.signedAt)}`,
+              h(
+                'div',
+                null,
+                `Protokolētājs: ${s.recorderSignedAt === null ? 'gaida parakstu' : `parakstīja ${dateTimeLv(s.recorderSignedAt)}`}`,
+              ),
+              h(
+                'div',
+                null,
+                `Sēdes vadītājs: ${s.chairSignedAt === null ? 'gaida parakstu' : `parakstīja ${dateTimeLv(s.chairSignedAt)}`}`,
+              ),
               s.amendmentReason === null ? null : h('div', null, `Grozījuma iemesls: ${s.amendmentReason}`),
               h(
                 'div',
