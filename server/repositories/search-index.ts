@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import { foldForSearch } from '../domain/search-text.ts';
 import type { Executor } from '../db/database.ts';
+import type { SearchHit } from '../schemas/sittings.ts';
 
 export async function refreshAgendaItemSearch(db: Executor, id: number): Promise<void> {
   const item = await db.selectFrom('agenda_items').select(['title', 'rapporteur', 'proceedings']).where('id', '=', id).executeTakeFirst();
@@ -34,19 +35,6 @@ export function containsEveryWord(column: string, query: string) {
     const pattern = `%${word.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
     return sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
   });
-}
-
-export interface SearchHit {
-  sittingId: number;
-  sittingNumber: number;
-  sittingDate: string;
-  kind: 'agendaItem' | 'decision';
-  /** The agenda position or the decision number. */
-  position: number;
-  title: string | null;
-  text: string;
-  owners: string[];
-  confidential: boolean;
 }
 
 export interface SearchScope {

@@ -2,19 +2,10 @@
 import { Conflict, notFound } from '../domain/errors.ts';
 import { cleanFileName, signedCopyKind } from '../domain/signed-copy-file.ts';
 import type { Executor } from '../db/database.ts';
+import type { SignedCopyInfo } from '../schemas/minutes.ts';
 import { nowIso } from './rows.ts';
 import { sha256 } from './signed-minutes.ts';
 import { sittingRow } from './sittings.ts';
-
-export interface SignedCopyInfo {
-  id: number;
-  signedVersion: number;
-  fileName: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  uploadedAt: string;
-}
 
 export async function storeSignedCopy(
   db: Executor,

@@ -7,6 +7,7 @@ import type { SignerRole } from '../domain/signers.ts';
 import { missingForSigning, unreviewedCarried } from '../domain/signing-readiness.ts';
 import type { Executor, SignedMinutesRow } from '../db/database.ts';
 import type { MinutesVersion } from '../minutes/minutes-source.ts';
+import type { Signature } from '../schemas/minutes.ts';
 import { renderMinutes, type MinutesFormat, type RenderedMinutes } from '../minutes/render-minutes.ts';
 import { carriedDecisions, freezeCarriedDecisions } from './carry-over.ts';
 import { loadMinutesSource } from './minutes-source.ts';
@@ -14,19 +15,6 @@ import { inTransaction, nowIso } from './rows.ts';
 import { loadSitting, sittingRow } from './sittings.ts';
 
 export const sha256 = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('hex');
-
-export interface Signature {
-  version: number;
-  signedAt: string;
-  fileName: string;
-  sha256Full: string;
-  sha256Public: string;
-  /** Why this version was reopened, when it was. */
-  amendmentReason: string | null;
-  /** When the recorder and the chair signed this version (null: not yet, or signed outside the tool). */
-  recorderSignedAt: string | null;
-  chairSignedAt: string | null;
-}
 
 export interface Signer {
   userId: number | null;

@@ -14,28 +14,10 @@ import type { RenderedMinutes } from '../minutes/render-minutes.ts';
 import { latestSignedCopy, storeSignedCopy } from '../repositories/signed-copies.ts';
 import { amendSitting, listSignatures, minutesFile, signSitting } from '../repositories/signed-minutes.ts';
 import { errorResponses, IdParams, Version } from '../schemas/common.ts';
+import { Signature, SignedCopyInfo } from '../schemas/minutes.ts';
 
 const MinutesQuery = Type.Object({ version: Type.Optional(Type.Union([Type.Literal('full'), Type.Literal('public')])) });
 const SignedVersionParams = Type.Object({ id: Type.Integer({ minimum: 1 }), n: Type.Integer({ minimum: 1 }) });
-const Signature = Type.Object({
-  version: Type.Integer(),
-  signedAt: Type.String(),
-  fileName: Type.String(),
-  sha256Full: Type.String(),
-  sha256Public: Type.String(),
-  amendmentReason: Type.Union([Type.String(), Type.Null()]),
-  recorderSignedAt: Type.Union([Type.String(), Type.Null()]),
-  chairSignedAt: Type.Union([Type.String(), Type.Null()]),
-});
-const SignedCopyInfo = Type.Object({
-  id: Type.Integer(),
-  signedVersion: Type.Integer(),
-  fileName: Type.String(),
-  contentType: Type.String(),
-  size: Type.Integer(),
-  sha256: Type.String(),
-  uploadedAt: Type.String(),
-});
 
 function send(reply: FastifyReply, file: RenderedMinutes & { sha256?: string }, download: boolean) {
   void reply.header('content-type', file.contentType).header('cache-control', 'no-store');

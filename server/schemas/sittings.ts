@@ -102,6 +102,7 @@ export const SearchHit = Type.Object({
   owners: Type.Array(Type.String()),
   confidential: Type.Boolean(),
 });
+export type SearchHit = Static<typeof SearchHit>;
 
 export const SittingState = Type.Union([Type.Literal('draft'), Type.Literal('signed')]);
 
