@@ -6,7 +6,7 @@ import type { Executor, SittingRow } from '../db/database.ts';
 import { foldForSearch } from '../domain/search-text.ts';
 import { defaultFollowUpItemTitle } from '../minutes/view-model.ts';
 import { isSet } from './rows.ts';
-import { decisionReference, decisionsOfGroup } from './decision-rows.ts';
+import { decisionOrigin, decisionsOfGroup } from './decision-rows.ts';
 import { statesOf } from './decision-state.ts';
 import { refreshAgendaItemSearch } from './search-index.ts';
 
@@ -152,12 +152,7 @@ export async function carriedDecisions(db: Executor, sitting: SittingRow): Promi
     const since = reviewedOn.get(r.id) ?? r.sitting_date;
     return {
       decisionId: r.id,
-      reference: decisionReference(r.sitting_number, r.number),
-      sittingId: r.sitting_id,
-      sittingNumber: r.sitting_number,
-      sittingDate: r.sitting_date,
-      number: r.number,
-      text: r.text,
+      ...decisionOrigin(r),
       owners: owners.filter((o) => o.decision_id === r.id).map((o) => o.name),
       due: state.due,
       overdue: isOverdue(state.due, sitting.date),

@@ -5,7 +5,7 @@ import { InvalidInput, notFound } from '../domain/errors.ts';
 import { isFollowedUp, isOverdue, isUnfinished } from '../domain/decision-state.ts';
 import type { Executor } from '../db/database.ts';
 import type { ActionItem, Actions, DecisionDetail, NewNoteBody, RegisterEntry, RegisterQuery } from '../schemas/decisions.ts';
-import { decisionReference, decisionsOfGroup, type DecisionRowOfGroup } from './decision-rows.ts';
+import { decisionOrigin, decisionsOfGroup, type DecisionRowOfGroup } from './decision-rows.ts';
 import { refreshDecisionState } from './decision-state.ts';
 import { containsEveryWord } from './search-index.ts';
 import { inTransaction, isSet, nowIso } from './rows.ts';
@@ -33,12 +33,7 @@ async function toEntries(db: Executor, rows: RegisterRow[], today: string): Prom
     const followedUp = isFollowedUp({ due: r.due, ownerCount: own.length });
     return {
       id: r.id,
-      reference: decisionReference(r.sitting_number, r.number),
-      sittingId: r.sitting_id,
-      sittingNumber: r.sitting_number,
-      sittingDate: r.sitting_date,
-      number: r.number,
-      text: r.text,
+      ...decisionOrigin(r),
       owners: own,
       due: r.due,
       currentStatus: r.current_status,

@@ -26,6 +26,18 @@ export function decisionsOfGroup(db: Executor, groupId: number) {
 
 export type DecisionRowOfGroup = Awaited<ReturnType<ReturnType<typeof decisionsOfGroup>['execute']>>[number];
 
+/** The origin fields every view of a decision carries. */
+export function decisionOrigin(r: DecisionRowOfGroup) {
+  return {
+    reference: decisionReference(r.sitting_number, r.number),
+    sittingId: r.sitting_id,
+    sittingNumber: r.sitting_number,
+    sittingDate: r.sitting_date,
+    number: r.number,
+    text: r.text,
+  };
+}
+
 /** `Nr. 7, 2.`, worded in templates/. */
 export function decisionReference(sittingNumber: number, decisionNumber: number): string {
   return loadMinutesTemplates().phrase('followUp.reference', { sitting: sittingNumber, decision: decisionNumber });

@@ -7,6 +7,16 @@ export const Id = Type.Integer({ minimum: 1 });
 export const Version = Type.Integer({ minimum: 1, description: 'The version the change is based on' });
 export const Status = Type.Union([Type.Literal('open'), Type.Literal('in_progress'), Type.Literal('done'), Type.Literal('cancelled')]);
 
+/** Where a decision was taken and what it says: shared by the register, carry-over and actions. */
+export const DecisionOrigin = {
+  reference: Type.String({ description: 'Nr. 7, 2.' }),
+  sittingId: Type.Integer({ minimum: 1 }),
+  sittingNumber: Type.Integer(),
+  sittingDate: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }),
+  number: Type.Integer(),
+  text: Type.String(),
+};
+
 export const IdParams = Type.Object({ id: Id });
 export const VersionQuery = Type.Object({ version: Version });
 

@@ -1,15 +1,10 @@
 // The decision register across all sittings, each decision's history, and people's actions.
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, IsoDate, Nullable, Status } from './common.ts';
+import { DecisionOrigin, Id, IsoDate, Nullable, Status } from './common.ts';
 
 export const RegisterEntry = Type.Object({
   id: Id,
-  reference: Type.String({ description: 'Nr. 7, 2.' }),
-  sittingId: Id,
-  sittingNumber: Type.Integer(),
-  sittingDate: IsoDate,
-  number: Type.Integer(),
-  text: Type.String(),
+  ...DecisionOrigin,
   owners: Type.Array(Type.Object({ personId: Nullable(Id), name: Type.String() })),
   due: Nullable(IsoDate),
   currentStatus: Status,

@@ -1,6 +1,6 @@
 // A sitting and its parts: attendance, agenda items, decisions with owners, reviews.
 import { Type, type Static } from '@sinclair/typebox';
-import { ClockTime, Id, IsoDate, Nullable, Status, Version } from './common.ts';
+import { ClockTime, DecisionOrigin, Id, IsoDate, Nullable, Status, Version } from './common.ts';
 
 const Title = Type.String({ minLength: 1, maxLength: 2000 });
 const LongText = Type.String({ maxLength: 200000 });
@@ -39,12 +39,7 @@ export type AgendaItem = Static<typeof AgendaItem>;
 
 export const CarriedDecision = Type.Object({
   decisionId: Id,
-  reference: Type.String({ description: 'Nr. 7, 2.' }),
-  sittingId: Id,
-  sittingNumber: Type.Integer(),
-  sittingDate: IsoDate,
-  number: Type.Integer(),
-  text: Type.String(),
+  ...DecisionOrigin,
   owners: Type.Array(Type.String()),
   due: Nullable(IsoDate),
   overdue: Type.Boolean(),
