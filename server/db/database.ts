@@ -101,6 +101,8 @@ export interface DecisionTable {
   current_status: Generated<DecisionStatus>;
   /** The deadline now, after any extension. */
   current_due: string | null;
+  /** The prevention-plan activity the decision serves, as `5.3.1.`. */
+  plan_activity: string | null;
   /** The text and the owners folded for search (lower case, no diacritics). */
   search_text: Generated<string>;
   version: Generated<number>;

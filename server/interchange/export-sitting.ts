@@ -46,6 +46,7 @@ export function draftDocument(s: SittingDetail): SittingDocument {
         ...(d.due === null ? {} : { due: d.due }),
         ...(agendaItem === undefined ? {} : { agendaItem }),
         status: d.status,
+        ...(d.planActivity === null ? {} : { planActivity: d.planActivity }),
       };
     }),
     reviews: s.reviews.map((r) => ({
@@ -54,6 +55,7 @@ export function draftDocument(s: SittingDetail): SittingDocument {
       status: r.status,
       ...(r.note === null ? {} : { note: r.note }),
       ...(r.due === null ? {} : { due: r.due }),
+      ...(r.notDiscussed ? { notDiscussed: true } : {}),
     })),
     signed: s.state === 'signed',
   };

@@ -1,6 +1,7 @@
 // Imports one sitting document whole, in one transaction: on any error nothing is written.
 import { Conflict, InvalidInput } from '../domain/errors.ts';
 import { cleanName, matchPerson, type NamedPerson } from '../domain/names.ts';
+import { planActivityNumber } from '../domain/plan-activity.ts';
 import type { Executor } from '../db/database.ts';
 import { resolveOwners, writeOwners } from '../repositories/decisions.ts';
 import { freezeMinutes } from '../repositories/signed-minutes.ts';
@@ -104,6 +105,7 @@ export async function importSitting(db: Executor, groupId: number, input: unknow
           status: d.status ?? 'open',
           current_status: d.status ?? 'open',
           current_due: d.due ?? null,
+          plan_activity: d.planActivity === undefined ? null : planActivityNumber(d.planActivity),
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -124,7 +126,15 @@ export async function importSitting(db: Executor, groupId: number, input: unknow
       reviewed.push(decisionId);
       await trx
         .insertInto('decision_reviews')
-        .values({ decision_id: decisionId, sitting_id: id, status: r.status, note: r.note ?? null, new_due: r.due ?? null, ordinal: i + 1 })
+        .values({
+          decision_id: decisionId,
+          sitting_id: id,
+          status: r.status,
+          note: r.note ?? null,
+          new_due: r.notDiscussed === true ? null : (r.due ?? null),
+          not_discussed: flag(r.notDiscussed ?? false),
+          ordinal: i + 1,
+        })
         .execute();
     }
     await refreshDecisionState(trx, reviewed);

@@ -29,6 +29,8 @@ export interface DocumentDecision {
   /** 1-based index into agenda */
   agendaItem?: number;
   status?: DecisionStatus;
+  /** The prevention-plan activity, by its number in the plan (`5.3.1.`). */
+  planActivity?: string;
 }
 
 export interface DocumentReview {
@@ -39,6 +41,8 @@ export interface DocumentReview {
   status: DecisionStatus;
   note?: string;
   due?: string;
+  /** Not discussed: the status stays as it was and the decision carries over again. */
+  notDiscussed?: boolean;
 }
 
 export interface SittingDocument {

@@ -90,6 +90,7 @@ export async function getDecision(db: Executor, id: number): Promise<Decision> {
     due: d.due,
     agendaItemId: d.agenda_item_id,
     status: d.status,
+    planActivity: d.plan_activity,
     version: d.version,
   };
 }

@@ -292,6 +292,7 @@ export async function loadSitting(db: Executor, groupId: number, id: number): Pr
       due: d.due,
       agendaItemId: d.agenda_item_id,
       status: d.status,
+      planActivity: d.plan_activity,
       version: d.version,
     })),
     reviews: reviews.map((r) => ({

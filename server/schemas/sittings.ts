@@ -69,6 +69,7 @@ export const Decision = Type.Object({
   due: Nullable(IsoDate),
   agendaItemId: Nullable(Id),
   status: Status,
+  planActivity: Nullable(Type.String({ description: 'The prevention-plan activity, as 5.3.1.' })),
   version: Version,
 });
 export type Decision = Static<typeof Decision>;

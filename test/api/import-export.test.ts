@@ -111,3 +111,49 @@ describe('import and export of the interchange format', () => {
     expect(exported).toEqual(canonical(doc));
   });
 });
+
+describe('the fields added to the contract: planActivity and notDiscussed', () => {
+  it('a decision keeps its prevention-plan activity, exported with its trailing dot', async () => {
+    const doc = nr7();
+    doc.decisions[0] = { ...doc.decisions[0]!, planActivity: '5.3.1' };
+    doc.decisions[1] = { ...doc.decisions[1]!, planActivity: '2.1.' };
+    const { body } = await importDoc(doc);
+    const exported = (await t.call<SittingDocument>({ method: 'GET', url: `/api/sittings/${body.id}/export` })).body;
+    expect(exported.decisions.map((d) => d.planActivity)).toEqual(['5.3.1.', '2.1.', undefined, undefined, undefined, undefined]);
+  });
+
+  it('an activity number that is not one is refused, naming the field', async () => {
+    const doc = nr7();
+    doc.decisions[2] = { ...doc.decisions[2]!, planActivity: 'pasākums 5' };
+    const res = await importDoc(doc);
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('decisions[2].planActivity');
+  });
+
+  it('a review marked not discussed is exported as such and leaves the decision unfinished', async () => {
+    const first = await importDoc(nr7());
+    expect(first.status).toBe(201);
+    const later: SittingDocument = {
+      ...nr7(),
+      number: 8,
+      date: '2025-09-08',
+      agenda: [{ title: 'Par iepriekšējo sēžu lēmumu izpildi' }],
+      decisions: [],
+      reviews: [
+        { sitting: 7, decision: 2, status: 'done' },
+        { sitting: 7, decision: 6, status: 'open', notDiscussed: true },
+      ],
+    };
+    const second = await importDoc(later);
+    expect(second.status).toBe(201);
+    const exported = (await t.call<SittingDocument>({ method: 'GET', url: `/api/sittings/${second.body.id}/export` })).body;
+    expect(exported.reviews).toEqual([
+      { sitting: 7, decision: 2, status: 'done' },
+      { sitting: 7, decision: 6, status: 'open', notDiscussed: true },
+    ]);
+    const register = (await t.call<Array<{ number: number; currentStatus: string }>>({ method: 'GET', url: '/api/decisions?sitting=7' }))
+      .body;
+    expect(register.find((d) => d.number === 6)?.currentStatus).toBe('open');
+    expect(register.find((d) => d.number === 2)?.currentStatus).toBe('done');
+  });
+});

@@ -59,6 +59,7 @@ export interface Decision {
   due: string | null;
   agendaItemId: number | null;
   status: Status;
+  planActivity: string | null;
   version: number;
 }
 
