@@ -28,6 +28,7 @@ const MAX_LEVEL = 8;
 const STYLE = {
   body: 'MinutesBody',
   marking: 'MinutesMarking',
+  versionLine: 'MinutesVersionLine',
   title: 'MinutesTitle',
   place: 'MinutesPlace',
   dateLine: 'MinutesDateLine',
@@ -125,6 +126,13 @@ function styles(vm: MinutesViewModel, textWidth: number) {
       name: 'Minutes Restricted Marking',
       basedOn: 'Normal',
       paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 240 } },
+    },
+    {
+      id: STYLE.versionLine,
+      name: 'Minutes Version Line',
+      basedOn: 'Normal',
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120 } },
+      run: { bold: true },
     },
     {
       id: STYLE.title,
@@ -227,6 +235,7 @@ function titleBlock(vm: MinutesViewModel): Paragraph[] {
     ...vm.titleLines.map((line) => new Paragraph({ style: STYLE.title, children: plain(line) })),
     new Paragraph({ style: STYLE.place, children: plain(vm.place) }),
     new Paragraph({ style: STYLE.dateLine, children: [new TextRun({ children: [vm.date, new Tab(), vm.number] })] }),
+    ...(vm.versionLine === undefined ? [] : [new Paragraph({ style: STYLE.versionLine, children: plain(vm.versionLine) })]),
     new Paragraph({ style: STYLE.body, children: plain(vm.opened) }),
   ];
 }

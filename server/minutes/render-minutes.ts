@@ -27,7 +27,7 @@ export async function renderMinutes(
   options: ViewModelOptions = {},
 ): Promise<RenderedMinutes> {
   const vm = buildMinutesViewModel(source, version, options);
-  const fileName = minutesFileName(source.sitting.number, source.sitting.date, format, options.templates);
+  const fileName = minutesFileName(source.sitting.number, source.sitting.date, format, version, options.templates);
   if (format === 'docx') {
     return { fileName, contentType: DOCX_TYPE, body: await renderMinutesDocx(vm), headers: {} };
   }

@@ -13,6 +13,7 @@ export const PHRASE_KEYS = [
   'fileName',
   'restrictedMarking',
   'restrictedContent',
+  'publicVersion',
   'titleGroup',
   'title',
   'place',

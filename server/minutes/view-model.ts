@@ -48,6 +48,8 @@ export interface MinutesViewModel {
   sittingDate: string;
   restrictedMarking?: string;
   titleLines: string[];
+  /** "Publiskā versija": the first line under the title block of the public version. */
+  versionLine?: string;
   place: string;
   date: string;
   number: string;
@@ -177,6 +179,7 @@ export function buildMinutesViewModel(source: MinutesSource, version: MinutesVer
     signatures,
   };
   if (!isPublic && confidentialItems.size > 0) vm.restrictedMarking = t.phrase('restrictedMarking');
+  if (isPublic) vm.versionLine = t.phrase('publicVersion');
   if (sitting.endTime !== undefined) vm.closed = t.phrase('closed', { time: clockTime(sitting.endTime) });
   if (esigned) vm.esignatureNotice = plainText(group.minutes.esignatureNotice);
   else vm.signatureHint = t.phrase('signatureHint');
@@ -188,14 +191,15 @@ export function defaultFollowUpItemTitle(templates: MinutesTemplates = loadMinut
   return templates.phrase('followUp.itemTitle');
 }
 
-/** The file name of a protocol: Protokols_Nr_7_2025-07-08.docx. */
+/** The file name of a protocol: Protokols_Nr_7_2025-07-08.docx, or …_publiska.docx for the public version. */
 export function minutesFileName(
   number: number,
   date: string,
   extension: 'docx' | 'html' | 'pdf' = 'docx',
+  version: MinutesVersion = 'full',
   templates: MinutesTemplates = loadMinutesTemplates(),
 ): string {
-  const base = templates.phrase('fileName', { number, date }).replace(/[^\p{L}\p{N}._-]+/gu, '_');
+  const base = templates.phrase('fileName', { number, date, public: version === 'public' }).replace(/[^\p{L}\p{N}._-]+/gu, '_');
   return `${base}.${extension}`;
 }
 

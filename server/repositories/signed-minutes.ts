@@ -8,7 +8,7 @@ import { missingForSigning, unreviewedCarried } from '../domain/signing-readines
 import type { Executor, SignedMinutesRow } from '../db/database.ts';
 import type { MinutesVersion } from '../minutes/minutes-source.ts';
 import type { Signature } from '../schemas/minutes.ts';
-import { renderMinutes, type MinutesFormat, type RenderedMinutes } from '../minutes/render-minutes.ts';
+import { minutesFileName, renderMinutes, type MinutesFormat, type RenderedMinutes } from '../minutes/render-minutes.ts';
 import { carriedDecisions, freezeCarriedDecisions } from './carry-over.ts';
 import { loadMinutesSource } from './minutes-source.ts';
 import { inTransaction, nowIso } from './rows.ts';
@@ -195,15 +195,20 @@ export async function minutesFile(
           .where('version', '=', signedVersion)
           .executeTakeFirst();
   if (stored === undefined) throw notFound(`parakstīta protokola versija ${signedVersion ?? ''}`.trim());
-  return storedFile(stored, version, format);
+  return storedFile(stored, minutesFileName(sitting.number, sitting.date, format, version), version, format);
 }
 
-function storedFile(stored: SignedMinutesRow, version: MinutesVersion, format: MinutesFormat): RenderedMinutes & { sha256?: string } {
+function storedFile(
+  stored: SignedMinutesRow,
+  fileName: string,
+  version: MinutesVersion,
+  format: MinutesFormat,
+): RenderedMinutes & { sha256?: string } {
   const full = version === 'full';
   if (format === 'docx') {
     const body = Buffer.from(full ? stored.docx_full : stored.docx_public);
     return {
-      fileName: full ? stored.file_name : stored.file_name.replace(/\.docx$/, '_publiska.docx'),
+      fileName,
       contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       body,
       headers: {},
@@ -211,7 +216,7 @@ function storedFile(stored: SignedMinutesRow, version: MinutesVersion, format: M
     };
   }
   return {
-    fileName: stored.file_name.replace(/\.docx$/, '.html'),
+    fileName,
     contentType: 'text/html; charset=utf-8',
     body: Buffer.from(full ? stored.html_full : stored.html_public, 'utf8'),
     headers: { 'content-security-policy': stored.html_csp },

@@ -9,7 +9,7 @@ import { signaturesGiven } from '../domain/signers.ts';
 import { currentUser, Forbidden } from '../plugins/auth.ts';
 import { UnsupportedMediaType } from '../domain/errors.ts';
 import { MAX_SIGNED_COPY_BYTES } from '../domain/signed-copy-file.ts';
-import { attachment } from '../http/content-disposition.ts';
+import { attachment, inline } from '../http/content-disposition.ts';
 import type { RenderedMinutes } from '../minutes/render-minutes.ts';
 import { latestSignedCopy, storeSignedCopy } from '../repositories/signed-copies.ts';
 import { amendSitting, listSignatures, minutesFile, signSitting } from '../repositories/signed-minutes.ts';
@@ -23,7 +23,7 @@ function send(reply: FastifyReply, file: RenderedMinutes & { sha256?: string }, 
   void reply.header('content-type', file.contentType).header('cache-control', 'no-store');
   for (const [name, value] of Object.entries(file.headers)) void reply.header(name, value);
   if (file.sha256 !== undefined) void reply.header('x-content-sha256', file.sha256);
-  if (download) void reply.header('content-disposition', attachment(file.fileName));
+  void reply.header('content-disposition', download ? attachment(file.fileName) : inline(file.fileName));
   return reply.send(file.body);
 }
 
