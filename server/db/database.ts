@@ -148,6 +148,8 @@ export interface SignedMinutesTable {
   file_name: string;
   signed_at: string;
   signed_by: number | null;
+  /** The sitting as signed (SittingDetail JSON); null for minutes signed before it was kept. */
+  sitting_json: string | null;
 }
 
 export interface AmendmentTable {

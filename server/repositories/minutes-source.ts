@@ -3,14 +3,20 @@
 import type { Executor } from '../db/database.ts';
 import { draftDocument } from '../interchange/export-sitting.ts';
 import type { FollowUp, MinutesSource } from '../minutes/minutes-source.ts';
-import { carriedDecisions, type CarriedDecision } from './carry-over.ts';
+import type { GroupProfile } from '../domain/group-settings.ts';
+import type { SittingDetail } from '../schemas/sittings.ts';
+import type { CarriedDecision } from './carry-over.ts';
 import { getGroup } from './group.ts';
-import { loadSitting, sittingRow } from './sittings.ts';
+import { loadSitting } from './sittings.ts';
 
 export async function loadMinutesSource(db: Executor, groupId: number, sittingId: number): Promise<MinutesSource> {
   const [group, sitting] = await Promise.all([getGroup(db, groupId), loadSitting(db, groupId, sittingId)]);
-  const carried = await carriedDecisions(db, await sittingRow(db, groupId, sittingId));
-  return { group, sitting: draftDocument(sitting), followUps: carried.map(followUp) };
+  return minutesSource(group, sitting);
+}
+
+/** The minutes' source from a sitting already loaded (its carry-over list included). */
+export function minutesSource(group: GroupProfile, sitting: SittingDetail): MinutesSource {
+  return { group, sitting: draftDocument(sitting), followUps: sitting.carryOver.map(followUp) };
 }
 
 function followUp(c: CarriedDecision): FollowUp {

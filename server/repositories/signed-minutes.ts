@@ -10,7 +10,8 @@ import type { MinutesVersion } from '../minutes/minutes-source.ts';
 import type { Signature } from '../schemas/minutes.ts';
 import { minutesFileName, renderMinutes, type MinutesFormat, type RenderedMinutes } from '../minutes/render-minutes.ts';
 import { carriedDecisions, freezeCarriedDecisions } from './carry-over.ts';
-import { loadMinutesSource } from './minutes-source.ts';
+import { getGroup } from './group.ts';
+import { loadMinutesSource, minutesSource } from './minutes-source.ts';
 import { inTransaction, nowIso } from './rows.ts';
 import { loadSitting, sittingRow } from './sittings.ts';
 
@@ -71,7 +72,8 @@ export async function signSitting(
 /** Renders the minutes once, stores the files as the next signed version, and locks the sitting. */
 export async function freezeMinutes(db: Executor, groupId: number, sittingId: number, signedBy: number | null = null): Promise<void> {
   await freezeCarriedDecisions(db, await sittingRow(db, groupId, sittingId));
-  const source = await loadMinutesSource(db, groupId, sittingId);
+  const [group, sitting] = await Promise.all([getGroup(db, groupId), loadSitting(db, groupId, sittingId)]);
+  const source = minutesSource(group, sitting);
   const [full, pub, fullHtml, pubHtml] = await Promise.all([
     renderMinutes(source, 'full', 'docx'),
     renderMinutes(source, 'public', 'docx'),
@@ -98,6 +100,7 @@ export async function freezeMinutes(db: Executor, groupId: number, sittingId: nu
       file_name: full.fileName,
       signed_at: nowIso(),
       signed_by: signedBy,
+      sitting_json: JSON.stringify({ ...sitting, state: 'signed' }),
     })
     .execute();
   await db

@@ -207,6 +207,10 @@ export async function listSittings(db: Executor, groupId: number): Promise<Sitti
 /** One sitting whole, as the API and the exports see it. */
 export async function loadSitting(db: Executor, groupId: number, id: number): Promise<SittingDetail> {
   const s = await sittingRow(db, groupId, id);
+  if (s.state === 'signed') {
+    const frozen = await signedSitting(db, id);
+    if (frozen !== undefined) return { ...frozen, state: s.state, version: s.version };
+  }
   const [attendance, agendaItems, decisions, owners, reviews, signers] = await Promise.all([
     db
       .selectFrom('attendance as a')
@@ -309,6 +313,18 @@ export async function loadSitting(db: Executor, groupId: number, id: number): Pr
     carryOver: await carriedDecisions(db, s),
     version: s.version,
   };
+}
+
+/** A signed sitting as it was signed (its latest signed version), when that was kept. */
+async function signedSitting(db: Executor, id: number): Promise<SittingDetail | undefined> {
+  const row = await db
+    .selectFrom('signed_minutes')
+    .select('sitting_json')
+    .where('sitting_id', '=', id)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.sitting_json == null ? undefined : (JSON.parse(row.sitting_json) as SittingDetail);
 }
 
 /** Marks the sitting signed (its parts lock with it). */
