@@ -60,11 +60,6 @@ export function can(role: Role, permission: Permission): boolean {
   return GRANTS[role].has(permission);
 }
 
-/** Guests see the public version only; everyone else who may read sees confidential items too. */
-export function seesConfidential(role: Role): boolean {
-  return role !== 'guest';
-}
-
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }

@@ -1,4 +1,5 @@
 // The register's exports worded from templates/: calendar events and CSV rows.
+import { actionFor, publicView } from '../domain/reader-view.ts';
 import type { DecisionStatus } from '../interchange/sitting-document.ts';
 import { loadMinutesTemplates, type PhraseKey } from '../minutes/templates.ts';
 import type { ActionItem, RegisterEntry } from '../schemas/decisions.ts';
@@ -14,10 +15,15 @@ const STATUS: Record<DecisionStatus, PhraseKey> = {
 
 const SUMMARY_TEXT_LENGTH = 80;
 
+/**
+ * The feed is synced to outside calendar services, so every subscriber gets the public view: a
+ * confidential decision shows its reference, its due date and the restricted-access phrase only.
+ */
 export function calendarOf(actions: readonly ActionItem[], groupName: string, host: string, stamp = new Date()): string {
   const t = loadMinutesTemplates();
+  const view = publicView(t.phrase('restrictedContent'));
   return actionsCalendar(
-    actions,
+    actions.map((a) => actionFor(view, a)),
     {
       calendarName: t.phrase('exports.calendarName', { groupName }),
       summary: (a) =>
@@ -38,6 +44,7 @@ export function calendarOf(actions: readonly ActionItem[], groupName: string, ho
   );
 }
 
+/** The register's rows as given: the caller has already shaped them for its reader. */
 export function registerCsv(entries: readonly RegisterEntry[]): string {
   const t = loadMinutesTemplates();
   return toCsv(

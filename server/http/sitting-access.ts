@@ -1,15 +1,15 @@
 // What a reader may see of a sitting: guests only the sittings they attended, and only the
-// public version; everyone else everything, with reading a confidential item on the record.
+// public version; everyone else everything, with reading confidential text on the record.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { notFound } from '../domain/errors.ts';
-import { seesConfidential } from '../domain/permissions.ts';
+import { readerView, sittingFor, sittingRevealsConfidential, type ReaderView } from '../domain/reader-view.ts';
 import { loadMinutesTemplates } from '../minutes/templates.ts';
 import { appendAudit } from '../repositories/audit.ts';
 import type { SittingDetail, SittingSummary } from '../schemas/sittings.ts';
 import { currentUser } from '../plugins/auth.ts';
 
 export function isGuest(request: FastifyRequest): boolean {
-  return !seesConfidential(currentUser(request).role);
+  return !readerOf(request).seesConfidential;
 }
 
 async function attended(app: FastifyInstance, personId: number | null): Promise<Set<number>> {
@@ -26,7 +26,7 @@ export async function assertMaySee(app: FastifyInstance, request: FastifyRequest
 
 /** What a search may look through: a guest's own sittings in the public version, or everything. */
 export async function searchScope(app: FastifyInstance, request: FastifyRequest): Promise<{ sittingIds?: number[]; publicOnly: boolean }> {
-  if (!isGuest(request)) return { publicOnly: false };
+  if (readerOf(request).seesConfidential) return { publicOnly: false };
   return { sittingIds: [...(await attended(app, currentUser(request).personId))], publicOnly: true };
 }
 
@@ -36,31 +36,37 @@ export async function visibleSittings(app: FastifyInstance, request: FastifyRequ
   return all.filter((s) => mine.has(s.id));
 }
 
-/** The sitting as this reader may see it; a member's reading of confidential items is audited. */
+/** What this request's reader sees of confidential text (see domain/reader-view.ts). */
+export function readerOf(request: FastifyRequest): ReaderView {
+  return readerView(currentUser(request).role, loadMinutesTemplates().phrase('restrictedContent'));
+}
+
+/** The sitting as this reader may see it, carried decisions included; a member's reading of confidential text is audited. */
 export async function sittingForReader(app: FastifyInstance, request: FastifyRequest, s: SittingDetail): Promise<SittingDetail> {
-  const confidential = new Set(s.agendaItems.filter((i) => i.confidential).map((i) => i.id));
-  if (confidential.size === 0) return s;
-  if (!isGuest(request)) {
-    await logConfidentialRead(app, request, s.id);
-    return s;
-  }
-  const hidden = loadMinutesTemplates().phrase('restrictedContent');
-  return {
-    ...s,
-    agendaItems: s.agendaItems.map((i) => (i.confidential ? { ...i, title: hidden, rapporteur: null, proceedings: '' } : i)),
-    decisions: s.decisions.map((d) =>
-      d.agendaItemId !== null && confidential.has(d.agendaItemId) ? { ...d, text: hidden, owners: [] } : d,
-    ),
-    carryOver: s.carryOver.map((c) => (c.confidential ? { ...c, text: hidden, owners: [], notes: [] } : c)),
-  };
+  const view = readerOf(request);
+  if (sittingRevealsConfidential(view, s)) await logConfidentialRead(app, request, s.id);
+  return sittingFor(view, s);
 }
 
 export async function logConfidentialRead(app: FastifyInstance, request: FastifyRequest, sittingId: number): Promise<void> {
+  await auditConfidentialRead(app, request, 'sitting', sittingId);
+}
+
+/**
+ * One record per request that showed confidential text: who read what kind of record, when. Never
+ * the text itself nor the search words, so the audit trail holds no more personal data than needed.
+ */
+export async function auditConfidentialRead(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  recordType: 'sitting' | 'decision' | 'register' | 'search' | 'actions',
+  recordId: number | null,
+): Promise<void> {
   const user = currentUser(request);
   await appendAudit(
     app.db,
     app.groupId,
     { userId: user.userId, personId: user.personId },
-    { action: 'read_confidential', recordType: 'sitting', recordId: sittingId },
+    { action: 'read_confidential', recordType, recordId },
   );
 }

@@ -4,6 +4,7 @@ import type { FollowUp, MinutesSource, MinutesVersion } from './minutes-source.t
 import type { MinutesSettings } from '../domain/group-settings.ts';
 import type { DecisionStatus, DocumentPerson } from '../interchange/sitting-document.ts';
 import { matchPerson, shortForm } from '../domain/names.ts';
+import { followUpFor, fullView, hides, minutesRevealConfidential, publicView, type ReaderView } from '../domain/reader-view.ts';
 import { needsOwnerLine } from './mentions.ts';
 import { parseProceedings } from './proceedings.ts';
 import type { TextBlock } from './proceedings.ts';
@@ -79,9 +80,9 @@ export interface ViewModelOptions {
 export function buildMinutesViewModel(source: MinutesSource, version: MinutesVersion, options: ViewModelOptions = {}): MinutesViewModel {
   const t = options.templates ?? loadMinutesTemplates();
   const { group, sitting } = source;
-  const isPublic = version === 'public';
   const restricted = t.phrase('restrictedContent');
-  const confidentialItems = new Set(sitting.agenda.flatMap((item, i) => (item.confidential === true ? [i + 1] : [])));
+  const view = version === 'public' ? publicView(restricted) : fullView(restricted);
+  const hiddenItems = new Set(sitting.agenda.flatMap((item, i) => (hides(view, item.confidential) ? [i + 1] : [])));
 
   const agendaItems = sitting.agenda.map((item) => ({ ...item }));
   // The follow-up table is item 1's proceedings; with no agenda at all, item 1 is made for it.
@@ -90,15 +91,15 @@ export function buildMinutesViewModel(source: MinutesSource, version: MinutesVer
   }
 
   const titles = agendaItems.map((item, i) =>
-    isPublic && confidentialItems.has(i + 1)
+    hiddenItems.has(i + 1)
       ? restricted
       : t.phrase('agendaItem', { title: plainText(item.title), rapporteur: item.rapporteur && plainText(item.rapporteur) }),
   );
 
   const items: ProceedingsItem[] = agendaItems.map((item, i) => {
-    const hidden = isPublic && confidentialItems.has(i + 1);
+    const hidden = hiddenItems.has(i + 1);
     const blocks: Block[] = [];
-    if (!hidden && i === 0 && source.followUps.length > 0) blocks.push(followUpTable(source.followUps, isPublic, t));
+    if (!hidden && i === 0 && source.followUps.length > 0) blocks.push(followUpTable(source.followUps, view, t));
     if (!hidden && item.proceedings !== undefined) blocks.push(...parseProceedings(item.proceedings));
     return { title: titles[i] as string, blocks };
   });
@@ -112,7 +113,7 @@ export function buildMinutesViewModel(source: MinutesSource, version: MinutesVer
   ].map((p, id) => ({ id, fullName: plainText(p.name), shortName: null }));
 
   const decisions: DecisionLine[] = sitting.decisions.map((decision) => {
-    if (isPublic && decision.agendaItem !== undefined && confidentialItems.has(decision.agendaItem)) {
+    if (decision.agendaItem !== undefined && hiddenItems.has(decision.agendaItem)) {
       return { text: restricted };
     }
     const text = plainText(decision.text);
@@ -178,8 +179,9 @@ export function buildMinutesViewModel(source: MinutesSource, version: MinutesVer
     decisions,
     signatures,
   };
-  if (!isPublic && confidentialItems.size > 0) vm.restrictedMarking = t.phrase('restrictedMarking');
-  if (isPublic) vm.versionLine = t.phrase('publicVersion');
+  // Any restricted text printed, the sitting's own or a carried decision's, marks the whole document.
+  if (minutesRevealConfidential(view, sitting, source.followUps)) vm.restrictedMarking = t.phrase('restrictedMarking');
+  if (version === 'public') vm.versionLine = t.phrase('publicVersion');
   if (sitting.endTime !== undefined) vm.closed = t.phrase('closed', { time: clockTime(sitting.endTime) });
   if (esigned) vm.esignatureNotice = plainText(group.minutes.esignatureNotice);
   else vm.signatureHint = t.phrase('signatureHint');
@@ -222,8 +224,7 @@ const STATUS_KEYS: Record<
   open: 'followUp.statusOpen',
 };
 
-function followUpTable(followUps: FollowUp[], isPublic: boolean, t: MinutesTemplates): FollowUpTable {
-  const restricted = t.phrase('restrictedContent');
+function followUpTable(followUps: FollowUp[], view: ReaderView, t: MinutesTemplates): FollowUpTable {
   return {
     kind: 'followUps',
     header: {
@@ -233,18 +234,18 @@ function followUpTable(followUps: FollowUp[], isPublic: boolean, t: MinutesTempl
       due: t.phrase('followUp.columnDue'),
       outcome: t.phrase('followUp.columnOutcome'),
     },
-    rows: followUps.map((f) => {
-      // A confidential decision's text, owners and note may identify a child: none of them is public.
-      const hidden = isPublic && f.confidential === true;
+    rows: followUps.map((shown) => {
+      // A confidential decision's text, owners and note may identify a child: the reader view drops them.
+      const f = followUpFor(view, shown);
       const outcome = [
         t.phrase(f.status === undefined ? 'followUp.statusNotReviewed' : STATUS_KEYS[f.status]),
-        hidden || f.note === undefined ? '' : plainText(f.note).trim(),
+        f.note === undefined ? '' : plainText(f.note).trim(),
         f.newDue === undefined ? '' : t.phrase('followUp.newDue', { due: shortDate(f.newDue) }),
       ].filter((line) => line !== '');
       return {
         decision: t.phrase('followUp.reference', { sitting: f.sittingNumber, decision: f.decisionNumber }),
-        text: hidden ? restricted : plainText(f.text),
-        owners: hidden ? '' : f.owners.map(printedName).join(', '),
+        text: plainText(f.text),
+        owners: f.owners.map(printedName).join(', '),
         due: f.due === undefined ? '' : shortDate(f.due),
         outcome: outcome.join('\n'),
       };

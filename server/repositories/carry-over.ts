@@ -2,6 +2,7 @@
 // unfinished as of its date, live while it is a draft and frozen when it is signed.
 import { isCarried, isOverdue, type DecisionState } from '../domain/decision-state.ts';
 import type { DecisionStatus } from '../interchange/sitting-document.ts';
+import { inheritsConfidentiality } from '../domain/reader-view.ts';
 import type { Executor, SittingRow } from '../db/database.ts';
 import { foldForSearch } from '../domain/search-text.ts';
 import { defaultFollowUpItemTitle } from '../minutes/view-model.ts';
@@ -157,7 +158,7 @@ export async function carriedDecisions(db: Executor, sitting: SittingRow): Promi
       due: state.due,
       overdue: isOverdue(state.due, sitting.date),
       statusBefore: state.status,
-      confidential: r.confidential !== null && isSet(r.confidential),
+      confidential: inheritsConfidentiality(r.confidential),
       notes: notes
         .filter((n) => n.decision_id === r.id && n.effective_date >= since)
         .map((n) => ({ note: n.note, status: n.status, date: n.effective_date })),

@@ -3,6 +3,7 @@
 import { assertDate, todayIso } from '../domain/calendar.ts';
 import { InvalidInput, notFound } from '../domain/errors.ts';
 import { isFollowedUp, isOverdue, isUnfinished } from '../domain/decision-state.ts';
+import { inheritsConfidentiality } from '../domain/reader-view.ts';
 import type { Executor } from '../db/database.ts';
 import type { ActionItem, Actions, DecisionDetail, NewNoteBody, RegisterEntry, RegisterQuery } from '../schemas/decisions.ts';
 import { decisionOrigin, decisionsOfGroup, type DecisionRowOfGroup } from './decision-rows.ts';
@@ -40,7 +41,7 @@ async function toEntries(db: Executor, rows: RegisterRow[], today: string): Prom
       currentDue: r.current_due,
       followedUp,
       overdue: followedUp && isUnfinished(r.current_status) && isOverdue(r.current_due, today),
-      confidential: r.confidential !== null && isSet(r.confidential),
+      confidential: inheritsConfidentiality(r.confidential),
     };
   });
 }
@@ -235,5 +236,6 @@ async function toActions(db: Executor, rows: RegisterRow[], today: string): Prom
     overdue: isUnfinished(e.currentStatus) && isOverdue(e.currentDue, today),
     status: e.currentStatus,
     notes: notes.filter((n) => n.decision_id === e.id).map((n) => ({ note: n.note, status: n.status, date: n.effective_date })),
+    confidential: e.confidential,
   }));
 }

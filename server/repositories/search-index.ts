@@ -1,6 +1,7 @@
 // Keeps the folded search text of agenda items and decisions in step with what they say, and
 // answers the search across all minutes.
 import { sql } from 'kysely';
+import { inheritsConfidentiality } from '../domain/reader-view.ts';
 import { foldForSearch } from '../domain/search-text.ts';
 import type { Executor } from '../db/database.ts';
 import type { SearchHit } from '../schemas/sittings.ts';
@@ -115,7 +116,7 @@ export async function searchMinutes(db: Executor, groupId: number, query: string
       title: null,
       text: r.text,
       owners: owners.filter((o) => o.decision_id === r.id).map((o) => o.name),
-      confidential: r.confidential === 1,
+      confidential: inheritsConfidentiality(r.confidential),
     })),
   ];
   return hits

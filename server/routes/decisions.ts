@@ -8,6 +8,8 @@ import { can } from '../domain/permissions.ts';
 import { calendarOf, registerCsv } from '../exports/register-wording.ts';
 import { attachment } from '../http/content-disposition.ts';
 import { audited } from '../http/audited.ts';
+import { auditConfidentialRead, readerOf } from '../http/sitting-access.ts';
+import { actionFor, decisionDetailFor, registerEntryFor, revealsConfidential } from '../domain/reader-view.ts';
 import { currentUser, Forbidden } from '../plugins/auth.ts';
 import { calendarTokenValid, rotateCalendarToken } from '../repositories/calendar-tokens.ts';
 import { addNote, decisionDetail, listDecisions, personActions } from '../repositories/decision-register.ts';
@@ -34,23 +36,47 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   const calendarUrl = (req: FastifyRequest, personId: number, token: string) =>
     `${req.protocol}://${req.host}/api/people/${personId}/actions.ics?token=${token}`;
 
+  /** The register as this reader sees it; a reading that shows confidential text is audited. */
+  const registerFor = async (req: FastifyRequest, query: RegisterQuery) => {
+    const view = readerOf(req);
+    const entries = (await listDecisions(db, groupId, query)).map((e) => registerEntryFor(view, e));
+    if (revealsConfidential(view, entries)) await auditConfidentialRead(app, req, 'register', null);
+    return entries;
+  };
+  /** A person's actions as this reader sees them, audited likewise. */
+  const actionsFor = async (req: FastifyRequest, personId: number) => {
+    const view = readerOf(req);
+    const actions = await personActions(db, groupId, personId);
+    const shown = {
+      open: actions.open.map((a) => actionFor(view, a)),
+      recentlyFinished: actions.recentlyFinished.map((a) => actionFor(view, a)),
+    };
+    if (revealsConfidential(view, [...shown.open, ...shown.recentlyFinished])) await auditConfidentialRead(app, req, 'actions', personId);
+    return shown;
+  };
+
   app.get(
     '/api/decisions',
     { config: register, schema: { querystring: RegisterQuery, response: { 200: Type.Array(RegisterEntry), ...errorResponses } } },
-    (req) => listDecisions(db, groupId, req.query),
+    (req) => registerFor(req, req.query),
   );
 
   app.get('/api/decisions.csv', { config: register, schema: { querystring: RegisterQuery } }, async (req, reply) =>
     reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', attachment('Lēmumu_reģistrs.csv'))
-      .send(registerCsv(await listDecisions(db, groupId, req.query))),
+      .send(registerCsv(await registerFor(req, req.query))),
   );
 
   app.get(
     '/api/decisions/:id',
     { config: register, schema: { params: IdParams, response: { 200: DecisionDetail, ...errorResponses } } },
-    (req) => decisionDetail(db, groupId, req.params.id),
+    async (req) => {
+      const view = readerOf(req);
+      const detail = decisionDetailFor(view, await decisionDetail(db, groupId, req.params.id));
+      if (revealsConfidential(view, [detail])) await auditConfidentialRead(app, req, 'decision', detail.id);
+      return detail;
+    },
   );
 
   app.post(
@@ -80,12 +106,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/people/:id/actions',
     { config: { access: 'actions:own' }, schema: { params: IdParams, response: { 200: Actions, ...errorResponses } } },
-    async (req) => personActions(db, groupId, await actionsOf(req, req.params.id)),
+    async (req) => actionsFor(req, await actionsOf(req, req.params.id)),
   );
   app.get(
     '/api/me/actions',
     { config: { access: 'actions:own' }, schema: { response: { 200: Actions, ...errorResponses } } },
-    async (req) => personActions(db, groupId, await actionsOf(req, currentUser(req).personId)),
+    async (req) => actionsFor(req, await actionsOf(req, currentUser(req).personId)),
   );
 
   for (const path of ['/api/people/:id/calendar-token', '/api/me/calendar-token'] as const) {
@@ -125,6 +151,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     sendCalendar(reply, await actionsOf(req, currentUser(req).personId), req.hostname),
   );
 
+  // calendarOf shows every reader the public view: a feed ends up in outside calendar services.
   async function sendCalendar(reply: FastifyReply, personId: number, host: string) {
     const [actions, group] = await Promise.all([personActions(db, groupId, personId), getGroup(db, groupId)]);
     return reply

@@ -2,8 +2,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { audited } from '../http/audited.ts';
-import { logConfidentialRead } from '../http/sitting-access.ts';
-import { exportSitting } from '../interchange/export-sitting.ts';
+import { documentRevealsConfidential, sittingFor } from '../domain/reader-view.ts';
+import { logConfidentialRead, readerOf } from '../http/sitting-access.ts';
+import { sittingToDocument } from '../interchange/export-sitting.ts';
+import { loadSitting } from '../repositories/sittings.ts';
 import { importSitting } from '../interchange/import-sitting.ts';
 import { errorResponses, IdParams } from '../schemas/common.ts';
 
@@ -29,8 +31,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get('/api/sittings/:id/export', { config: { access: 'sittings:export' }, schema: { params: IdParams } }, async (req, reply) => {
-    const doc = await exportSitting(db, groupId, req.params.id);
-    if (doc.agenda.some((item) => item.confidential === true)) await logConfidentialRead(app, req, req.params.id);
+    const view = readerOf(req);
+    const sitting = await loadSitting(db, groupId, req.params.id);
+    const doc = sittingToDocument(sittingFor(view, sitting));
+    if (documentRevealsConfidential(view, sitting)) await logConfidentialRead(app, req, req.params.id);
     return reply.header('content-disposition', `attachment; filename="Sede_Nr_${doc.number}.json"`).send(doc);
   });
 };

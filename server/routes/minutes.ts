@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/ty
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { audited } from '../http/audited.ts';
-import { assertMaySee, isGuest, logConfidentialRead } from '../http/sitting-access.ts';
+import { minutesRevealConfidential } from '../domain/reader-view.ts';
+import { assertMaySee, logConfidentialRead, readerOf } from '../http/sitting-access.ts';
+import { loadMinutesSource } from '../repositories/minutes-source.ts';
 import type { MinutesVersion } from '../minutes/minutes-source.ts';
 import { signaturesGiven } from '../domain/signers.ts';
 import { currentUser, Forbidden } from '../plugins/auth.ts';
@@ -32,20 +34,20 @@ const read = { access: 'sittings:read' } as const;
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, groupId } = app;
 
-  /** Guests get the public version whatever they ask for; a member's reading of the full one is audited. */
+  /** Whether the full minutes show this reader confidential text, the sitting's own or a carried decision's. */
+  const fullMinutesShowConfidential = async (req: FastifyRequest, sittingId: number): Promise<boolean> => {
+    const view = readerOf(req);
+    if (!view.seesConfidential) return false;
+    const source = await loadMinutesSource(db, groupId, sittingId);
+    return minutesRevealConfidential(view, source.sitting, source.followUps);
+  };
+
+  /** Guests get the public version whatever they ask for; a member's reading of confidential text in the full one is audited. */
   const versionFor = async (req: FastifyRequest, sittingId: number, asked: MinutesVersion | undefined): Promise<MinutesVersion> => {
     await assertMaySee(app, req, sittingId);
-    if (isGuest(req)) return 'public';
+    if (!readerOf(req).seesConfidential) return 'public';
     const version = asked ?? 'full';
-    if (version === 'full') {
-      const confidential = await db
-        .selectFrom('agenda_items')
-        .select('id')
-        .where('sitting_id', '=', sittingId)
-        .where('confidential', '=', 1)
-        .executeTakeFirst();
-      if (confidential !== undefined) await logConfidentialRead(app, req, sittingId);
-    }
+    if (version === 'full' && (await fullMinutesShowConfidential(req, sittingId))) await logConfidentialRead(app, req, sittingId);
     return version;
   };
 
@@ -162,6 +164,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/sittings/:id/signed-copy', { config: { access: 'sittings:export' }, schema: { params: IdParams } }, async (req, reply) => {
     const copy = await latestSignedCopy(db, groupId, req.params.id);
+    // The signed copy is the full minutes on paper or e-signed.
+    if (await fullMinutesShowConfidential(req, req.params.id)) await logConfidentialRead(app, req, req.params.id);
     return reply
       .header('content-type', copy.contentType)
       .header('content-disposition', attachment(copy.fileName))

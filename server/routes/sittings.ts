@@ -2,7 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { audited, auditedCreate } from '../http/audited.ts';
-import { assertMaySee, searchScope, sittingForReader, visibleSittings } from '../http/sitting-access.ts';
+import { revealsConfidential, searchHitsFor } from '../domain/reader-view.ts';
+import { assertMaySee, auditConfidentialRead, readerOf, searchScope, sittingForReader, visibleSittings } from '../http/sitting-access.ts';
 import { searchMinutes } from '../repositories/search-index.ts';
 import { addAgendaItem } from '../repositories/agenda-items.ts';
 import { addAttendee } from '../repositories/attendance.ts';
@@ -48,7 +49,15 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(SearchHit), ...errorResponses },
       },
     },
-    async (req) => searchMinutes(db, groupId, req.query.q, { ...(await searchScope(app, req)), limit: req.query.limit ?? 100 }),
+    async (req) => {
+      const view = readerOf(req);
+      const hits = searchHitsFor(
+        view,
+        await searchMinutes(db, groupId, req.query.q, { ...(await searchScope(app, req)), limit: req.query.limit ?? 100 }),
+      );
+      if (revealsConfidential(view, hits)) await auditConfidentialRead(app, req, 'search', null);
+      return hits;
+    },
   );
 
   app.post(

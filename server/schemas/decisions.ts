@@ -68,6 +68,7 @@ export const ActionItem = Type.Object({
   overdue: Type.Boolean(),
   status: Status,
   notes: Type.Array(Type.Object({ note: Type.String(), status: Nullable(Status), date: IsoDate })),
+  confidential: Type.Boolean({ description: 'Taken under a confidential agenda item' }),
 });
 export type ActionItem = Static<typeof ActionItem>;
 

@@ -104,6 +104,13 @@ describe('the minutes view model', () => {
     expect(buildMinutesViewModel(source(nr7WithConfidentialItem()), 'public').restrictedMarking).toBeUndefined();
   });
 
+  it('prints the restricted marking in the full version that follows up a confidential decision, though no item of its own is', () => {
+    expect(buildMinutesViewModel(source(nr7(), followUps), 'full').restrictedMarking).toBe('Ierobežotas pieejamības informācija');
+    expect(buildMinutesViewModel(source(nr7(), followUps), 'public').restrictedMarking).toBeUndefined();
+    const publicOnly = followUps.filter((f) => f.confidential !== true);
+    expect(buildMinutesViewModel(source(nr7(), publicOnly), 'full').restrictedMarking).toBeUndefined();
+  });
+
   it('replaces a confidential item and its decisions in the public version, keeping the numbering', () => {
     const vm = buildMinutesViewModel(source(nr7WithConfidentialItem()), 'public');
     expect(vm.agenda).toHaveLength(4);

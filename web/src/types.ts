@@ -168,6 +168,8 @@ export interface ActionItem {
   overdue: boolean;
   status: Status;
   notes: ActionNote[];
+  /** Taken under a confidential agenda item; a guest gets the restricted-access phrase instead of its text. */
+  confidential: boolean;
 }
 
 export interface Actions {
