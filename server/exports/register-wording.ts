@@ -35,6 +35,7 @@ export function calendarOf(actions: readonly ActionItem[], groupName: string, ho
         t.phrase('exports.eventDescription', {
           reference: a.reference,
           sittingDate: latvianDate(a.sittingDate),
+          confidential: a.confidential,
           text: a.text,
           owners: a.owners.join(', '),
         }),
