@@ -6,7 +6,9 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { TrustProxy } from './config.ts';
 import type { Db } from './db/database.ts';
+import { PasswordHasher } from './domain/passwords.ts';
 import auth from './plugins/auth.ts';
 import database from './plugins/database.ts';
 import errors, { schemaErrorFormatter } from './plugins/errors.ts';
@@ -21,20 +23,46 @@ import sittingRoutes from './routes/sittings.ts';
 
 export const WEB_ROOT = fileURLToPath(new URL('../web', import.meta.url));
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The one password hasher: every login, new account and password change goes through it. */
+    passwords: PasswordHasher;
+  }
+}
+
 export interface AppOptions {
   db: Db;
   logger?: FastifyServerOptions['logger'];
+  /** Production cost unless given; tests pass a cheap one. */
+  passwordHasher?: PasswordHasher;
+  /** Which proxies' X-Forwarded-* headers to believe (config TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
 }
 
-export async function buildApp({ db, logger = false }: AppOptions): Promise<FastifyInstance> {
+/**
+ * A hop count means "the nearest `hops` peers are our proxies" (as in Express). Fastify now treats a
+ * bare number as trusting nobody, so it is spelled out as a function.
+ */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
+export async function buildApp({
+  db,
+  logger = false,
+  passwordHasher = new PasswordHasher(),
+  trustProxy = false,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
+    trustProxy: typeof trustProxy === 'number' ? trustHops(trustProxy) : trustProxy,
     bodyLimit: 1024 * 1024,
     schemaErrorFormatter,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(errors);
+  app.decorate('passwords', passwordHasher);
+  // Computed now, so the first unknown login takes as long as any other.
+  passwordHasher.dummyHash().catch(() => undefined);
   await app.register(database, { db });
   await app.register(helmet, {
     contentSecurityPolicy: {

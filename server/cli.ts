@@ -8,6 +8,7 @@ import type { Db } from './db/database.ts';
 import { openDatabase } from './db/open.ts';
 import { sqlitePathFromUrl } from './db/sqlite.ts';
 import { DomainError } from './domain/errors.ts';
+import { PasswordHasher } from './domain/passwords.ts';
 import { isRole } from './domain/permissions.ts';
 import { exportSitting } from './interchange/export-sitting.ts';
 import { importSitting } from './interchange/import-sitting.ts';
@@ -15,7 +16,7 @@ import { appendAudit } from './repositories/audit.ts';
 import { ensureGroup } from './repositories/group.ts';
 import { minutesFile } from './repositories/signed-minutes.ts';
 import { sittingIdByNumber } from './repositories/sittings.ts';
-import { createUser } from './repositories/users.ts';
+import { createUser, hashNewPassword } from './repositories/users.ts';
 import { readSecret } from './secret-input.ts';
 
 const USAGE = `Lietošana:
@@ -98,15 +99,17 @@ const commands: Record<string, Command> = {
     if (action !== 'add' || login === undefined) throw new UsageError('Lietošana: protokols user add LIETOTĀJS --role admin');
     const role = values.role ?? '';
     if (!isRole(role)) throw new UsageError('Norādiet lomu: --role admin|secretary|chair|member|guest');
-    const password = await readSecret('Parole: ');
+    // The server's production cost: the CLI has no way to lower it.
+    const passwords = new PasswordHasher();
+    const password = await hashNewPassword(passwords, await readSecret('Parole: '));
     const { db, groupId } = await ctx.db();
     const user = await db.transaction().execute(async (trx) => {
-      const created = await createUser(trx, groupId, {
-        login,
-        password,
-        role,
-        personId: values.person === undefined ? null : Number(values.person),
-      });
+      const created = await createUser(
+        trx,
+        groupId,
+        { login, password, role, personId: values.person === undefined ? null : Number(values.person) },
+        passwords,
+      );
       await appendAudit(
         trx,
         groupId,

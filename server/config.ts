@@ -1,10 +1,16 @@
 // Configuration from the environment, validated once at start; defaults make `npm start`
 // work on a fresh clone.
+import { isIP } from 'node:net';
+
+/** Fastify's `trustProxy`: believe any proxy, this many hops, or these addresses/networks. */
+export type TrustProxy = boolean | number | string[];
+
 export interface Config {
   port: number;
   host: string;
   /** A SQLite file path (or sqlite:// URL); PostgreSQL URLs come later. */
   databaseUrl: string;
+  trustProxy: TrustProxy;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -12,5 +18,41 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const databaseUrl = env.DATABASE_URL ?? 'data/protokols.db';
   if (/^postgres(ql)?:/.test(databaseUrl)) throw new Error('DATABASE_URL: PostgreSQL is not supported yet; give a SQLite file path');
-  return { port, host: env.HOST ?? '127.0.0.1', databaseUrl };
+  return { port, host: env.HOST ?? '127.0.0.1', databaseUrl, trustProxy: parseTrustProxy(env.TRUST_PROXY) };
+}
+
+/** proxy-addr's names for whole ranges, accepted as Fastify accepts them. */
+const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrNetwork(entry: string): boolean {
+  if (RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return isIP(prefix) === 4 && family === 4; // a netmask, 10.0.0.0/255.0.0.0
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * `TRUST_PROXY`: unset or `false` (the default: X-Forwarded-* headers are ignored), `true` (trust
+ * every hop: only when nothing can reach the app but the proxy), a hop count such as `1`, or
+ * comma-separated addresses and CIDR networks of the proxies.
+ */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const text = (value ?? '').trim();
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops < 1 || hops > 32) throw new Error(`TRUST_PROXY: a hop count must be between 1 and 32, got "${value}"`);
+    return hops;
+  }
+  const entries = text.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => !isAddressOrNetwork(e));
+  if (bad.length > 0)
+    throw new Error(
+      `TRUST_PROXY must be true, a hop count such as 1, or comma-separated proxy addresses/CIDR networks (e.g. 10.0.0.1,192.168.0.0/16); not understood: ${bad.map((b) => `"${b}"`).join(', ')}`,
+    );
+  return entries;
 }

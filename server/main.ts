@@ -1,12 +1,20 @@
 // Starts the server from the environment's configuration and stops it gracefully.
 import { buildApp } from './app.ts';
-import { readConfig } from './config.ts';
+import { readConfig, type Config } from './config.ts';
 import { openDatabase } from './db/open.ts';
 
-const config = readConfig();
+let config: Config;
+try {
+  config = readConfig();
+} catch (error) {
+  // A wrong setting stops the start with its message, not a stack trace.
+  console.error(`protokols: ${(error as Error).message}`);
+  process.exit(1);
+}
 const db = await openDatabase(config.databaseUrl);
 const app = await buildApp({
   db,
+  trustProxy: config.trustProxy,
   // Request logs carry method, path and status only: bodies hold personal data.
   logger: { level: process.env.LOG_LEVEL ?? 'info', serializers: { req: (req) => ({ method: req.method, url: req.url.split('?')[0] }) } },
 });

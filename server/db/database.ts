@@ -202,8 +202,6 @@ export interface UserTable {
   password_hash: string;
   role: Role;
   active: Generated<Flag>;
-  failed_logins: Generated<number>;
-  locked_until: string | null;
   version: Generated<number>;
   created_at: string;
 }
@@ -215,6 +213,37 @@ export interface SessionTable {
   csrf_token: string;
   created_at: string;
   last_seen_at: string;
+}
+
+export type LoginFailureScope = 'pair' | 'account' | 'address';
+
+/** Failed logins counted per (login, address) pair, per login or per address (domain/login-throttle.ts). */
+export interface LoginFailureTable {
+  id: Generated<number>;
+  scope: LoginFailureScope;
+  /** HMAC of the login and/or address: neither is stored in the clear. */
+  key: string;
+  failures: number;
+  first_failed_at: string;
+  last_failed_at: string;
+  /** After this the counter is forgotten and may be pruned. */
+  expires_at: string;
+}
+
+/** An address (as an HMAC) an account has logged in from: there, others' failures do not slow it. */
+export interface LoginKnownAddressTable {
+  id: Generated<number>;
+  user_id: number;
+  address_key: string;
+  last_success_at: string;
+  expires_at: string;
+}
+
+/** The HMAC key for login_failures and login_known_addresses; one row, made on first use. */
+export interface LoginThrottleSecretTable {
+  id: number;
+  secret: string;
+  created_at: string;
 }
 
 export interface AuditLogTable {
@@ -257,6 +286,9 @@ export interface Database {
   carried_decisions: CarriedDecisionTable;
   users: UserTable;
   sessions: SessionTable;
+  login_failures: LoginFailureTable;
+  login_known_addresses: LoginKnownAddressTable;
+  login_throttle_secret: LoginThrottleSecretTable;
   audit_log: AuditLogTable;
   minutes_signatures: MinutesSignatureTable;
 }

@@ -33,6 +33,17 @@ export class UnsupportedMediaType extends DomainError {
   readonly statusCode = 415;
 }
 
+/** Slow down: answered with a `Retry-After` header of `retryAfterSeconds`. */
+export class TooManyRequests extends DomainError {
+  readonly statusCode = 429;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
 export class StaleVersion extends Conflict {
   /** `what` names the record in the nominative: "lēmums", "darba kārtības punkts". */
   constructor(what: string) {

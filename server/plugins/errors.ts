@@ -2,7 +2,7 @@
 // field; anything else is logged and answered with a 500 that reveals nothing.
 import type { FastifyError, FastifyInstance, FastifySchemaValidationError } from 'fastify';
 import fp from 'fastify-plugin';
-import { DomainError, InvalidInput } from '../domain/errors.ts';
+import { DomainError, InvalidInput, TooManyRequests } from '../domain/errors.ts';
 import { invalidInputFrom } from '../validation/messages.ts';
 
 const CLIENT_ERRORS: Record<string, string> = {
@@ -37,6 +37,7 @@ export default fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
       if (error instanceof DomainError) {
+        if (error instanceof TooManyRequests) void reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
         return reply.code(error.statusCode).send({
           statusCode: error.statusCode,
           error: REASONS[error.statusCode] ?? 'Error',

@@ -2,9 +2,11 @@
 // secret; only its hash is stored. A session ends on logout, after inactivity, or when the
 // password changes.
 import { createHash, randomBytes } from 'node:crypto';
-import { accountLockedUntil, isLocked } from '../domain/login-throttle.ts';
-import { DUMMY_HASH, verifyPassword } from '../domain/passwords.ts';
-import type { Executor, Role } from '../db/database.ts';
+import { TooManyRequests } from '../domain/errors.ts';
+import { waitSeconds } from '../domain/login-throttle.ts';
+import { needsRehash, type PasswordHasher } from '../domain/passwords.ts';
+import type { Db, Executor, Role } from '../db/database.ts';
+import { failureCounters, isKnownAddress, recordFailure, recordSuccess, throttleKeys } from './login-throttle.ts';
 import { nowIso } from './rows.ts';
 
 export const SESSION_IDLE_MINUTES = 8 * 60;
@@ -20,24 +22,41 @@ export interface SessionUser {
   csrfToken: string;
 }
 
-export type LoginResult = { ok: true; secret: string; user: SessionUser } | { ok: false; reason: 'invalid' | 'locked' };
+export interface LoginAttempt {
+  login: string;
+  password: string;
+  /** The client's address as the app sees it (behind a trusted proxy, the forwarded one). */
+  address: string;
+}
 
-export async function logIn(db: Executor, login: string, password: string, now = new Date()): Promise<LoginResult> {
-  const user = await db.selectFrom('users').selectAll().where('login', '=', login.trim().toLowerCase()).executeTakeFirst();
-  // The same work whether or not the login exists, so timing does not tell.
-  const matches = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-  if (user === undefined || user.active === 0) return { ok: false, reason: 'invalid' };
-  if (isLocked(user.locked_until, now)) return { ok: false, reason: 'locked' };
-  if (!matches) {
-    const failures = user.failed_logins + 1;
-    await db
-      .updateTable('users')
-      .set({ failed_logins: failures, locked_until: accountLockedUntil(failures, now) })
-      .where('id', '=', user.id)
-      .execute();
-    return { ok: false, reason: failures >= 5 ? 'locked' : 'invalid' };
+export type LoginResult =
+  | { ok: true; secret: string; user: SessionUser }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+/**
+ * Checks a login. The throttle decides before any hashing, so a flood costs no scrypt work; an
+ * unknown login is hashed against a dummy of the same cost and counted like a real one, so
+ * neither the answer nor its timing tells whether the login exists.
+ */
+export async function logIn(db: Db, passwords: PasswordHasher, attempt: LoginAttempt, now = new Date()): Promise<LoginResult> {
+  const login = attempt.login.trim().toLowerCase();
+  const user = await db.selectFrom('users').selectAll().where('login', '=', login).executeTakeFirst();
+  const keys = await throttleKeys(db, login, attempt.address);
+  // Asked for unknown logins too (no account has id 0), so both take the same queries.
+  const known = await isKnownAddress(db, user?.id ?? 0, keys, now);
+  const wait = waitSeconds(await failureCounters(db, keys, now), known, now);
+  if (wait > 0) return { ok: false, reason: 'throttled', retryAfterSeconds: wait };
+
+  const matches =
+    user === undefined ? await passwords.verifyNothing(attempt.password) : await passwords.verify(attempt.password, user.password_hash);
+  if (user === undefined || !matches || user.active === 0) {
+    await recordFailure(db, keys, now);
+    return { ok: false, reason: 'invalid' };
   }
-  await db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+  await recordSuccess(db, keys, user.id, now);
+  if (needsRehash(user.password_hash, passwords.cost)) await upgradeHash(db, passwords, user.id, user.password_hash, attempt.password);
+
   const secret = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await db
@@ -49,6 +68,19 @@ export async function logIn(db: Executor, login: string, password: string, now =
     secret,
     user: { userId: user.id, groupId: user.group_id, login: user.login, role: user.role, personId: user.person_id, csrfToken },
   };
+}
+
+/** Rehashes at today's cost; skipped (until the next login) when the hasher is too busy. */
+async function upgradeHash(db: Db, passwords: PasswordHasher, userId: number, old: string, password: string): Promise<void> {
+  let hash: string;
+  try {
+    hash = await passwords.hash(password);
+  } catch (error) {
+    if (error instanceof TooManyRequests) return;
+    throw error;
+  }
+  // Only if the password did not change meanwhile.
+  await db.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).where('password_hash', '=', old).execute();
 }
 
 /** The user behind a session cookie, if the session is alive; touching it keeps it alive. */

@@ -1,6 +1,6 @@
 // Accounts: local logins linked to directory people, with a role.
 import { Conflict, InvalidInput } from '../domain/errors.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../domain/passwords.ts';
+import { MIN_PASSWORD_LENGTH, type PasswordHasher } from '../domain/passwords.ts';
 import type { Executor, Role, UserRow } from '../db/database.ts';
 import { personRow } from './people.ts';
 import { expectOneUpdated, flag, inTransaction, isSet, nowIso, required } from './rows.ts';
@@ -23,19 +23,37 @@ export function assertPasswordStrength(password: string, field = 'password'): vo
     throw new InvalidInput(field, `parolei jābūt vismaz ${MIN_PASSWORD_LENGTH} rakstzīmes garai.`);
 }
 
+/** A password checked for strength and hashed, ready to store. */
+export class HashedPassword {
+  constructor(readonly hash: string) {}
+}
+
+/**
+ * Checks and hashes a new password. Routes call this before opening a transaction: a hash takes
+ * most of a second, and a transaction held that long would stall every other write.
+ */
+export async function hashNewPassword(passwords: PasswordHasher, password: string, field = 'password'): Promise<HashedPassword> {
+  assertPasswordStrength(password, field);
+  return new HashedPassword(await passwords.hash(password));
+}
+
+const hashOf = async (passwords: PasswordHasher, password: string | HashedPassword) =>
+  (password instanceof HashedPassword ? password : await hashNewPassword(passwords, password)).hash;
+
 export interface NewUser {
   login: string;
-  password: string;
+  password: string | HashedPassword;
   role: Role;
   personId?: number | null;
 }
 
-export async function createUser(db: Executor, groupId: number, input: NewUser): Promise<User> {
-  assertPasswordStrength(input.password);
+/** Adds an account; `passwords` is the app's one hasher, so the configured cost applies. */
+export async function createUser(db: Executor, groupId: number, input: NewUser, passwords: PasswordHasher): Promise<User> {
+  if (typeof input.password === 'string') assertPasswordStrength(input.password);
   const login = input.login.trim().toLowerCase();
   if (!/^[a-z0-9._@-]{2,100}$/u.test(login)) throw new InvalidInput('login', 'lietotājvārdā atļauti burti a–z, cipari un . _ @ -.');
   if (input.personId != null) await personRow(db, groupId, input.personId);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashOf(passwords, input.password);
   return inTransaction(db, async (trx) => {
     const taken = await trx.selectFrom('users').select('id').where('login', '=', login).executeTakeFirst();
     if (taken !== undefined) throw new Conflict('Šāds lietotājvārds jau ir aizņemts.', 'login');
@@ -71,14 +89,14 @@ export interface UserPatch {
   role?: Role;
   active?: boolean;
   personId?: number | null;
-  password?: string;
+  password?: string | HashedPassword;
 }
 
 /** Changes an account; a new password or a deactivation ends all its sessions. */
-export async function updateUser(db: Executor, groupId: number, id: number, patch: UserPatch): Promise<User> {
-  if (patch.password !== undefined) assertPasswordStrength(patch.password);
+export async function updateUser(db: Executor, groupId: number, id: number, patch: UserPatch, passwords: PasswordHasher): Promise<User> {
+  if (typeof patch.password === 'string') assertPasswordStrength(patch.password);
   if (patch.personId != null) await personRow(db, groupId, patch.personId);
-  const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
+  const passwordHash = patch.password === undefined ? undefined : await hashOf(passwords, patch.password);
   return inTransaction(db, async (trx) => {
     await userRow(trx, groupId, id);
     const result = await trx
@@ -87,7 +105,7 @@ export async function updateUser(db: Executor, groupId: number, id: number, patc
         ...(patch.role === undefined ? {} : { role: patch.role }),
         ...(patch.active === undefined ? {} : { active: flag(patch.active) }),
         ...(patch.personId === undefined ? {} : { person_id: patch.personId }),
-        ...(passwordHash === undefined ? {} : { password_hash: passwordHash, failed_logins: 0, locked_until: null }),
+        ...(passwordHash === undefined ? {} : { password_hash: passwordHash }),
         version: eb('version', '+', 1),
       }))
       .where('id', '=', id)

@@ -1,20 +1,15 @@
 // Logging in and out, who is logged in, the accounts an admin manages, and the audit trail.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { DomainError, InvalidInput } from '../domain/errors.ts';
-import { AddressThrottle } from '../domain/login-throttle.ts';
-import { verifyPassword } from '../domain/passwords.ts';
+import { InvalidInput, TooManyRequests } from '../domain/errors.ts';
+import { throttledMessage } from '../domain/login-throttle.ts';
 import { permissionsOf } from '../domain/permissions.ts';
 import { audited, auditedCreate } from '../http/audited.ts';
 import { currentUser, SESSION_COOKIE } from '../plugins/auth.ts';
 import { listAudit } from '../repositories/audit.ts';
 import { logIn, logOut, SESSION_IDLE_MINUTES } from '../repositories/sessions.ts';
-import { createUser, listUsers, toUser, updateUser, userRow } from '../repositories/users.ts';
+import { createUser, hashNewPassword, listUsers, toUser, updateUser, userRow } from '../repositories/users.ts';
 import { errorResponses, Id, IdParams, Version } from '../schemas/common.ts';
-
-class TooManyAttempts extends DomainError {
-  readonly statusCode = 429 as const;
-}
 
 const Role = Type.Union([
   Type.Literal('admin'),
@@ -42,13 +37,9 @@ const Me = Type.Object({
 const Password = Type.String({ minLength: 1, maxLength: 1000 });
 
 const LOGIN_FAILED = 'Nepareizs lietotājvārds vai parole.';
-const LOCKED = 'Pārāk daudz neveiksmīgu mēģinājumu. Konts uz laiku bloķēts; mēģiniet vēlreiz pēc 15 minūtēm.';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db, groupId } = app;
-  const addresses = new AddressThrottle();
-  // Unknown logins lock like real ones, so a lockout does not tell that a login exists.
-  const unknownLogins = new AddressThrottle(5);
+  const { db, groupId, passwords } = app;
 
   app.post(
     '/api/session',
@@ -59,16 +50,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      if (addresses.blocked(req.ip))
-        throw new TooManyAttempts('Pārāk daudz neveiksmīgu pieteikšanās mēģinājumu no šīs adreses; mēģiniet vēlreiz vēlāk.');
-      const login = req.body.login.trim().toLowerCase();
-      if (unknownLogins.blocked(login)) throw new TooManyAttempts(LOCKED);
-      const result = await logIn(db, login, req.body.password);
+      // req.ip is the client's address, behind a reverse proxy too when TRUST_PROXY names it.
+      const result = await logIn(db, passwords, { login: req.body.login, password: req.body.password, address: req.ip });
       if (!result.ok) {
-        addresses.fail(req.ip);
-        const exists = (await db.selectFrom('users').select('id').where('login', '=', login).executeTakeFirst()) !== undefined;
-        if (!exists) unknownLogins.fail(login);
-        if (result.reason === 'locked' || (!exists && unknownLogins.blocked(login))) throw new TooManyAttempts(LOCKED);
+        if (result.reason === 'throttled') throw new TooManyRequests(throttledMessage(result.retryAfterSeconds), result.retryAfterSeconds);
         throw new InvalidInput('login', LOGIN_FAILED);
       }
       void reply.setCookie(SESSION_COOKIE, result.secret, {
@@ -109,9 +94,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const user = currentUser(req);
       const row = await userRow(db, groupId, user.userId);
-      if (!(await verifyPassword(req.body.current, row.password_hash))) throw new InvalidInput('current', 'pašreizējā parole nav pareiza.');
+      if (!(await passwords.verify(req.body.current, row.password_hash)))
+        throw new InvalidInput('current', 'pašreizējā parole nav pareiza.');
+      const password = await hashNewPassword(passwords, req.body.password);
       await audited(app, req, { action: 'change_password', recordType: 'user', recordId: user.userId }, async (trx) => {
-        await updateUser(trx, groupId, user.userId, { version: row.version, password: req.body.password });
+        await updateUser(trx, groupId, user.userId, { version: row.version, password }, passwords);
         return null;
       });
       return reply.clearCookie(SESSION_COOKIE, { path: '/' }).code(204).send();
@@ -140,7 +127,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: User, ...errorResponses },
       },
     },
-    async (req, reply) => reply.code(201).send(await auditedCreate(app, req, 'user', (trx) => createUser(trx, groupId, req.body))),
+    async (req, reply) => {
+      const password = await hashNewPassword(passwords, req.body.password);
+      return reply
+        .code(201)
+        .send(await auditedCreate(app, req, 'user', (trx) => createUser(trx, groupId, { ...req.body, password }, passwords)));
+    },
   );
 
   app.patch(
@@ -162,10 +154,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: User, ...errorResponses },
       },
     },
-    (req) =>
-      audited(app, req, { action: 'update', recordType: 'user', recordId: req.params.id, load: userById(req.params.id) }, (trx) =>
-        updateUser(trx, groupId, req.params.id, req.body),
-      ),
+    async (req) => {
+      const { password, ...rest } = req.body;
+      const patch = { ...rest, ...(password === undefined ? {} : { password: await hashNewPassword(passwords, password) }) };
+      return audited(app, req, { action: 'update', recordType: 'user', recordId: req.params.id, load: userById(req.params.id) }, (trx) =>
+        updateUser(trx, groupId, req.params.id, patch, passwords),
+      );
+    },
   );
 
   app.get(

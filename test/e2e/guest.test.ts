@@ -15,12 +15,17 @@ beforeAll(async () => {
   attended = (await h.t.call({ method: 'POST', url: '/api/sittings/import', payload: doc })).body.id;
   other = (await h.t.call({ method: 'POST', url: '/api/sittings/import', payload: { ...nr7(), number: 9, date: '2025-10-13' } })).body.id;
   const people = (await h.t.call({ method: 'GET', url: '/api/people' })).body as Array<{ id: number; fullName: string }>;
-  await createUser(h.t.db, h.t.app.groupId, {
-    login: 'viesis',
-    password: TEST_PASSWORD,
-    role: 'guest',
-    personId: people.find((p) => p.fullName === 'M. Šteins')!.id,
-  });
+  await createUser(
+    h.t.db,
+    h.t.app.groupId,
+    {
+      login: 'viesis',
+      password: TEST_PASSWORD,
+      role: 'guest',
+      personId: people.find((p) => p.fullName === 'M. Šteins')!.id,
+    },
+    h.t.app.passwords,
+  );
 });
 afterAll(async () => h.close());
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import mammoth from 'mammoth';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openSqlite } from '../../server/db/sqlite.ts';
 import { canonical } from '../support/canonical.ts';
 import { nr7, REPO_ROOT, sharedPath } from '../support/reference.ts';
 
@@ -21,7 +22,34 @@ function protokols(database: string, ...args: string[]) {
   );
 }
 
+/** Runs the command with `input` on standard input (as a pipe, the way a script would). */
+function protokolsWithInput(database: string, input: string, ...args: string[]) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    const child = execFile(
+      'npx',
+      ['--no-install', 'protokols', ...args],
+      { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: database } },
+      (error, stdout, stderr) => resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr }),
+    );
+    child.stdin?.end(input);
+  });
+}
+
 describe('the protokols command', () => {
+  it('adds a user with the password from standard input, hashed at the production cost (scrypt N=2^17)', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'protokols-cli-'));
+    const database = path.join(dir, 'p.db');
+    const res = await protokolsWithInput(database, 'ļoti-slepena-parole\n', 'user', 'add', 'vards.uzvards', '--role', 'admin');
+    expect(res).toMatchObject({ code: 0, stdout: 'Lietotājs vards.uzvards (admin) izveidots.\n' });
+    const db = openSqlite(database);
+    try {
+      const row = await db.selectFrom('users').select('password_hash').where('login', '=', 'vards.uzvards').executeTakeFirstOrThrow();
+      expect(row.password_hash).toMatch(/^scrypt\$131072\$8\$1\$/u);
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('imports a sitting, printing its id, and exports it by number', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'protokols-cli-'));
     const database = path.join(dir, 'p.db');

@@ -1,13 +1,20 @@
 // Builds the app over a private in-memory database and logs in, as each API test needs it.
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../server/app.ts';
+import { buildApp, type AppOptions } from '../../server/app.ts';
 import type { Db, Role } from '../../server/db/database.ts';
+import { PasswordHasher, type PasswordCost } from '../../server/domain/passwords.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { openSqlite } from '../../server/db/sqlite.ts';
 import { ensureGroup } from '../../server/repositories/group.ts';
 import { createUser } from '../../server/repositories/users.ts';
 
 export const TEST_PASSWORD = 'pareizā-parole-123';
+/** scrypt at 1/128 of the production cost: the hundreds of logins in the API tests stay fast. */
+export const TEST_PASSWORD_COST: PasswordCost = { N: 2 ** 10, r: 8, p: 1 };
+
+export function testHasher(): PasswordHasher {
+  return new PasswordHasher({ cost: TEST_PASSWORD_COST });
+}
 
 export interface Session {
   cookie: string;
@@ -41,16 +48,16 @@ export async function logIn(app: FastifyInstance, login: string, password = TEST
 }
 
 /** The app over a fresh in-memory database, logged in as `role` (an admin unless told). */
-export async function testApp(role: Role | null = 'admin'): Promise<TestApp> {
+export async function testApp(role: Role | null = 'admin', options: Omit<AppOptions, 'db'> = {}): Promise<TestApp> {
   const db = openSqlite(':memory:');
   await migrateToLatest(db);
-  const app = await buildApp({ db });
+  const app = await buildApp({ db, passwordHasher: testHasher(), ...options });
   await app.ready();
   const groupId = (await ensureGroup(db)).id;
   let count = 0;
   const loginAs = async (as: Role, personId: number | null = null) => {
     const login = `${as}${++count}`;
-    await createUser(db, groupId, { login, password: TEST_PASSWORD, role: as, personId });
+    await createUser(db, groupId, { login, password: TEST_PASSWORD, role: as, personId }, app.passwords);
     return logIn(app, login);
   };
   const session = role === null ? null : await loginAs(role);
@@ -86,6 +93,9 @@ const TABLES = [
   'amendments',
   'users',
   'audit_log',
+  'login_failures',
+  'login_known_addresses',
+  'login_throttle_secret',
 ] as const;
 
 /** Every table's full contents: a write that was refused must leave this unchanged. */

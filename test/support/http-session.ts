@@ -3,13 +3,13 @@ import { openDatabase } from '../../server/db/open.ts';
 import type { Role } from '../../server/db/database.ts';
 import { ensureGroup } from '../../server/repositories/group.ts';
 import { createUser } from '../../server/repositories/users.ts';
-import { TEST_PASSWORD } from './app.ts';
+import { TEST_PASSWORD, testHasher } from './app.ts';
 
-/** Adds an account straight to a database file, before the server starts. */
+/** Adds an account straight to a database file, before the server starts (cheaply hashed: the server upgrades it at the first login). */
 export async function seedUser(databasePath: string, login: string, role: Role): Promise<void> {
   const db = await openDatabase(databasePath);
   try {
-    await createUser(db, (await ensureGroup(db)).id, { login, password: TEST_PASSWORD, role });
+    await createUser(db, (await ensureGroup(db)).id, { login, password: TEST_PASSWORD, role }, testHasher());
   } finally {
     await db.destroy();
   }

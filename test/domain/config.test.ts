@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseTrustProxy, readConfig } from '../../server/config.ts';
+
+describe('TRUST_PROXY', () => {
+  it('is off unless set', () => {
+    expect(parseTrustProxy(undefined)).toBe(false);
+    expect(parseTrustProxy('')).toBe(false);
+    expect(parseTrustProxy('false')).toBe(false);
+    expect(readConfig({}).trustProxy).toBe(false);
+  });
+
+  it('takes true, a hop count, or proxy addresses and networks', () => {
+    expect(parseTrustProxy('true')).toBe(true);
+    expect(parseTrustProxy('1')).toBe(1);
+    expect(parseTrustProxy('10.0.0.1, 192.168.0.0/16,::1,fd00::/8,loopback')).toEqual([
+      '10.0.0.1',
+      '192.168.0.0/16',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+    expect(readConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  });
+
+  it('refuses anything else with a message naming the setting and the bad part', () => {
+    for (const bad of ['yes', '0', '-1', '1.5', '10.0.0.1,proxy.example', '10.0.0.0/33', '::1/129', '10.0.0.300', '10.0.0.1,']) {
+      expect(() => parseTrustProxy(bad), bad).toThrow(/^TRUST_PROXY/u);
+    }
+    expect(() => parseTrustProxy('10.0.0.1,proxy.example')).toThrow(/"proxy\.example"/u);
+  });
+});
