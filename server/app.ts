@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Db } from './db/database.ts';
+import { withRequestLogSerializers } from './http/request-log.ts';
 import auth from './plugins/auth.ts';
 import database from './plugins/database.ts';
 import errors, { schemaErrorFormatter } from './plugins/errors.ts';
@@ -23,12 +24,13 @@ export const WEB_ROOT = fileURLToPath(new URL('../web', import.meta.url));
 
 export interface AppOptions {
   db: Db;
+  /** Pino options (level, stream); requests are always logged by method, path and status only. */
   logger?: FastifyServerOptions['logger'];
 }
 
 export async function buildApp({ db, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger,
+    logger: withRequestLogSerializers(logger),
     bodyLimit: 1024 * 1024,
     schemaErrorFormatter,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
