@@ -5,11 +5,13 @@ import { DomainError, InvalidInput } from '../domain/errors.ts';
 import { AddressThrottle } from '../domain/login-throttle.ts';
 import { verifyPassword } from '../domain/passwords.ts';
 import { permissionsOf } from '../domain/permissions.ts';
+import { userRecord } from '../http/audit-records.ts';
 import { audited, auditedCreate } from '../http/audited.ts';
 import { currentUser, SESSION_COOKIE } from '../plugins/auth.ts';
 import { listAudit } from '../repositories/audit.ts';
 import { logIn, logOut, SESSION_IDLE_MINUTES } from '../repositories/sessions.ts';
-import { createUser, listUsers, toUser, updateUser, userRow } from '../repositories/users.ts';
+import { createUser, listUsers, updateUser, userRow } from '../repositories/users.ts';
+import { AUDIT_PAGE_DEFAULT, AuditEntry, AuditQuery } from '../schemas/audit.ts';
 import { errorResponses, Id, IdParams, Version } from '../schemas/common.ts';
 
 class TooManyAttempts extends DomainError {
@@ -46,6 +48,7 @@ const LOCKED = 'Pārāk daudz neveiksmīgu mēģinājumu. Konts uz laiku bloķē
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, groupId } = app;
+  const USER = userRecord(groupId);
   const addresses = new AddressThrottle();
   // Unknown logins lock like real ones, so a lockout does not tell that a login exists.
   const unknownLogins = new AddressThrottle(5);
@@ -110,7 +113,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const user = currentUser(req);
       const row = await userRow(db, groupId, user.userId);
       if (!(await verifyPassword(req.body.current, row.password_hash))) throw new InvalidInput('current', 'pašreizējā parole nav pareiza.');
-      await audited(app, req, { action: 'change_password', recordType: 'user', recordId: user.userId }, async (trx) => {
+      await audited(app, req, { ...USER, action: 'change_password', recordId: user.userId }, async (trx) => {
         await updateUser(trx, groupId, user.userId, { version: row.version, password: req.body.password });
         return null;
       });
@@ -119,7 +122,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   const manage = { access: 'users:manage' } as const;
-  const userById = (id: number) => async (trx: Parameters<typeof userRow>[0]) => toUser(await userRow(trx, groupId, id));
 
   app.get('/api/users', { config: manage, schema: { response: { 200: Type.Array(User) } } }, () => listUsers(db, groupId));
 
@@ -140,7 +142,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: User, ...errorResponses },
       },
     },
-    async (req, reply) => reply.code(201).send(await auditedCreate(app, req, 'user', (trx) => createUser(trx, groupId, req.body))),
+    async (req, reply) => reply.code(201).send(await auditedCreate(app, req, USER, (trx) => createUser(trx, groupId, req.body))),
   );
 
   app.patch(
@@ -163,30 +165,24 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (req) =>
-      audited(app, req, { action: 'update', recordType: 'user', recordId: req.params.id, load: userById(req.params.id) }, (trx) =>
-        updateUser(trx, groupId, req.params.id, req.body),
-      ),
+      audited(app, req, { ...USER, action: 'update', recordId: req.params.id }, (trx) => updateUser(trx, groupId, req.params.id, req.body)),
   );
 
   app.get(
     '/api/audit',
     {
       config: { access: 'audit:read' },
-      schema: {
-        querystring: Type.Object(
-          {
-            recordType: Type.Optional(Type.String({ maxLength: 40 })),
-            recordId: Type.Optional(Id),
-            userId: Type.Optional(Id),
-            from: Type.Optional(Type.String({ maxLength: 40 })),
-            to: Type.Optional(Type.String({ maxLength: 40 })),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
-          },
-          { additionalProperties: false },
-        ),
-      },
+      schema: { querystring: AuditQuery, response: { 200: Type.Array(AuditEntry), ...errorResponses } },
     },
-    (req) => listAudit(db, groupId, req.query),
+    async (req, reply) => {
+      const { entries, more } = await listAudit(db, groupId, { ...req.query, limit: req.query.limit ?? AUDIT_PAGE_DEFAULT });
+      const last = entries.at(-1);
+      if (more && last !== undefined) {
+        const next = new URLSearchParams(Object.entries({ ...req.query, after: last.id }).map(([k, v]) => [k, String(v)]));
+        void reply.header('link', `</api/audit?${next.toString()}>; rel="next"`);
+      }
+      return entries;
+    },
   );
 };
 

@@ -9,6 +9,7 @@ import { calendarOf, registerCsv } from '../exports/register-wording.ts';
 import { attachment } from '../http/content-disposition.ts';
 import { audited } from '../http/audited.ts';
 import { currentUser, Forbidden } from '../plugins/auth.ts';
+import { newestNote } from '../repositories/audit-reads.ts';
 import { calendarTokenValid, rotateCalendarToken } from '../repositories/calendar-tokens.ts';
 import { addNote, decisionDetail, listDecisions, personActions } from '../repositories/decision-register.ts';
 import { getGroup } from '../repositories/group.ts';
@@ -70,8 +71,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           .executeTakeFirst();
         if (owns === undefined) throw new Forbidden('Piezīmes var pievienot tikai tiem lēmumiem, par kuru izpildi atbildat jūs.');
       }
-      const detail = await audited(app, req, { action: 'note', recordType: 'decision', recordId: req.params.id }, (trx) =>
-        addNote(trx, groupId, req.params.id, req.body, user.personId),
+      const detail = await audited(
+        app,
+        req,
+        { action: 'note', recordType: 'decision', recordId: req.params.id, added: newestNote },
+        (trx) => addNote(trx, groupId, req.params.id, req.body, user.personId),
       );
       return reply.code(201).send(detail);
     },

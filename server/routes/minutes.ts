@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { signedSittingRecord } from '../http/audit-records.ts';
 import { audited } from '../http/audited.ts';
 import { assertMaySee, isGuest, logConfidentialRead } from '../http/sitting-access.ts';
 import type { MinutesVersion } from '../minutes/minutes-source.ts';
@@ -11,6 +12,7 @@ import { UnsupportedMediaType } from '../domain/errors.ts';
 import { MAX_SIGNED_COPY_BYTES } from '../domain/signed-copy-file.ts';
 import { attachment } from '../http/content-disposition.ts';
 import type { RenderedMinutes } from '../minutes/render-minutes.ts';
+import { newestAmendment, newestSignedCopy } from '../repositories/audit-reads.ts';
 import { latestSignedCopy, storeSignedCopy } from '../repositories/signed-copies.ts';
 import { amendSitting, listSignatures, minutesFile, signSitting } from '../repositories/signed-minutes.ts';
 import { errorResponses, IdParams, Version } from '../schemas/common.ts';
@@ -31,6 +33,7 @@ const read = { access: 'sittings:read' } as const;
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, groupId } = app;
+  const SIGNED = signedSittingRecord(groupId);
 
   /** Guests get the public version whatever they ask for; a member's reading of the full one is audited. */
   const versionFor = async (req: FastifyRequest, sittingId: number, asked: MinutesVersion | undefined): Promise<MinutesVersion> => {
@@ -104,7 +107,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
             ? 'Kā sēdes vadītājs var parakstīt tikai sēdes vadītājs.'
             : 'Kā protokolētājs var parakstīt tikai sekretārs.',
         );
-      return audited(app, req, { action: 'sign', recordType: 'sitting', recordId: req.params.id }, (trx) =>
+      return audited(app, req, { ...SIGNED, action: 'sign', recordId: req.params.id }, (trx) =>
         signSitting(trx, groupId, req.params.id, req.body.version, { userId: user.userId, as }),
       );
     },
@@ -121,10 +124,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      await audited(app, req, { action: 'amend', recordType: 'sitting', recordId: req.params.id }, async (trx) => {
-        await amendSitting(trx, groupId, req.params.id, req.body.reason, req.body.version);
-        return { reason: req.body.reason };
-      });
+      await audited(app, req, { action: 'amend', recordType: 'sitting', recordId: req.params.id, added: newestAmendment }, (trx) =>
+        amendSitting(trx, groupId, req.params.id, req.body.reason, req.body.version),
+      );
       return reply.code(204).send(null);
     },
   );
@@ -152,8 +154,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           throw new UnsupportedMediaType('Sūtiet parakstīto failu kā application/pdf vai application/vnd.etsi.asic-e+zip.');
         }
         const bytes = req.body;
-        const stored = await audited(app, req, { action: 'upload_signed_copy', recordType: 'sitting', recordId: req.params.id }, (trx) =>
-          storeSignedCopy(trx, groupId, req.params.id, bytes, req.query.fileName),
+        const stored = await audited(
+          app,
+          req,
+          { action: 'upload_signed_copy', recordType: 'sitting', recordId: req.params.id, added: newestSignedCopy },
+          (trx) => storeSignedCopy(trx, groupId, req.params.id, bytes, req.query.fileName),
         );
         return reply.code(201).send(stored);
       },

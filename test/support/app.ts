@@ -1,6 +1,6 @@
 // Builds the app over a private in-memory database and logs in, as each API test needs it.
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../server/app.ts';
+import { buildApp, type AppOptions } from '../../server/app.ts';
 import type { Db, Role } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { openSqlite } from '../../server/db/sqlite.ts';
@@ -40,11 +40,17 @@ export async function logIn(app: FastifyInstance, login: string, password = TEST
   return { cookie, csrf: me.json().csrfToken };
 }
 
-/** The app over a fresh in-memory database, logged in as `role` (an admin unless told). */
-export async function testApp(role: Role | null = 'admin'): Promise<TestApp> {
-  const db = openSqlite(':memory:');
+/**
+ * The app over a fresh database (in memory unless `databasePath` names a file), logged in as
+ * `role` (an admin unless told).
+ */
+export async function testApp(
+  role: Role | null = 'admin',
+  options: { databasePath?: string; logger?: AppOptions['logger'] } = {},
+): Promise<TestApp> {
+  const db = openSqlite(options.databasePath ?? ':memory:');
   await migrateToLatest(db);
-  const app = await buildApp({ db });
+  const app = await buildApp({ db, logger: options.logger ?? false });
   await app.ready();
   const groupId = (await ensureGroup(db)).id;
   let count = 0;
