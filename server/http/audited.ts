@@ -3,10 +3,8 @@
 // recorded: it may be a secret (a new calendar token).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Executor } from '../db/database.ts';
+import type { AuditedRecord, AuditLoad } from '../repositories/audit-records.ts';
 import { recordChange } from '../repositories/audit.ts';
-
-/** Reads what the audit trail may keep of a record: safe fields only, never a credential. */
-export type AuditLoad = (db: Executor, id: number) => Promise<object | null | undefined>;
 
 export interface AuditSpec<T> {
   action: string;
@@ -42,12 +40,6 @@ export async function audited<T>(
     );
     return result;
   });
-}
-
-/** A kind of record and how the audit trail reads it (http/audit-records.ts). */
-export interface AuditedRecord {
-  recordType: string;
-  load: AuditLoad;
 }
 
 /** A creation, audited with the new record's id and what the record's `load` reads of it. */

@@ -39,6 +39,19 @@ export async function appendAudit(db: Executor, groupId: number, actor: Actor, e
     .execute();
 }
 
+/** A user's last record of one record (an index finds it: audit_log_actor_record_idx). */
+export function lastRecordOf(db: Executor, groupId: number, userId: number, recordType: string, recordId: number) {
+  return db
+    .selectFrom('audit_log')
+    .select(['id', 'action', 'at', 'before', 'after'])
+    .where('user_id', '=', userId)
+    .where('record_type', '=', recordType)
+    .where('record_id', '=', recordId)
+    .where('group_id', '=', groupId)
+    .orderBy('id', 'desc')
+    .limit(1);
+}
+
 /**
  * Records a change from the record's states before and after it: only the fields that differ,
  * folded into the user's last record of this record when it continues that one.
@@ -46,16 +59,7 @@ export async function appendAudit(db: Executor, groupId: number, actor: Actor, e
 export async function recordChange(db: Executor, groupId: number, actor: Actor, event: AuditEvent): Promise<void> {
   const changes = fieldChanges(event.before, event.after);
   if (actor.userId !== null && event.recordId !== null) {
-    const last = await db
-      .selectFrom('audit_log')
-      .select(['id', 'action', 'at', 'before', 'after'])
-      .where('user_id', '=', actor.userId)
-      .where('record_type', '=', event.recordType)
-      .where('record_id', '=', event.recordId)
-      .where('group_id', '=', groupId)
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const last = await lastRecordOf(db, groupId, actor.userId, event.recordType, event.recordId).executeTakeFirst();
     const lastChanges: FieldChanges | null = last === undefined ? null : { before: parsed(last.before), after: parsed(last.after) };
     if (
       last !== undefined &&

@@ -5,7 +5,7 @@ import { DomainError, InvalidInput } from '../domain/errors.ts';
 import { AddressThrottle } from '../domain/login-throttle.ts';
 import { verifyPassword } from '../domain/passwords.ts';
 import { permissionsOf } from '../domain/permissions.ts';
-import { userRecord } from '../http/audit-records.ts';
+import { userRecord } from '../repositories/audit-records.ts';
 import { audited, auditedCreate } from '../http/audited.ts';
 import { currentUser, SESSION_COOKIE } from '../plugins/auth.ts';
 import { listAudit } from '../repositories/audit.ts';

@@ -9,7 +9,7 @@ import { calendarOf, registerCsv } from '../exports/register-wording.ts';
 import { attachment } from '../http/content-disposition.ts';
 import { audited } from '../http/audited.ts';
 import { currentUser, Forbidden } from '../plugins/auth.ts';
-import { newestNote } from '../repositories/audit-reads.ts';
+import { newestNote } from '../repositories/audit-records.ts';
 import { calendarTokenValid, rotateCalendarToken } from '../repositories/calendar-tokens.ts';
 import { addNote, decisionDetail, listDecisions, personActions } from '../repositories/decision-register.ts';
 import { getGroup } from '../repositories/group.ts';

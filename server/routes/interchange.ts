@@ -1,7 +1,7 @@
 // Import and export of whole sittings in the interchange format (shared/formats).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { sittingRecord } from '../http/audit-records.ts';
+import { sittingRecord } from '../repositories/audit-records.ts';
 import { audited } from '../http/audited.ts';
 import { logConfidentialRead } from '../http/sitting-access.ts';
 import { exportSitting } from '../interchange/export-sitting.ts';

@@ -2,7 +2,6 @@
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { signedSittingRecord } from '../http/audit-records.ts';
 import { audited } from '../http/audited.ts';
 import { assertMaySee, isGuest, logConfidentialRead } from '../http/sitting-access.ts';
 import type { MinutesVersion } from '../minutes/minutes-source.ts';
@@ -12,7 +11,7 @@ import { UnsupportedMediaType } from '../domain/errors.ts';
 import { MAX_SIGNED_COPY_BYTES } from '../domain/signed-copy-file.ts';
 import { attachment } from '../http/content-disposition.ts';
 import type { RenderedMinutes } from '../minutes/render-minutes.ts';
-import { newestAmendment, newestSignedCopy } from '../repositories/audit-reads.ts';
+import { newestAmendment, newestSignedCopy, signedSittingRecord } from '../repositories/audit-records.ts';
 import { latestSignedCopy, storeSignedCopy } from '../repositories/signed-copies.ts';
 import { amendSitting, listSignatures, minutesFile, signSitting } from '../repositories/signed-minutes.ts';
 import { errorResponses, IdParams, Version } from '../schemas/common.ts';

@@ -1,7 +1,7 @@
 // The directory of people.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { personRecord } from '../http/audit-records.ts';
+import { personRecord } from '../repositories/audit-records.ts';
 import { audited, auditedCreate } from '../http/audited.ts';
 import { createPerson, deletePerson, getPerson, listPeople, updatePerson } from '../repositories/people.ts';
 import { deletedResponses, errorResponses, IdParams, VersionQuery } from '../schemas/common.ts';

@@ -1,7 +1,7 @@
 // Editing, moving and removing the parts of a sitting, each addressed by its own id.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AGENDA_ITEM, ATTENDANCE, DECISION, REVIEW } from '../http/audit-records.ts';
-import { audited, type AuditedRecord } from '../http/audited.ts';
+import { audited } from '../http/audited.ts';
+import { AGENDA_ITEM, ATTENDANCE, DECISION, REVIEW, type AuditedRecord } from '../repositories/audit-records.ts';
 import { deleteAgendaItem, moveAgendaItem, updateAgendaItem } from '../repositories/agenda-items.ts';
 import { removeAttendee, updateAttendee } from '../repositories/attendance.ts';
 import { deleteDecision, moveDecision, updateDecision } from '../repositories/decisions.ts';

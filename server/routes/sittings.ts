@@ -1,13 +1,12 @@
 // Sittings and the parts added to them: attendance, agenda items, decisions, reviews.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { AGENDA_ITEM, ATTENDANCE, DECISION, REVIEW, sittingRecord } from '../http/audit-records.ts';
 import { audited, auditedCreate } from '../http/audited.ts';
 import { assertMaySee, searchScope, sittingForReader, visibleSittings } from '../http/sitting-access.ts';
 import { searchMinutes } from '../repositories/search-index.ts';
 import { addAgendaItem } from '../repositories/agenda-items.ts';
 import { addAttendee } from '../repositories/attendance.ts';
-import { decisionNumbers } from '../repositories/audit-reads.ts';
+import { AGENDA_ITEM, ATTENDANCE, DECISION, decisionNumbers, REVIEW, sittingRecord } from '../repositories/audit-records.ts';
 import { addDecision, renumberDecisions } from '../repositories/decisions.ts';
 import { addReview } from '../repositories/reviews.ts';
 import { deleteSitting, listSittings, loadSitting, openSitting, updateSitting } from '../repositories/sittings.ts';

@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { InjectOptions } from 'fastify';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendAudit } from '../../server/repositories/audit.ts';
+import { appendAudit, lastRecordOf } from '../../server/repositories/audit.ts';
 import { logIn, TEST_PASSWORD, testApp, withSession, type Session, type TestApp } from '../support/app.ts';
 import { nr7 } from '../support/reference.ts';
 
@@ -259,5 +259,14 @@ describe('GET /api/audit pages by key', () => {
     }
     expect(pages).toBe(4);
     expect(seen).toEqual(Array.from({ length: 250 }, (_, i) => 250 - i));
+  });
+
+  it('a user’s last record of a record, which each autosave looks up, is found through an index', async () => {
+    t = await testApp(null);
+    const query = lastRecordOf(t.db, 1, 1, 'agenda_item', 1).compile();
+    const plan = await t.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]));
+    const details = plan.rows.map((r) => r.detail).join('\n');
+    expect(details).toContain('audit_log_actor_record_idx');
+    expect(details).not.toMatch(/SCAN audit_log(?! USING)/);
   });
 });

@@ -1,8 +1,44 @@
-// What the audit trail reads of the records that have no reader of their own: the note, the
-// amendment or the signed copy a change added (never a copy's bytes), a sitting's decision
-// numbers and its latest signature.
+// What the audit trail reads of each kind of record: API shapes and chosen columns only, so no
+// credential (a password hash, a calendar token's hash) and no file's bytes can reach it.
 import type { Executor } from '../db/database.ts';
+import { getAgendaItem } from './agenda-items.ts';
+import { getAttendee } from './attendance.ts';
+import { getDecision } from './decisions.ts';
+import { getPerson } from './people.ts';
+import { getReview } from './reviews.ts';
 import { listSignatures } from './signed-minutes.ts';
+import { sittingRow } from './sittings.ts';
+import { toUser, userRow } from './users.ts';
+
+/** Reads what the audit trail may keep of a record, by its id. */
+export type AuditLoad = (db: Executor, id: number) => Promise<object | null | undefined>;
+
+/** A kind of record and how the audit trail reads it. */
+export interface AuditedRecord {
+  recordType: string;
+  load: AuditLoad;
+}
+
+export const ATTENDANCE: AuditedRecord = { recordType: 'attendance', load: getAttendee };
+export const AGENDA_ITEM: AuditedRecord = { recordType: 'agenda_item', load: getAgendaItem };
+export const DECISION: AuditedRecord = { recordType: 'decision', load: getDecision };
+export const REVIEW: AuditedRecord = { recordType: 'review', load: getReview };
+
+/** A sitting's header (not its parts, which have records of their own). */
+export const sittingRecord = (groupId: number): AuditedRecord => ({ recordType: 'sitting', load: (db, id) => sittingRow(db, groupId, id) });
+export const personRecord = (groupId: number): AuditedRecord => ({ recordType: 'person', load: (db, id) => getPerson(db, groupId, id) });
+/** An account as the API shows it: never its password hash. */
+export const userRecord = (groupId: number): AuditedRecord => ({
+  recordType: 'user',
+  load: async (db, id) => toUser(await userRow(db, groupId, id)),
+});
+/** A sitting by the state of its latest signed version: who signed it and when. */
+export const signedSittingRecord = (groupId: number): AuditedRecord => ({
+  recordType: 'sitting',
+  load: (db, id) => latestSignature(db, groupId, id),
+});
+
+// What a change added to a record, kept whole in its audit record.
 
 export async function newestNote(db: Executor, decisionId: number) {
   const row = await db
