@@ -8,6 +8,7 @@ import * as accounts from './20261126T040000-accounts.ts';
 import * as search from './20261126T050000-search.ts';
 import * as signatures from './20261126T060000-signatures.ts';
 import * as planActivity from './20261126T070000-plan-activity.ts';
+import * as auditDiff from './20261126T080000-audit-diff.ts';
 import * as loginThrottle from './20261126T090000-login-throttle.ts';
 import * as frozenSitting from './20261126T100000-frozen-sitting.ts';
 
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '20261126T050000-search': search,
   '20261126T060000-signatures': signatures,
   '20261126T070000-plan-activity': planActivity,
+  '20261126T080000-audit-diff': auditDiff,
   '20261126T090000-login-throttle': loginThrottle,
   '20261126T100000-frozen-sitting': frozenSitting,
 };

@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { TrustProxy } from './config.ts';
 import type { Db } from './db/database.ts';
 import { PasswordHasher } from './domain/passwords.ts';
+import { withRequestLogSerializers } from './http/request-log.ts';
 import auth from './plugins/auth.ts';
 import database from './plugins/database.ts';
 import errors, { schemaErrorFormatter } from './plugins/errors.ts';
@@ -32,6 +33,7 @@ declare module 'fastify' {
 
 export interface AppOptions {
   db: Db;
+  /** Pino options (level, stream); requests are always logged by method, path and status only. */
   logger?: FastifyServerOptions['logger'];
   /** Production cost unless given; tests pass a cheap one. */
   passwordHasher?: PasswordHasher;
@@ -52,7 +54,7 @@ export async function buildApp({
   trustProxy = false,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger,
+    logger: withRequestLogSerializers(logger),
     trustProxy: typeof trustProxy === 'number' ? trustHops(trustProxy) : trustProxy,
     bodyLimit: 1024 * 1024,
     schemaErrorFormatter,

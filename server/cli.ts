@@ -13,6 +13,7 @@ import { isRole } from './domain/permissions.ts';
 import { exportSitting } from './interchange/export-sitting.ts';
 import { importSitting } from './interchange/import-sitting.ts';
 import { appendAudit } from './repositories/audit.ts';
+import { userRecord } from './repositories/audit-records.ts';
 import { ensureGroup } from './repositories/group.ts';
 import { minutesFile } from './repositories/signed-minutes.ts';
 import { sittingIdByNumber } from './repositories/sittings.ts';
@@ -114,7 +115,7 @@ const commands: Record<string, Command> = {
         trx,
         groupId,
         { userId: null, personId: null },
-        { action: 'create', recordType: 'user', recordId: created.id, after: created },
+        { action: 'create', recordType: 'user', recordId: created.id, after: await userRecord(groupId).load(trx, created.id) },
       );
       return created;
     });

@@ -15,8 +15,8 @@ const db = await openDatabase(config.databaseUrl);
 const app = await buildApp({
   db,
   trustProxy: config.trustProxy,
-  // Request logs carry method, path and status only: bodies hold personal data.
-  logger: { level: process.env.LOG_LEVEL ?? 'info', serializers: { req: (req) => ({ method: req.method, url: req.url.split('?')[0] }) } },
+  // buildApp logs requests by method, path and status only (server/http/request-log.ts).
+  logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });
 
 const shutdown = async (signal: string) => {

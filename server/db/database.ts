@@ -255,9 +255,14 @@ export interface AuditLogTable {
   action: string;
   record_type: string;
   record_id: number | null;
-  /** JSON of the record before the change (null for a creation). */
+  /** JSON of the changed fields before the change (null for a creation). */
   before: string | null;
+  /** JSON of the changed fields after the change (null for a deletion). */
   after: string | null;
+  /** When the last of the edits folded into this record happened (null: only the one at `at`). */
+  last_at: string | null;
+  /** How many edits this record stands for. */
+  changes: Generated<number>;
 }
 
 export interface MinutesSignatureTable {

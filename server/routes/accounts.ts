@@ -4,11 +4,13 @@ import { Type } from '@sinclair/typebox';
 import { InvalidInput, TooManyRequests } from '../domain/errors.ts';
 import { throttledMessage } from '../domain/login-throttle.ts';
 import { permissionsOf } from '../domain/permissions.ts';
+import { userRecord } from '../repositories/audit-records.ts';
 import { audited, auditedCreate } from '../http/audited.ts';
 import { currentUser, SESSION_COOKIE } from '../plugins/auth.ts';
 import { listAudit } from '../repositories/audit.ts';
 import { logIn, logOut, SESSION_IDLE_MINUTES } from '../repositories/sessions.ts';
-import { createUser, hashNewPassword, listUsers, toUser, updateUser, userRow } from '../repositories/users.ts';
+import { createUser, hashNewPassword, listUsers, updateUser, userRow } from '../repositories/users.ts';
+import { AUDIT_PAGE_DEFAULT, AuditEntry, AuditQuery } from '../schemas/audit.ts';
 import { errorResponses, Id, IdParams, Version } from '../schemas/common.ts';
 
 const Role = Type.Union([
@@ -40,6 +42,7 @@ const LOGIN_FAILED = 'Nepareizs lietotājvārds vai parole.';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, groupId, passwords } = app;
+  const USER = userRecord(groupId);
 
   app.post(
     '/api/session',
@@ -97,7 +100,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       if (!(await passwords.verify(req.body.current, row.password_hash)))
         throw new InvalidInput('current', 'pašreizējā parole nav pareiza.');
       const password = await hashNewPassword(passwords, req.body.password);
-      await audited(app, req, { action: 'change_password', recordType: 'user', recordId: user.userId }, async (trx) => {
+      await audited(app, req, { ...USER, action: 'change_password', recordId: user.userId }, async (trx) => {
         await updateUser(trx, groupId, user.userId, { version: row.version, password }, passwords);
         return null;
       });
@@ -106,7 +109,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   const manage = { access: 'users:manage' } as const;
-  const userById = (id: number) => async (trx: Parameters<typeof userRow>[0]) => toUser(await userRow(trx, groupId, id));
 
   app.get('/api/users', { config: manage, schema: { response: { 200: Type.Array(User) } } }, () => listUsers(db, groupId));
 
@@ -131,7 +133,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const password = await hashNewPassword(passwords, req.body.password);
       return reply
         .code(201)
-        .send(await auditedCreate(app, req, 'user', (trx) => createUser(trx, groupId, { ...req.body, password }, passwords)));
+        .send(await auditedCreate(app, req, USER, (trx) => createUser(trx, groupId, { ...req.body, password }, passwords)));
     },
   );
 
@@ -157,7 +159,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const { password, ...rest } = req.body;
       const patch = { ...rest, ...(password === undefined ? {} : { password: await hashNewPassword(passwords, password) }) };
-      return audited(app, req, { action: 'update', recordType: 'user', recordId: req.params.id, load: userById(req.params.id) }, (trx) =>
+      return audited(app, req, { ...USER, action: 'update', recordId: req.params.id }, (trx) =>
         updateUser(trx, groupId, req.params.id, patch, passwords),
       );
     },
@@ -167,21 +169,17 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/audit',
     {
       config: { access: 'audit:read' },
-      schema: {
-        querystring: Type.Object(
-          {
-            recordType: Type.Optional(Type.String({ maxLength: 40 })),
-            recordId: Type.Optional(Id),
-            userId: Type.Optional(Id),
-            from: Type.Optional(Type.String({ maxLength: 40 })),
-            to: Type.Optional(Type.String({ maxLength: 40 })),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
-          },
-          { additionalProperties: false },
-        ),
-      },
+      schema: { querystring: AuditQuery, response: { 200: Type.Array(AuditEntry), ...errorResponses } },
     },
-    (req) => listAudit(db, groupId, req.query),
+    async (req, reply) => {
+      const { entries, more } = await listAudit(db, groupId, { ...req.query, limit: req.query.limit ?? AUDIT_PAGE_DEFAULT });
+      const last = entries.at(-1);
+      if (more && last !== undefined) {
+        const next = new URLSearchParams(Object.entries({ ...req.query, after: last.id }).map(([k, v]) => [k, String(v)]));
+        void reply.header('link', `</api/audit?${next.toString()}>; rel="next"`);
+      }
+      return entries;
+    },
   );
 };
 

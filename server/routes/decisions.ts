@@ -11,6 +11,7 @@ import { audited } from '../http/audited.ts';
 import { auditConfidentialRead, readerOf } from '../http/sitting-access.ts';
 import { actionFor, decisionDetailFor, registerEntryFor, revealsConfidential } from '../domain/reader-view.ts';
 import { currentUser, Forbidden } from '../plugins/auth.ts';
+import { newestNote } from '../repositories/audit-records.ts';
 import { calendarTokenValid, rotateCalendarToken } from '../repositories/calendar-tokens.ts';
 import { addNote, decisionDetail, listDecisions, personActions } from '../repositories/decision-register.ts';
 import { getGroup } from '../repositories/group.ts';
@@ -96,8 +97,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           .executeTakeFirst();
         if (owns === undefined) throw new Forbidden('Piezīmes var pievienot tikai tiem lēmumiem, par kuru izpildi atbildat jūs.');
       }
-      const detail = await audited(app, req, { action: 'note', recordType: 'decision', recordId: req.params.id }, (trx) =>
-        addNote(trx, groupId, req.params.id, req.body, user.personId),
+      const detail = await audited(
+        app,
+        req,
+        { action: 'note', recordType: 'decision', recordId: req.params.id, added: newestNote },
+        (trx) => addNote(trx, groupId, req.params.id, req.body, user.personId),
       );
       return reply.code(201).send(detail);
     },

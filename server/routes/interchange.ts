@@ -1,6 +1,7 @@
 // Import and export of whole sittings in the interchange format (shared/formats).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { sittingRecord } from '../repositories/audit-records.ts';
 import { audited } from '../http/audited.ts';
 import { documentRevealsConfidential, sittingFor } from '../domain/reader-view.ts';
 import { logConfidentialRead, readerOf } from '../http/sitting-access.ts';
@@ -11,6 +12,7 @@ import { errorResponses, IdParams } from '../schemas/common.ts';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, groupId } = app;
+  const SITTING = sittingRecord(groupId);
 
   // The body is checked against the interchange schema by importSitting itself, which the CLI shares.
   app.post(
@@ -24,9 +26,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       reply
         .code(201)
         .send(
-          await audited(app, req, { action: 'import', recordType: 'sitting', createdId: (r) => r.id }, (trx) =>
-            importSitting(trx, groupId, req.body),
-          ),
+          await audited(app, req, { ...SITTING, action: 'import', createdId: (r) => r.id }, (trx) => importSitting(trx, groupId, req.body)),
         ),
   );
 

@@ -13,6 +13,7 @@ import { UnsupportedMediaType } from '../domain/errors.ts';
 import { MAX_SIGNED_COPY_BYTES } from '../domain/signed-copy-file.ts';
 import { attachment, inline } from '../http/content-disposition.ts';
 import type { RenderedMinutes } from '../minutes/render-minutes.ts';
+import { newestAmendment, newestSignedCopy, signedSittingRecord } from '../repositories/audit-records.ts';
 import { latestSignedCopy, storeSignedCopy } from '../repositories/signed-copies.ts';
 import { amendSitting, listSignatures, minutesFile, signSitting } from '../repositories/signed-minutes.ts';
 import { errorResponses, IdParams, Version } from '../schemas/common.ts';
@@ -33,6 +34,7 @@ const read = { access: 'sittings:read' } as const;
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, groupId } = app;
+  const SIGNED = signedSittingRecord(groupId);
 
   /** Whether the full minutes show this reader confidential text, the sitting's own or a carried decision's. */
   const fullMinutesShowConfidential = async (req: FastifyRequest, sittingId: number): Promise<boolean> => {
@@ -106,7 +108,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
             ? 'Kā sēdes vadītājs var parakstīt tikai sēdes vadītājs.'
             : 'Kā protokolētājs var parakstīt tikai sekretārs.',
         );
-      return audited(app, req, { action: 'sign', recordType: 'sitting', recordId: req.params.id }, (trx) =>
+      return audited(app, req, { ...SIGNED, action: 'sign', recordId: req.params.id }, (trx) =>
         signSitting(trx, groupId, req.params.id, req.body.version, { userId: user.userId, as }),
       );
     },
@@ -123,10 +125,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      await audited(app, req, { action: 'amend', recordType: 'sitting', recordId: req.params.id }, async (trx) => {
-        await amendSitting(trx, groupId, req.params.id, req.body.reason, req.body.version);
-        return { reason: req.body.reason };
-      });
+      await audited(app, req, { action: 'amend', recordType: 'sitting', recordId: req.params.id, added: newestAmendment }, (trx) =>
+        amendSitting(trx, groupId, req.params.id, req.body.reason, req.body.version),
+      );
       return reply.code(204).send(null);
     },
   );
@@ -154,8 +155,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           throw new UnsupportedMediaType('Sūtiet parakstīto failu kā application/pdf vai application/vnd.etsi.asic-e+zip.');
         }
         const bytes = req.body;
-        const stored = await audited(app, req, { action: 'upload_signed_copy', recordType: 'sitting', recordId: req.params.id }, (trx) =>
-          storeSignedCopy(trx, groupId, req.params.id, bytes, req.query.fileName),
+        const stored = await audited(
+          app,
+          req,
+          { action: 'upload_signed_copy', recordType: 'sitting', recordId: req.params.id, added: newestSignedCopy },
+          (trx) => storeSignedCopy(trx, groupId, req.params.id, bytes, req.query.fileName),
         );
         return reply.code(201).send(stored);
       },

@@ -1,11 +1,11 @@
 // Editing, moving and removing the parts of a sitting, each addressed by its own id.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Executor } from '../db/database.ts';
 import { audited } from '../http/audited.ts';
-import { deleteAgendaItem, getAgendaItem, moveAgendaItem, updateAgendaItem } from '../repositories/agenda-items.ts';
-import { getAttendee, removeAttendee, updateAttendee } from '../repositories/attendance.ts';
-import { deleteDecision, getDecision, moveDecision, updateDecision } from '../repositories/decisions.ts';
-import { deleteReview, getReview, updateReview } from '../repositories/reviews.ts';
+import { AGENDA_ITEM, ATTENDANCE, DECISION, REVIEW, type AuditedRecord } from '../repositories/audit-records.ts';
+import { deleteAgendaItem, moveAgendaItem, updateAgendaItem } from '../repositories/agenda-items.ts';
+import { removeAttendee, updateAttendee } from '../repositories/attendance.ts';
+import { deleteDecision, moveDecision, updateDecision } from '../repositories/decisions.ts';
+import { deleteReview, updateReview } from '../repositories/reviews.ts';
 import { deletedResponses, errorResponses, IdParams, VersionQuery } from '../schemas/common.ts';
 import {
   AgendaItem,
@@ -22,25 +22,9 @@ import {
 const write = { access: 'sittings:write' } as const;
 const removal = { config: write, schema: { params: IdParams, querystring: VersionQuery, response: deletedResponses } };
 
-/** One kind of part: how to read it for the audit trail. */
-interface Part {
-  recordType: string;
-  load: (db: Executor, id: number) => Promise<unknown>;
-}
-
-const ATTENDANCE: Part = { recordType: 'attendance', load: getAttendee };
-const AGENDA_ITEM: Part = { recordType: 'agenda_item', load: getAgendaItem };
-const DECISION: Part = { recordType: 'decision', load: getDecision };
-const REVIEW: Part = { recordType: 'review', load: getReview };
-
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { groupId } = app;
-  const spec = (part: Part, action: string, id: number) => ({
-    action,
-    recordType: part.recordType,
-    recordId: id,
-    load: (db: Executor) => part.load(db, id),
-  });
+  const spec = (part: AuditedRecord, action: string, id: number) => ({ ...part, action, recordId: id });
 
   app.patch(
     '/api/attendance/:id',

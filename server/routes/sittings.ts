@@ -7,9 +7,10 @@ import { assertMaySee, auditConfidentialRead, readerOf, searchScope, sittingForR
 import { searchMinutes } from '../repositories/search-index.ts';
 import { addAgendaItem } from '../repositories/agenda-items.ts';
 import { addAttendee } from '../repositories/attendance.ts';
+import { AGENDA_ITEM, ATTENDANCE, DECISION, decisionNumbers, REVIEW, sittingRecord } from '../repositories/audit-records.ts';
 import { addDecision, renumberDecisions } from '../repositories/decisions.ts';
 import { addReview } from '../repositories/reviews.ts';
-import { deleteSitting, listSittings, loadSitting, openSitting, sittingRow, updateSitting } from '../repositories/sittings.ts';
+import { deleteSitting, listSittings, loadSitting, openSitting, updateSitting } from '../repositories/sittings.ts';
 import { deletedResponses, errorResponses, IdParams, Version, VersionQuery } from '../schemas/common.ts';
 import {
   AgendaItem,
@@ -31,7 +32,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, groupId } = app;
   const read = { access: 'sittings:read' } as const;
   const write = { access: 'sittings:write' } as const;
-  const header = (id: number) => (trx: Parameters<typeof sittingRow>[0]) => sittingRow(trx, groupId, id);
+  const SITTING = sittingRecord(groupId);
 
   app.get('/api/sittings', { config: read, schema: { response: { 200: Type.Array(SittingSummary) } } }, async (req) =>
     visibleSittings(app, req, await listSittings(db, groupId)),
@@ -63,7 +64,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/sittings',
     { config: write, schema: { body: NewSittingBody, response: { 201: SittingDetail, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(await auditedCreate(app, req, 'sitting', (trx) => openSitting(trx, groupId, req.body))),
+    async (req, reply) => reply.code(201).send(await auditedCreate(app, req, SITTING, (trx) => openSitting(trx, groupId, req.body))),
   );
 
   app.get(
@@ -79,7 +80,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/sittings/:id',
     { config: write, schema: { params: IdParams, body: SittingPatchBody, response: { 200: SittingDetail, ...errorResponses } } },
     (req) =>
-      audited(app, req, { action: 'update', recordType: 'sitting', recordId: req.params.id, load: header(req.params.id) }, (trx) =>
+      audited(app, req, { ...SITTING, action: 'update', recordId: req.params.id }, (trx) =>
         updateSitting(trx, groupId, req.params.id, req.body),
       ),
   );
@@ -88,7 +89,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/sittings/:id',
     { config: write, schema: { params: IdParams, querystring: VersionQuery, response: deletedResponses } },
     async (req, reply) => {
-      await audited(app, req, { action: 'delete', recordType: 'sitting', recordId: req.params.id, load: header(req.params.id) }, (trx) =>
+      await audited(app, req, { ...SITTING, action: 'delete', recordId: req.params.id }, (trx) =>
         deleteSitting(trx, groupId, req.params.id, req.query.version),
       );
       return reply.code(204).send(null);
@@ -99,21 +100,21 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/sittings/:id/attendance',
     { config: write, schema: { params: IdParams, body: NewAttendeeBody, response: { 201: Attendee, ...errorResponses } } },
     async (req, reply) =>
-      reply.code(201).send(await auditedCreate(app, req, 'attendance', (trx) => addAttendee(trx, groupId, req.params.id, req.body))),
+      reply.code(201).send(await auditedCreate(app, req, ATTENDANCE, (trx) => addAttendee(trx, groupId, req.params.id, req.body))),
   );
 
   app.post(
     '/api/sittings/:id/agenda-items',
     { config: write, schema: { params: IdParams, body: NewAgendaItemBody, response: { 201: AgendaItem, ...errorResponses } } },
     async (req, reply) =>
-      reply.code(201).send(await auditedCreate(app, req, 'agenda_item', (trx) => addAgendaItem(trx, groupId, req.params.id, req.body))),
+      reply.code(201).send(await auditedCreate(app, req, AGENDA_ITEM, (trx) => addAgendaItem(trx, groupId, req.params.id, req.body))),
   );
 
   app.post(
     '/api/sittings/:id/decisions',
     { config: write, schema: { params: IdParams, body: NewDecisionBody, response: { 201: Decision, ...errorResponses } } },
     async (req, reply) =>
-      reply.code(201).send(await auditedCreate(app, req, 'decision', (trx) => addDecision(trx, groupId, req.params.id, req.body))),
+      reply.code(201).send(await auditedCreate(app, req, DECISION, (trx) => addDecision(trx, groupId, req.params.id, req.body))),
   );
 
   app.post(
@@ -127,7 +128,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (req) =>
-      audited(app, req, { action: 'renumber', recordType: 'sitting', recordId: req.params.id }, (trx) =>
+      audited(app, req, { action: 'renumber', recordType: 'sitting', recordId: req.params.id, load: decisionNumbers }, (trx) =>
         renumberDecisions(trx, groupId, req.params.id, req.body.version),
       ),
   );
@@ -136,7 +137,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/sittings/:id/reviews',
     { config: write, schema: { params: IdParams, body: NewReviewBody, response: { 201: Review, ...errorResponses } } },
     async (req, reply) =>
-      reply.code(201).send(await auditedCreate(app, req, 'review', (trx) => addReview(trx, groupId, req.params.id, req.body))),
+      reply.code(201).send(await auditedCreate(app, req, REVIEW, (trx) => addReview(trx, groupId, req.params.id, req.body))),
   );
 };
 

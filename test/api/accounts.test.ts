@@ -163,6 +163,7 @@ describe('the audit trail', () => {
       before: { title: item.title },
       after: { title: 'Jauns nosaukums' },
     });
+    expect(Object.keys(find('update', 'agenda_item')?.after ?? {}).sort()).toEqual(['title', 'version']);
     expect(find('create', 'decision')).toMatchObject({ recordId: added.id, before: null, after: { text: 'Jauns lēmums.' } });
     expect(find('delete', 'decision')).toMatchObject({ recordId: added.id, before: { text: 'Jauns lēmums.' }, after: null });
     expect(find('update', 'sitting')).toMatchObject({ before: { end_time: '16:00' }, after: { end_time: '16:30' } });

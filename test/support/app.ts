@@ -47,11 +47,18 @@ export async function logIn(app: FastifyInstance, login: string, password = TEST
   return { cookie, csrf: me.json().csrfToken };
 }
 
-/** The app over a fresh in-memory database, logged in as `role` (an admin unless told). */
-export async function testApp(role: Role | null = 'admin', options: Omit<AppOptions, 'db'> = {}): Promise<TestApp> {
-  const db = openSqlite(':memory:');
+/**
+ * The app over a fresh database (in memory unless `databasePath` names a file), logged in as
+ * `role` (an admin unless told).
+ */
+export async function testApp(
+  role: Role | null = 'admin',
+  options: Omit<AppOptions, 'db' | 'logger'> & { databasePath?: string; logger?: AppOptions['logger'] } = {},
+): Promise<TestApp> {
+  const { databasePath, ...appOptions } = options;
+  const db = openSqlite(databasePath ?? ':memory:');
   await migrateToLatest(db);
-  const app = await buildApp({ db, passwordHasher: testHasher(), ...options });
+  const app = await buildApp({ db, passwordHasher: testHasher(), ...appOptions });
   await app.ready();
   const groupId = (await ensureGroup(db)).id;
   let count = 0;
