@@ -18,6 +18,7 @@ import minutesRoutes from './routes/minutes.ts';
 import peopleRoutes from './routes/people.ts';
 import sittingPartRoutes from './routes/sitting-parts.ts';
 import sittingRoutes from './routes/sittings.ts';
+import { refuseUncheckedStrings, textSafetyKeyword } from './validation/text-keyword.ts';
 
 export const WEB_ROOT = fileURLToPath(new URL('../web', import.meta.url));
 
@@ -31,9 +32,11 @@ export async function buildApp({ db, logger = false }: AppOptions): Promise<Fast
     logger,
     bodyLimit: 1024 * 1024,
     schemaErrorFormatter,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false }, plugins: [textSafetyKeyword] },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Every string a route accepts passes the text check: a route that forgets it does not start.
+  app.addHook('onRoute', refuseUncheckedStrings);
   await app.register(errors);
   await app.register(database, { db });
   await app.register(helmet, {

@@ -10,7 +10,7 @@ import { currentUser, SESSION_COOKIE } from '../plugins/auth.ts';
 import { listAudit } from '../repositories/audit.ts';
 import { logIn, logOut, SESSION_IDLE_MINUTES } from '../repositories/sessions.ts';
 import { createUser, listUsers, toUser, updateUser, userRow } from '../repositories/users.ts';
-import { errorResponses, Id, IdParams, Version } from '../schemas/common.ts';
+import { errorResponses, Id, IdParams, NameText, PlainText, Version } from '../schemas/common.ts';
 
 class TooManyAttempts extends DomainError {
   readonly statusCode = 429 as const;
@@ -39,7 +39,7 @@ const Me = Type.Object({
   csrfToken: Type.String(),
   permissions: Type.Array(Type.String(), { description: 'What this role may do, so the front end offers only that' }),
 });
-const Password = Type.String({ minLength: 1, maxLength: 1000 });
+const Password = PlainText({ minLength: 1, maxLength: 1000 });
 
 const LOGIN_FAILED = 'Nepareizs lietotājvārds vai parole.';
 const LOCKED = 'Pārāk daudz neveiksmīgu mēģinājumu. Konts uz laiku bloķēts; mēģiniet vēlreiz pēc 15 minūtēm.';
@@ -55,7 +55,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: { access: 'public' },
       schema: {
-        body: Type.Object({ login: Type.String({ minLength: 1, maxLength: 100 }), password: Password }, { additionalProperties: false }),
+        body: Type.Object({ login: NameText({ minLength: 1, maxLength: 100 }), password: Password }, { additionalProperties: false }),
       },
     },
     async (req, reply) => {
@@ -130,7 +130,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         body: Type.Object(
           {
-            login: Type.String({ minLength: 2, maxLength: 100 }),
+            login: NameText({ minLength: 2, maxLength: 100 }),
             password: Password,
             role: Role,
             personId: Type.Optional(Type.Union([Id, Type.Null()])),
@@ -175,11 +175,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         querystring: Type.Object(
           {
-            recordType: Type.Optional(Type.String({ maxLength: 40 })),
+            recordType: Type.Optional(PlainText({ maxLength: 40 })),
             recordId: Type.Optional(Id),
             userId: Type.Optional(Id),
-            from: Type.Optional(Type.String({ maxLength: 40 })),
-            to: Type.Optional(Type.String({ maxLength: 40 })),
+            from: Type.Optional(PlainText({ maxLength: 40 })),
+            to: Type.Optional(PlainText({ maxLength: 40 })),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
           },
           { additionalProperties: false },
