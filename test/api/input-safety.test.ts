@@ -1,6 +1,7 @@
 // What no stored text may hold and how large a number may be, on every route and in the
 // imported sitting document.
 import { Type } from '@sinclair/typebox';
+import { parse } from 'csv-parse/sync';
 import Fastify from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { refuseUncheckedStrings } from '../../server/validation/text-keyword.ts';
@@ -239,6 +240,30 @@ describe('numbers have bounds', () => {
       importing((d) => Object.assign(d, { number: 8, reviews: [{ ...review, sitting: 7, decision: 2 ** 31 }] })),
       'reviews[0].decision',
     );
+  });
+});
+
+describe('the register CSV runs no formulas in Excel', () => {
+  it('a cell starting with = + - @ tab or CR gets a leading apostrophe, and reads back whole', async () => {
+    const texts = ['=HYPERLINK("http://x","y")', '+1+2', '-2+3', '@SUM(A1)', '\tTAB', '\rCR', 'Divas rindas:\r\n=otrā'];
+    for (const text of texts) {
+      const res = await t.call({
+        method: 'POST',
+        url: `/api/sittings/${sittingId}/decisions`,
+        payload: { text, owners: [{ name: '=Ozola' }] },
+      });
+      expect(res.status, text).toBe(201);
+    }
+    const csv = await t.inject({ method: 'GET', url: '/api/decisions.csv' });
+    expect(csv.rawPayload.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
+    expect(csv.body).toContain('\r\n');
+    const rows: string[][] = parse(csv.rawPayload.toString('utf8'), { delimiter: ';', bom: true });
+    const cells = rows.map((r) => r[2]);
+    expect(cells).toContain(`'=HYPERLINK("http://x","y")`);
+    for (const text of texts.slice(1, -1)) expect(cells).toContain(`'${text}`);
+    expect(cells).toContain('Divas rindas:\r\n=otrā');
+    expect(rows.filter((r) => r[3] === "'=Ozola")).toHaveLength(texts.length);
+    expect(rows.every((r) => r.length === 7)).toBe(true);
   });
 });
 
