@@ -21,6 +21,11 @@ import sittingRoutes from './routes/sittings.ts';
 import { refuseUncheckedStrings, textSafetyKeyword } from './validation/text-keyword.ts';
 
 export const WEB_ROOT = fileURLToPath(new URL('../web', import.meta.url));
+/**
+ * What the static root serves: the built front end (the page, its bundle, styles and icon), never
+ * the sources, configuration or notes that sit beside it in web/.
+ */
+export const FRONT_END_FILES: ReadonlySet<string> = new Set(['/', '/index.html', '/styles.css', '/favicon.svg', '/dist/app.js']);
 
 export interface AppOptions {
   db: Db;
@@ -56,7 +61,11 @@ export async function buildApp({ db, logger = false }: AppOptions): Promise<Fast
     },
   });
   await app.register(auth);
-  await app.register(fastifyStatic, { root: path.resolve(WEB_ROOT), prefix: '/' });
+  await app.register(fastifyStatic, {
+    root: path.resolve(WEB_ROOT),
+    prefix: '/',
+    allowedPath: (pathname) => FRONT_END_FILES.has(pathname),
+  });
   await app.register(accountRoutes);
   await app.register(groupRoutes);
   await app.register(peopleRoutes);

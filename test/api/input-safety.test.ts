@@ -1,9 +1,10 @@
 // What no stored text may hold and how large a number may be, on every route and in the
-// imported sitting document.
+// imported sitting document; and what the static root serves.
 import { Type } from '@sinclair/typebox';
 import { parse } from 'csv-parse/sync';
 import Fastify from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildWeb } from '../../scripts/build-web.ts';
 import { refuseUncheckedStrings } from '../../server/validation/text-keyword.ts';
 import { snapshot, testApp, type TestApp } from '../support/app.ts';
 import { nr7 } from '../support/reference.ts';
@@ -275,5 +276,35 @@ describe('every route checks its strings', () => {
       /body\.note\[\] without the textSafety check/,
     );
     await app.close();
+  });
+});
+
+describe('the static root serves only the built front end', () => {
+  beforeAll(async () => buildWeb(), 60_000);
+
+  it('the page, its bundle, styles and icon are served', async () => {
+    for (const url of ['/', '/index.html', '/dist/app.js', '/styles.css', '/favicon.svg']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+    }
+    const page = await t.app.inject({ method: 'GET', url: '/' });
+    expect(page.body).toContain('src="/dist/app.js"');
+  });
+
+  it('sources, configuration and notes beside it are not', async () => {
+    for (const url of [
+      '/README.md',
+      '/tsconfig.json',
+      '/src/main.ts',
+      '/src/api.ts',
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/dist/',
+      '/src/',
+    ]) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body).not.toContain('compilerOptions');
+    }
   });
 });
