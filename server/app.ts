@@ -21,8 +21,14 @@ import minutesRoutes from './routes/minutes.ts';
 import peopleRoutes from './routes/people.ts';
 import sittingPartRoutes from './routes/sitting-parts.ts';
 import sittingRoutes from './routes/sittings.ts';
+import { refuseUncheckedStrings, textSafetyKeyword } from './validation/text-keyword.ts';
 
 export const WEB_ROOT = fileURLToPath(new URL('../web', import.meta.url));
+/**
+ * What the static root serves: the built front end (the page, its bundle, styles and icon), never
+ * the sources, configuration or notes that sit beside it in web/.
+ */
+export const FRONT_END_FILES: ReadonlySet<string> = new Set(['/', '/index.html', '/styles.css', '/favicon.svg', '/dist/app.js']);
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -58,9 +64,11 @@ export async function buildApp({
     trustProxy: typeof trustProxy === 'number' ? trustHops(trustProxy) : trustProxy,
     bodyLimit: 1024 * 1024,
     schemaErrorFormatter,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false }, plugins: [textSafetyKeyword] },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Every string a route accepts passes the text check: a route that forgets it does not start.
+  app.addHook('onRoute', refuseUncheckedStrings);
   await app.register(errors);
   app.decorate('passwords', passwordHasher);
   // Computed now, so the first unknown login takes as long as any other.
@@ -83,7 +91,11 @@ export async function buildApp({
     },
   });
   await app.register(auth);
-  await app.register(fastifyStatic, { root: path.resolve(WEB_ROOT), prefix: '/' });
+  await app.register(fastifyStatic, {
+    root: path.resolve(WEB_ROOT),
+    prefix: '/',
+    allowedPath: (pathname) => FRONT_END_FILES.has(pathname),
+  });
   await app.register(accountRoutes);
   await app.register(groupRoutes);
   await app.register(peopleRoutes);

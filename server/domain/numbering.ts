@@ -1,5 +1,10 @@
 // Ordered, gap-free numbering (agenda positions 1..n, decision numbers 1..n).
-import { InvalidInput } from './errors.ts';
+import { Conflict, InvalidInput } from './errors.ts';
+
+/** PostgreSQL's `integer`: ids, versions, positions and numbers never exceed it. */
+export const MAX_INTEGER = 2_147_483_647;
+/** A sitting number as the minutes print it (Nr. 7): four digits are decades of sittings. */
+export const MAX_SITTING_NUMBER = 9_999;
 
 /** Moves `id` to 1-based `to` within `ids` (ordered), returning the new order. */
 export function moveTo<T>(ids: readonly T[], id: T, to: number, field = 'position'): T[] {
@@ -27,5 +32,8 @@ export function renumbered<T>(ordered: readonly T[], current: ReadonlyMap<T, num
 
 /** The number suggested for a new sitting: one past the highest so far. */
 export function nextSittingNumber(highest: number | null): number {
-  return (highest ?? 0) + 1;
+  const next = (highest ?? 0) + 1;
+  if (next > MAX_SITTING_NUMBER)
+    throw new Conflict(`nākamais numurs būtu lielāks par ${MAX_SITTING_NUMBER}; norādiet sēdes numuru.`, 'number');
+  return next;
 }

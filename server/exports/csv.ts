@@ -1,11 +1,6 @@
-// The decision register as CSV for Latvian Excel: UTF-8 with a BOM, `;` between fields, dates
-// as dd.MM.yyyy.
-
-const BOM = '\ufeff';
-
-function field(value: string): string {
-  return /[";\r\n]/u.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
+// The decision register as CSV for Latvian Excel: UTF-8 with a BOM, `;` between fields, CRLF,
+// dates as dd.MM.yyyy., and no cell Excel would run as a formula.
+import { stringify } from 'csv-stringify/sync';
 
 export function latvianDate(iso: string | null): string {
   if (iso === null) return '';
@@ -14,5 +9,13 @@ export function latvianDate(iso: string | null): string {
 }
 
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  return BOM + [header, ...rows].map((row) => row.map(field).join(';')).join('\r\n') + '\r\n';
+  return stringify([header, ...rows] as string[][], {
+    bom: true,
+    delimiter: ';',
+    record_delimiter: 'windows',
+    // A line break inside a decision text stays inside its cell.
+    quote_record_delimiter: true,
+    // A text starting with = + - @ tab or CR gets a leading ' so Excel shows it instead of running it.
+    escape_formulas: true,
+  });
 }

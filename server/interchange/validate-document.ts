@@ -4,12 +4,38 @@ import { Ajv } from 'ajv';
 import { assertDate, assertTimeOrder } from '../domain/calendar.ts';
 import { InvalidInput } from '../domain/errors.ts';
 import { nameKey } from '../domain/names.ts';
+import { MAX_INTEGER, MAX_SITTING_NUMBER } from '../domain/numbering.ts';
 import { invalidInputFrom } from '../validation/messages.ts';
+import { TEXT_SAFETY, textSafetyKeyword } from '../validation/text-keyword.ts';
 import schema from './sitting.schema.json' with { type: 'json' };
 import type { SittingDocument } from './sitting-document.ts';
 
-const ajv = new Ajv({ allErrors: false, strict: false });
-const validateShape = ajv.compile<SittingDocument>(schema);
+type Node = Record<string, unknown>;
+
+/**
+ * The shared schema (kept byte for byte as the contract) plus this app's limits, the same the
+ * API's schemas carry: every text checked, names one direction only, every number bounded.
+ */
+function withLimits(shared: object): Node {
+  const copy = structuredClone(shared) as Node;
+  const visit = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    const n = node as Node;
+    if (n.type === 'string' && n.const === undefined && n.enum === undefined) n[TEXT_SAFETY] = 'text';
+    if (n.type === 'integer') n.maximum ??= MAX_INTEGER;
+    Object.values(n).forEach(visit);
+  };
+  visit(copy);
+  const at = (...path: string[]) => path.reduce<Node>((node, key) => node[key] as Node, copy);
+  at('definitions', 'name')[TEXT_SAFETY] = 'name';
+  at('definitions', 'position')[TEXT_SAFETY] = 'name';
+  at('properties', 'number').maximum = MAX_SITTING_NUMBER;
+  at('properties', 'reviews', 'items', 'properties', 'sitting').maximum = MAX_SITTING_NUMBER;
+  return copy;
+}
+
+const ajv = textSafetyKeyword(new Ajv({ allErrors: false, strict: false }));
+const validateShape = ajv.compile<SittingDocument>(withLimits(schema));
 
 export function validateSittingDocument(input: unknown): SittingDocument {
   if (!validateShape(input)) throw invalidInputFrom(validateShape.errors ?? []);

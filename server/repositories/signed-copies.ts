@@ -1,6 +1,6 @@
 // The file the chair signed outside the tool (eParaksts container or PDF), kept with its hash.
 import { Conflict, notFound } from '../domain/errors.ts';
-import { cleanFileName, signedCopyKind } from '../domain/signed-copy-file.ts';
+import { cleanFileName, inspectSignedCopy, MAX_SIGNED_COPIES } from '../domain/signed-copy-file.ts';
 import type { Executor } from '../db/database.ts';
 import type { SignedCopyInfo } from '../schemas/minutes.ts';
 import { nowIso } from './rows.ts';
@@ -17,17 +17,30 @@ export async function storeSignedCopy(
   const sitting = await sittingRow(db, groupId, sittingId);
   if (sitting.state !== 'signed')
     throw new Conflict(`Sēdes Nr. ${sitting.number} protokols vēl nav parakstīts šajā rīkā; vispirms parakstiet to.`);
-  const kind = signedCopyKind(bytes);
-  const latest = await db
+  const signed = await db
     .selectFrom('signed_minutes')
-    .select((eb) => eb.fn.max('version').as('n'))
+    .select(['version', 'sha256_full', 'sha256_public'])
     .where('sitting_id', '=', sittingId)
+    .orderBy('version', 'desc')
+    .limit(1)
     .executeTakeFirst();
+  const version = signed?.version ?? 1;
+  const copies = await db
+    .selectFrom('signed_copies')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('sitting_id', '=', sittingId)
+    .where('signed_version', '=', version)
+    .executeTakeFirstOrThrow();
+  if (Number(copies.n) >= MAX_SIGNED_COPIES)
+    throw new Conflict(
+      `Sēdes Nr. ${sitting.number} protokola ${version}. versijai jau ir augšupielādētas ${MAX_SIGNED_COPIES} parakstītās kopijas; vairāk pievienot nevar.`,
+    );
+  const kind = inspectSignedCopy(bytes, signed === undefined ? [] : [signed.sha256_full, signed.sha256_public]);
   const row = await db
     .insertInto('signed_copies')
     .values({
       sitting_id: sittingId,
-      signed_version: latest?.n ?? 1,
+      signed_version: version,
       file_name: cleanFileName(fileName, kind, `Protokols_Nr_${sitting.number}_${sitting.date}_parakstits`),
       content_type: kind.contentType,
       size: bytes.length,

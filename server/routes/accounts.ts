@@ -11,7 +11,7 @@ import { listAudit } from '../repositories/audit.ts';
 import { logIn, logOut, SESSION_IDLE_MINUTES } from '../repositories/sessions.ts';
 import { createUser, hashNewPassword, listUsers, updateUser, userRow } from '../repositories/users.ts';
 import { AUDIT_PAGE_DEFAULT, AuditEntry, AuditQuery } from '../schemas/audit.ts';
-import { errorResponses, Id, IdParams, Version } from '../schemas/common.ts';
+import { errorResponses, Id, IdParams, NameText, PlainText, Version } from '../schemas/common.ts';
 
 const Role = Type.Union([
   Type.Literal('admin'),
@@ -36,7 +36,7 @@ const Me = Type.Object({
   csrfToken: Type.String(),
   permissions: Type.Array(Type.String(), { description: 'What this role may do, so the front end offers only that' }),
 });
-const Password = Type.String({ minLength: 1, maxLength: 1000 });
+const Password = PlainText({ minLength: 1, maxLength: 1000 });
 
 const LOGIN_FAILED = 'Nepareizs lietotājvārds vai parole.';
 
@@ -49,7 +49,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: { access: 'public' },
       schema: {
-        body: Type.Object({ login: Type.String({ minLength: 1, maxLength: 100 }), password: Password }, { additionalProperties: false }),
+        body: Type.Object({ login: NameText({ minLength: 1, maxLength: 100 }), password: Password }, { additionalProperties: false }),
       },
     },
     async (req, reply) => {
@@ -119,7 +119,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         body: Type.Object(
           {
-            login: Type.String({ minLength: 2, maxLength: 100 }),
+            login: NameText({ minLength: 2, maxLength: 100 }),
             password: Password,
             role: Role,
             personId: Type.Optional(Type.Union([Id, Type.Null()])),

@@ -16,7 +16,7 @@ import { calendarTokenValid, rotateCalendarToken } from '../repositories/calenda
 import { addNote, decisionDetail, listDecisions, personActions } from '../repositories/decision-register.ts';
 import { getGroup } from '../repositories/group.ts';
 import { personRow } from '../repositories/people.ts';
-import { errorResponses, IdParams } from '../schemas/common.ts';
+import { errorResponses, Id, IdParams, PlainText } from '../schemas/common.ts';
 import { Actions, DecisionDetail, NewNoteBody, RegisterEntry, RegisterQuery } from '../schemas/decisions.ts';
 
 const register = { access: 'register:read' } as const;
@@ -124,7 +124,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       {
         config: { access: 'actions:own' },
         schema: {
-          params: Type.Object({ id: Type.Optional(Type.Integer({ minimum: 1 })) }),
+          params: Type.Object({ id: Type.Optional(Id) }),
           response: { 201: CalendarLink, ...errorResponses },
         },
       },
@@ -143,7 +143,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/people/:id/actions.ics',
     {
       config: { access: 'public' },
-      schema: { params: IdParams, querystring: Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) }) },
+      schema: { params: IdParams, querystring: Type.Object({ token: PlainText({ minLength: 1, maxLength: 200 }) }) },
     },
     async (req, reply) => {
       if (!(await calendarTokenValid(db, groupId, req.params.id, req.query.token)))

@@ -16,11 +16,11 @@ import type { RenderedMinutes } from '../minutes/render-minutes.ts';
 import { newestAmendment, newestSignedCopy, signedSittingRecord } from '../repositories/audit-records.ts';
 import { latestSignedCopy, storeSignedCopy } from '../repositories/signed-copies.ts';
 import { amendSitting, listSignatures, minutesFile, signSitting } from '../repositories/signed-minutes.ts';
-import { errorResponses, IdParams, Version } from '../schemas/common.ts';
+import { errorResponses, Id, IdParams, NameText, Ordinal, PlainText, Version } from '../schemas/common.ts';
 import { Signature, SignedCopyInfo } from '../schemas/minutes.ts';
 
 const MinutesQuery = Type.Object({ version: Type.Optional(Type.Union([Type.Literal('full'), Type.Literal('public')])) });
-const SignedVersionParams = Type.Object({ id: Type.Integer({ minimum: 1 }), n: Type.Integer({ minimum: 1 }) });
+const SignedVersionParams = Type.Object({ id: Id, n: Ordinal });
 
 function send(reply: FastifyReply, file: RenderedMinutes & { sha256?: string }, download: boolean) {
   void reply.header('content-type', file.contentType).header('cache-control', 'no-store');
@@ -120,7 +120,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'sittings:amend' },
       schema: {
         params: IdParams,
-        body: Type.Object({ version: Version, reason: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false }),
+        body: Type.Object({ version: Version, reason: PlainText({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false }),
         response: { 204: Type.Null(), ...errorResponses },
       },
     },
@@ -146,7 +146,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         config: { access: 'signed-copy:upload' },
         schema: {
           params: IdParams,
-          querystring: Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 255 })) }),
+          querystring: Type.Object({ fileName: Type.Optional(NameText({ maxLength: 255 })) }),
           response: { 201: SignedCopyInfo, ...errorResponses },
         },
       },

@@ -11,7 +11,7 @@ import { AGENDA_ITEM, ATTENDANCE, DECISION, decisionNumbers, REVIEW, sittingReco
 import { addDecision, renumberDecisions } from '../repositories/decisions.ts';
 import { addReview } from '../repositories/reviews.ts';
 import { deleteSitting, listSittings, loadSitting, openSitting, updateSitting } from '../repositories/sittings.ts';
-import { deletedResponses, errorResponses, IdParams, Version, VersionQuery } from '../schemas/common.ts';
+import { deletedResponses, errorResponses, IdParams, PlainText, Version, VersionQuery } from '../schemas/common.ts';
 import {
   AgendaItem,
   Attendee,
@@ -44,7 +44,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: read,
       schema: {
         querystring: Type.Object(
-          { q: Type.String({ minLength: 2, maxLength: 200 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) },
+          { q: PlainText({ minLength: 2, maxLength: 200 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) },
           { additionalProperties: false },
         ),
         response: { 200: Type.Array(SearchHit), ...errorResponses },

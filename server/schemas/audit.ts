@@ -1,22 +1,27 @@
 // The audit trail's query (filters and a keyset page) and its records.
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Nullable } from './common.ts';
+import { MAX_INTEGER } from '../domain/numbering.ts';
+import { Id, Nullable, PlainText } from './common.ts';
 
 export const AUDIT_PAGE_DEFAULT = 100;
 export const AUDIT_PAGE_MAX = 1000;
 
 export const AuditQuery = Type.Object(
   {
-    recordType: Type.Optional(Type.String({ maxLength: 40 })),
+    recordType: Type.Optional(PlainText({ maxLength: 40 })),
     recordId: Type.Optional(Id),
     userId: Type.Optional(Id),
-    from: Type.Optional(Type.String({ maxLength: 40 })),
-    to: Type.Optional(Type.String({ maxLength: 40 })),
+    from: Type.Optional(PlainText({ maxLength: 40 })),
+    to: Type.Optional(PlainText({ maxLength: 40 })),
     limit: Type.Optional(
       Type.Integer({ minimum: 1, maximum: AUDIT_PAGE_MAX, description: `Records per page (${AUDIT_PAGE_DEFAULT} unless told)` }),
     ),
     after: Type.Optional(
-      Type.Integer({ minimum: 1, description: 'The id of the last record of the previous page (from the Link header)' }),
+      Type.Integer({
+        minimum: 1,
+        maximum: MAX_INTEGER,
+        description: 'The id of the last record of the previous page (from the Link header)',
+      }),
     ),
   },
   { additionalProperties: false },

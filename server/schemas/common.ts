@@ -1,10 +1,21 @@
 // Pieces shared by the API's schemas.
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type IntegerOptions, type StringOptions, type TSchema } from '@sinclair/typebox';
+import { MAX_INTEGER, MAX_SITTING_NUMBER } from '../domain/numbering.ts';
 
-export const IsoDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD' });
-export const ClockTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM' });
-export const Id = Type.Integer({ minimum: 1 });
-export const Version = Type.Integer({ minimum: 1, description: 'The version the change is based on' });
+/** Free text, checked for what no document may hold (domain/text-safety.ts); every request string is one of these two. */
+export const PlainText = (options: StringOptions = {}) => Type.String({ ...options, textSafety: 'text' });
+/** A name, a position, a login or a file name: checked like text, and one reading direction only. */
+export const NameText = (options: StringOptions = {}) => Type.String({ ...options, textSafety: 'name' });
+/** An integer that fits PostgreSQL's `integer`. */
+export const Int = (options: IntegerOptions = {}) => Type.Integer({ maximum: MAX_INTEGER, ...options });
+
+export const IsoDate = PlainText({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD' });
+export const ClockTime = PlainText({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM' });
+export const Id = Int({ minimum: 1 });
+export const Version = Int({ minimum: 1, description: 'The version the change is based on' });
+/** A 1-based agenda position or decision number. */
+export const Ordinal = Int({ minimum: 1 });
+export const SittingNumber = Type.Integer({ minimum: 1, maximum: MAX_SITTING_NUMBER, description: 'Sitting number (Nr. 7)' });
 export const Status = Type.Union([Type.Literal('open'), Type.Literal('in_progress'), Type.Literal('done'), Type.Literal('cancelled')]);
 
 /** Where a decision was taken and what it says: shared by the register, carry-over and actions. */

@@ -1,6 +1,6 @@
 // The decision register across all sittings, each decision's history, and people's actions.
 import { Type, type Static } from '@sinclair/typebox';
-import { DecisionOrigin, Id, IsoDate, Nullable, Status } from './common.ts';
+import { DecisionOrigin, Id, Int, IsoDate, Nullable, PlainText, SittingNumber, Status } from './common.ts';
 
 export const RegisterEntry = Type.Object({
   id: Id,
@@ -37,10 +37,10 @@ export const RegisterQuery = Type.Object(
     followedUp: Type.Optional(Bool),
     dueFrom: Type.Optional(IsoDate),
     dueTo: Type.Optional(IsoDate),
-    sitting: Type.Optional(Type.Integer({ minimum: 1, description: 'Sitting number' })),
-    q: Type.Optional(Type.String({ maxLength: 200 })),
+    sitting: Type.Optional(SittingNumber),
+    q: Type.Optional(PlainText({ maxLength: 200 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0 })),
+    offset: Type.Optional(Int({ minimum: 0 })),
   },
   { additionalProperties: false },
 );
@@ -48,7 +48,7 @@ export type RegisterQuery = Static<typeof RegisterQuery>;
 
 export const NewNoteBody = Type.Object(
   {
-    note: Type.String({ minLength: 1, maxLength: 10000 }),
+    note: PlainText({ minLength: 1, maxLength: 10000 }),
     status: Type.Optional(Status),
     date: Type.Optional(IsoDate),
   },

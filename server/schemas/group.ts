@@ -1,15 +1,15 @@
 // The group's profile and the settings that shape its minutes.
 import { Type } from '@sinclair/typebox';
-import { Version } from './common.ts';
+import { PlainText, Version } from './common.ts';
 
-const Text = Type.String({ minLength: 1, maxLength: 300 });
+const Text = PlainText({ minLength: 1, maxLength: 300 });
 const Millimetres = Type.Number({ minimum: 5, maximum: 60 });
 
 export const MinutesSettings = Type.Object(
   {
     signatureMode: Type.Union([Type.Literal('paper'), Type.Literal('esignature')]),
-    esignatureNotice: Type.String({ minLength: 1, maxLength: 500 }),
-    fontFamily: Type.String({ minLength: 1, maxLength: 100 }),
+    esignatureNotice: PlainText({ minLength: 1, maxLength: 500 }),
+    fontFamily: PlainText({ minLength: 1, maxLength: 100 }),
     fontSizePt: Type.Number({ minimum: 8, maximum: 20 }),
     marginsMm: Type.Object(
       { left: Millimetres, right: Millimetres, top: Millimetres, bottom: Millimetres },

@@ -1,10 +1,10 @@
 // The group's directory of people.
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Nullable, Version } from './common.ts';
+import { Id, NameText, Nullable, PlainText, Version } from './common.ts';
 
-const Name = Type.String({ minLength: 1, maxLength: 200 });
-const Position = Type.String({ maxLength: 500 });
-const Email = Type.String({ maxLength: 320, pattern: '^[^@\\s]+@[^@\\s]+$' });
+const Name = NameText({ minLength: 1, maxLength: 200 });
+const Position = NameText({ maxLength: 500 });
+const Email = PlainText({ maxLength: 320, pattern: '^[^@\\s]+@[^@\\s]+$' });
 
 export const Person = Type.Object({
   id: Id,

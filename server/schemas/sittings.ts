@@ -1,10 +1,27 @@
 // A sitting and its parts: attendance, agenda items, decisions with owners, reviews.
 import { Type, type Static } from '@sinclair/typebox';
-import { ClockTime, DecisionOrigin, Id, IsoDate, Nullable, Status, Version } from './common.ts';
+import {
+  ClockTime,
+  DecisionOrigin,
+  Id,
+  Int,
+  IsoDate,
+  NameText,
+  Nullable,
+  Ordinal,
+  PlainText,
+  SittingNumber,
+  Status,
+  Version,
+} from './common.ts';
 
-const Title = Type.String({ minLength: 1, maxLength: 2000 });
-const LongText = Type.String({ maxLength: 200000 });
-const Position = Type.String({ maxLength: 500 });
+const Title = PlainText({ minLength: 1, maxLength: 2000 });
+const LongText = PlainText({ maxLength: 200000 });
+const Position = NameText({ maxLength: 500 });
+const Place = PlainText({ minLength: 1, maxLength: 200 });
+const Reason = PlainText({ maxLength: 500 });
+const Rapporteur = PlainText({ maxLength: 500 });
+const DecisionText = PlainText({ minLength: 1, maxLength: 10000 });
 const Role = Type.Union([Type.Literal('member'), Type.Literal('absent'), Type.Literal('invited')]);
 
 export const SignerRef = Type.Object({
@@ -138,8 +155,8 @@ export type SittingDetail = Static<typeof SittingDetail>;
 export const NewSittingBody = Type.Object(
   {
     date: IsoDate,
-    number: Type.Optional(Type.Integer({ minimum: 1 })),
-    place: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    number: Type.Optional(SittingNumber),
+    place: Type.Optional(Place),
     startTime: Type.Optional(Nullable(ClockTime)),
     endTime: Type.Optional(Nullable(ClockTime)),
     chairId: Type.Optional(Nullable(Id)),
@@ -152,9 +169,9 @@ export type NewSittingBody = Static<typeof NewSittingBody>;
 export const SittingPatchBody = Type.Object(
   {
     version: Version,
-    number: Type.Optional(Type.Integer({ minimum: 1 })),
+    number: Type.Optional(SittingNumber),
     date: Type.Optional(IsoDate),
-    place: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    place: Type.Optional(Place),
     startTime: Type.Optional(Nullable(ClockTime)),
     endTime: Type.Optional(Nullable(ClockTime)),
     chairId: Type.Optional(Nullable(Id)),
@@ -169,10 +186,10 @@ export type SittingPatchBody = Static<typeof SittingPatchBody>;
 export const NewAttendeeBody = Type.Object(
   {
     personId: Type.Optional(Id),
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    name: Type.Optional(NameText({ minLength: 1, maxLength: 200 })),
     role: Role,
     position: Type.Optional(Nullable(Position)),
-    reason: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    reason: Type.Optional(Nullable(Reason)),
   },
   { additionalProperties: false },
 );
@@ -183,7 +200,7 @@ export const AttendeePatchBody = Type.Object(
     version: Version,
     role: Type.Optional(Role),
     position: Type.Optional(Nullable(Position)),
-    reason: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    reason: Type.Optional(Nullable(Reason)),
   },
   { additionalProperties: false },
 );
@@ -192,10 +209,10 @@ export type AttendeePatchBody = Static<typeof AttendeePatchBody>;
 export const NewAgendaItemBody = Type.Object(
   {
     title: Title,
-    rapporteur: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    rapporteur: Type.Optional(Nullable(Rapporteur)),
     proceedings: Type.Optional(LongText),
     confidential: Type.Optional(Type.Boolean()),
-    position: Type.Optional(Type.Integer({ minimum: 1 })),
+    position: Type.Optional(Ordinal),
   },
   { additionalProperties: false },
 );
@@ -205,7 +222,7 @@ export const AgendaItemPatchBody = Type.Object(
   {
     version: Version,
     title: Type.Optional(Title),
-    rapporteur: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    rapporteur: Type.Optional(Nullable(Rapporteur)),
     proceedings: Type.Optional(LongText),
     confidential: Type.Optional(Type.Boolean()),
   },
@@ -214,25 +231,25 @@ export const AgendaItemPatchBody = Type.Object(
 export type AgendaItemPatchBody = Static<typeof AgendaItemPatchBody>;
 
 export const MoveBody = Type.Object(
-  { version: Version, to: Type.Integer({ minimum: 1, description: 'New 1-based position or number' }) },
+  { version: Version, to: Int({ minimum: 1, description: 'New 1-based position or number' }) },
   { additionalProperties: false },
 );
 export type MoveBody = Static<typeof MoveBody>;
 
 export const OwnerInput = Type.Union([
   Type.Object({ personId: Id }, { additionalProperties: false }),
-  Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+  Type.Object({ name: NameText({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
 ]);
 export type OwnerInput = Static<typeof OwnerInput>;
 
 export const NewDecisionBody = Type.Object(
   {
-    text: Type.String({ minLength: 1, maxLength: 10000 }),
+    text: DecisionText,
     owners: Type.Optional(Type.Array(OwnerInput, { maxItems: 50 })),
     due: Type.Optional(Nullable(IsoDate)),
     agendaItemId: Type.Optional(Nullable(Id)),
     status: Type.Optional(Status),
-    number: Type.Optional(Type.Integer({ minimum: 1 })),
+    number: Type.Optional(Ordinal),
   },
   { additionalProperties: false },
 );
@@ -241,7 +258,7 @@ export type NewDecisionBody = Static<typeof NewDecisionBody>;
 export const DecisionPatchBody = Type.Object(
   {
     version: Version,
-    text: Type.Optional(Type.String({ minLength: 1, maxLength: 10000 })),
+    text: Type.Optional(DecisionText),
     owners: Type.Optional(Type.Array(OwnerInput, { maxItems: 50 })),
     due: Type.Optional(Nullable(IsoDate)),
     agendaItemId: Type.Optional(Nullable(Id)),

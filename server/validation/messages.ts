@@ -1,6 +1,7 @@
 // Turns JSON Schema validation errors (Ajv) into one Latvian message that names the field.
 import type { ErrorObject } from 'ajv';
 import { InvalidInput } from '../domain/errors.ts';
+import { TEXT_SAFETY } from './text-keyword.ts';
 
 /** `/decisions/2/due` → `decisions[2].due` */
 export function fieldPath(instancePath: string, child?: string): string {
@@ -35,6 +36,8 @@ function describe(error: ErrorObject): { field: string; message: string } {
       return { field: at(), message: `atļautās vērtības: ${(p.allowedValues as unknown[]).map(String).join(', ')}.` };
     case 'const':
       return { field: at(), message: `jābūt "${String(p.allowedValue)}".` };
+    case TEXT_SAFETY:
+      return { field: at(), message: String(p.problem) };
     case 'anyOf':
     case 'oneOf':
       return { field: at(), message: 'vērtība neatbilst nevienam atļautajam variantam.' };
@@ -78,6 +81,8 @@ export function invalidInputFrom(errors: readonly ErrorObject[], prefix = ''): I
 }
 
 function rank(error: ErrorObject): number {
+  // A forbidden character is the fault whichever branch of a union it was found in.
+  if (error.keyword === TEXT_SAFETY) return 0;
   if (error.keyword === 'anyOf' || error.keyword === 'oneOf') return 2;
   if (error.schemaPath.includes('anyOf') || error.schemaPath.includes('oneOf')) return 1;
   return 0;

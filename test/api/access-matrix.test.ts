@@ -1,5 +1,6 @@
 // Every role (and no session) against every API route: who gets 2xx, 401, 403 or 404.
 import type { InjectOptions } from 'fastify';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../server/db/database.ts';
 import { testApp, withSession, type Session, type TestApp } from '../support/app.ts';
@@ -17,6 +18,8 @@ let people: Record<string, number>;
 let nr7Id: number;
 let attendedId: number;
 let number = 100;
+/** A real (empty) PDF: a signed copy must be built like one. */
+const PDF = Buffer.from(await (await PDFDocument.create()).save());
 
 /** Admin-made fixtures, fresh for each request so that every allowed call can succeed. */
 const admin = (options: InjectOptions) => t.call(options);
@@ -360,7 +363,7 @@ const routes: Route[] = [
       method: 'POST',
       url: `/api/sittings/${(await importDoc({ signed: true })).id}/signed-copy`,
       headers: { 'content-type': 'application/pdf' },
-      payload: Buffer.from('%PDF-1.7\n%%EOF\n'),
+      payload: PDF,
     }),
   },
   {
@@ -373,7 +376,7 @@ const routes: Route[] = [
         method: 'POST',
         url: `/api/sittings/${s.id}/signed-copy`,
         headers: { 'content-type': 'application/pdf' },
-        payload: Buffer.from('%PDF-1.7\n%%EOF\n'),
+        payload: PDF,
       });
       return { method: 'GET', url: `/api/sittings/${s.id}/signed-copy` };
     },

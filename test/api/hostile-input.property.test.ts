@@ -1,14 +1,18 @@
 // Property: whatever a client sends to a write route — malformed or hostile bodies, params and
-// headers — the answer is never a 500, a refused write leaves no trace, and signed minutes
-// never change.
+// headers — the answer is never a 500, a refused write leaves no trace, signed minutes never
+// change, and no stored text holds a lone surrogate or a control character.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_INTEGER, MAX_SITTING_NUMBER } from '../../server/domain/numbering.ts';
+import { textProblem, type TextKind } from '../../server/domain/text-safety.ts';
 import { snapshot, testApp, type TestApp } from '../support/app.ts';
 import { nr7 } from '../support/reference.ts';
 
 let t: TestApp;
 let signedId: number;
 let ids: number[];
+let draftId: number;
+let decisionId: number;
 
 beforeAll(async () => {
   t = await testApp('admin');
@@ -17,6 +21,8 @@ beforeAll(async () => {
     .id;
   const s = (await t.call({ method: 'GET', url: `/api/sittings/${draft}` })).body;
   ids = [signedId, draft, s.agendaItems[0].id, s.decisions[0].id, s.attendance[0].id, 1, 2, 3];
+  draftId = draft;
+  decisionId = s.decisions[0].id;
 });
 afterAll(async () => t.close());
 
@@ -41,6 +47,15 @@ async function signedState() {
 
 const hostileString = fc.oneof(
   fc.string(),
+  // Any UTF-16 code unit (lone surrogates, C0 controls, bidirectional controls among them), but
+  // the replacement character, which is how a stored lone surrogate would read back.
+  fc.string({
+    unit: fc
+      .integer({ min: 0, max: 0xffff })
+      .filter((code) => code !== 0xfffd)
+      .map((code) => String.fromCharCode(code)),
+    maxLength: 20,
+  }),
   fc.constantFrom(
     '',
     ' ',
@@ -49,6 +64,13 @@ const hostileString = fc.oneof(
     '<script>alert(1)</script>',
     "'; drop table sittings; --",
     '\u0000',
+    'Anna\u0000Ozola',
+    '\ud800',
+    'x\udfff',
+    '\u0007\u001b[31m',
+    'Anna \u202eOzola',
+    '\u2066Rancāne\u2069',
+    'ok\r\nok\tok',
     '𝕏'.repeat(300),
     'ā'.repeat(3000),
     '../../etc/passwd',
@@ -60,12 +82,16 @@ const hostileString = fc.oneof(
 const value: fc.Arbitrary<unknown> = fc.oneof(
   hostileString,
   fc.integer(),
-  fc.constantFrom(0, -1, 2 ** 31, Number.MAX_SAFE_INTEGER, 1.5, null, true, false),
+  fc.constantFrom(0, -1, 2 ** 31 - 1, 2 ** 31, 9_999, 10_000, 1e308, -1e308, Number.MAX_SAFE_INTEGER, 1.5, null, true, false),
   fc.array(fc.oneof(hostileString, fc.integer(), fc.object()), { maxLength: 3 }),
   fc.object({ maxDepth: 2 }),
 );
 const KEYS = [
   'version',
+  'shortNameOverride',
+  'position',
+  'place',
+  'sitting',
   'date',
   'number',
   'title',
@@ -107,7 +133,7 @@ const body = fc.oneof(
 );
 const param = fc.oneof(
   fc.constantFrom(...[1, 2, 3, 8]).map(String),
-  fc.constantFrom('0', '-1', 'abc', '1.5', '99999999999999999999', '%00', '1;drop'),
+  fc.constantFrom('0', '-1', 'abc', '1.5', '99999999999999999999', '2147483648', '1e308', '%00', '%E2%80%AE', '1;drop'),
 );
 const contentType = fc.constantFrom(
   'application/json',
@@ -118,6 +144,22 @@ const contentType = fc.constantFrom(
   'multipart/form-data; boundary=x',
   undefined,
 );
+
+/**
+ * Stored strings holding what no document may hold: a lone surrogate (stored as invalid UTF-8,
+ * it reads back as U+FFFD) or a C0 control other than tab, LF and CR.
+ */
+function forbiddenText(tables: Record<string, unknown[]>): string[] {
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+  const bad = /[\ud800-\udfff\ufffd]|[\u0000-\u0008\u000b\u000c\u000e-\u001f]/u;
+  return Object.entries(tables).flatMap(([table, rows]) =>
+    rows.flatMap((row) =>
+      Object.entries(row as Record<string, unknown>)
+        .filter(([, v]) => typeof v === 'string' && bad.test(v))
+        .map(([column]) => `${table}.${column}`),
+    ),
+  );
+}
 
 describe('hostile input to every write route', () => {
   it('never a 500, never a partial write, never a change to signed minutes', { timeout: 180_000 }, async () => {
@@ -143,7 +185,9 @@ describe('hostile input to every write route', () => {
             ...(text === undefined ? {} : { payload: text }),
           });
           expect(res.statusCode, `${route.method} ${url} ${text?.slice(0, 200)} → ${res.body.slice(0, 300)}`).toBeLessThan(500);
-          if (res.statusCode >= 400) expect(await snapshot(t.db)).toEqual(before);
+          const after = await snapshot(t.db);
+          if (res.statusCode >= 400) expect(after).toEqual(before);
+          else expect(forbiddenText(after), `${route.method} ${url} ${text?.slice(0, 200)}`).toEqual([]);
           expect(res.body).not.toMatch(/at .+\.ts:\d+|SqliteError|SQLITE_/);
         },
       ),
@@ -151,4 +195,78 @@ describe('hostile input to every write route', () => {
     );
     expect(await signedState()).toEqual(signedBefore);
   });
+
+  /** A write whose body is valid but for one field, which carries the hostile value. */
+  interface Target {
+    url: () => string;
+    field: string;
+    body: (v: unknown) => object;
+    rule: { text: TextKind } | { max: number };
+  }
+  const targets: Target[] = [
+    { url: () => '/api/people', field: 'fullName', body: (v) => ({ fullName: v }), rule: { text: 'name' } },
+    { url: () => '/api/people', field: 'position', body: (v) => ({ fullName: 'Anna Ozola', position: v }), rule: { text: 'name' } },
+    {
+      url: () => `/api/sittings/${draftId}/attendance`,
+      field: 'name',
+      body: (v) => ({ name: v, role: 'invited' }),
+      rule: { text: 'name' },
+    },
+    {
+      url: () => `/api/sittings/${draftId}/decisions`,
+      field: 'owners[0].name',
+      body: (v) => ({ text: 'Uzdot', owners: [{ name: v }] }),
+      rule: { text: 'name' },
+    },
+    { url: () => `/api/sittings/${draftId}/agenda-items`, field: 'title', body: (v) => ({ title: v }), rule: { text: 'text' } },
+    { url: () => `/api/sittings/${draftId}/decisions`, field: 'text', body: (v) => ({ text: v }), rule: { text: 'text' } },
+    { url: () => `/api/decisions/${decisionId}/notes`, field: 'note', body: (v) => ({ note: v }), rule: { text: 'text' } },
+    { url: () => '/api/sittings', field: 'place', body: (v) => ({ date: '2026-01-05', place: v }), rule: { text: 'text' } },
+    { url: () => '/api/sittings', field: 'number', body: (v) => ({ date: '2026-01-05', number: v }), rule: { max: MAX_SITTING_NUMBER } },
+    {
+      url: () => `/api/sittings/${draftId}/decisions`,
+      field: 'number',
+      body: (v) => ({ text: 'Uzdot', number: v }),
+      rule: { max: MAX_INTEGER },
+    },
+    {
+      url: () => `/api/sittings/${draftId}/agenda-items`,
+      field: 'position',
+      body: (v) => ({ title: 'Par', position: v }),
+      rule: { max: MAX_INTEGER },
+    },
+  ];
+  const hugeNumber = fc.oneof(fc.integer({ min: 1 }), fc.constantFrom(9_999, 10_000, 2 ** 31 - 1, 2 ** 31, 2 ** 53, 1e308));
+
+  it(
+    'a value that breaks the text or number rules is refused with 400 naming its field; nothing forbidden is stored',
+    { timeout: 180_000 },
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc
+            .constantFrom(...targets)
+            .chain((target) =>
+              fc.tuple(fc.constant(target), 'text' in target.rule ? fc.oneof(hostileString, fc.string({ minLength: 1 })) : hugeNumber),
+            ),
+          async ([target, v]) => {
+            const before = await snapshot(t.db);
+            const res = await t.inject({ method: 'POST', url: target.url(), payload: target.body(v) });
+            const breaks =
+              'text' in target.rule ? typeof v === 'string' && textProblem(v, target.rule.text) !== null : (v as number) > target.rule.max;
+            const what = `${target.url()} ${target.field}=${JSON.stringify(v)?.slice(0, 80)} → ${res.statusCode} ${res.body.slice(0, 200)}`;
+            expect(res.statusCode, what).toBeLessThan(500);
+            const after = await snapshot(t.db);
+            if (breaks) {
+              expect(res.statusCode, what).toBe(400);
+              expect(res.json().field, what).toBe(target.field);
+            }
+            if (res.statusCode >= 400) expect(after, what).toEqual(before);
+            else expect(forbiddenText(after), what).toEqual([]);
+          },
+        ),
+        { numRuns: 150, seed: 20261126 },
+      );
+    },
+  );
 });

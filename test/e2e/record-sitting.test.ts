@@ -2,6 +2,7 @@
 // downloads and signs it; what the server stored must be the reference document.
 import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
+import { PDFDocument } from 'pdf-lib';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SittingDocument } from '../../server/interchange/sitting-document.ts';
@@ -211,7 +212,8 @@ describe('recording a whole sitting in the browser', () => {
     await page.getByLabel('Parakstītā kopija (PDF vai eDoc/ASiC-E)').setInputFiles({
       name: 'Protokols_Nr_7_parakstits.pdf',
       mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.4\n% parakstīts\n%%EOF\n'),
+      // A real PDF: a signed copy must be built like one.
+      buffer: Buffer.from(await (await PDFDocument.create()).save()),
     });
     await page.getByRole('button', { name: 'Augšupielādēt' }).click();
     await page.getByText(/Augšupielādēts: Protokols_Nr_7_parakstits\.pdf/).waitFor();

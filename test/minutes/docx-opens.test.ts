@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inspectSignedCopy } from '../../server/domain/signed-copy-file.ts';
 import { convertWithLibreOffice, hasCommand } from '../../server/minutes/libreoffice.ts';
 import { renderMinutesDocx } from '../../server/minutes/render-docx.ts';
 import { buildMinutesViewModel } from '../../server/minutes/view-model.ts';
@@ -53,5 +54,7 @@ describe.runIf(mustRun)('the DOCX minutes in LibreOffice', () => {
     ]);
     // The page number is printed from page 2 on, at the top.
     expect(text).toMatch(/\f\s*2\s*\n/u);
+    // Such a PDF, once signed, is accepted as the signed copy of the minutes.
+    expect(inspectSignedCopy(await readFile(pdf), []).contentType).toBe('application/pdf');
   });
 });
