@@ -1,6 +1,6 @@
 // Every migration, by name. Static imports let the same list run under tsx, Vitest and a
 // bundler alike; a test checks that no file in this folder is missing here.
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import * as initial from './20261126T010000-initial.ts';
 import * as signing from './20261126T020000-signing.ts';
 import * as carryOver from './20261126T030000-carry-over.ts';

@@ -1,5 +1,6 @@
 // The command-line tool: import, export and render sittings, add users, back up and restore,
 // all against the configured database.
+import './require-node.ts';
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { readConfig } from './config.ts';

@@ -1,4 +1,5 @@
 // Starts the server from the environment's configuration and stops it gracefully.
+import './require-node.ts';
 import { buildApp } from './app.ts';
 import { readConfig, type Config } from './config.ts';
 import { openDatabase } from './db/open.ts';

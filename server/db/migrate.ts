@@ -1,5 +1,6 @@
 // Brings the schema up to date from the migrations in migrations/.
-import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
+import type { Kysely } from 'kysely';
+import { Migrator, type MigrationProvider } from 'kysely/migration';
 import { migrations } from '../../migrations/index.ts';
 import type { Database } from './database.ts';
 

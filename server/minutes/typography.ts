@@ -1,7 +1,7 @@
 // Latvian typography for the minutes: dates, clock times, names and clean plain text.
 // Wording lives in templates/; this module only shapes the values the templates receive.
-import { format } from 'date-fns';
-import { lv } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { lv } from 'date-fns/locale/lv';
 
 export const NBSP = '\u00a0';
 

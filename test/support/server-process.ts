@@ -21,9 +21,10 @@ export function freePort(): Promise<number> {
   });
 }
 
-export function startServer(databaseUrl: string, port = 0, timeoutMs = 30_000): Promise<ServerProcess> {
+/** `nodeArgs` go to node before the entry point (e.g. `--expose-gc`). */
+export function startServer(databaseUrl: string, port = 0, timeoutMs = 30_000, nodeArgs: string[] = []): Promise<ServerProcess> {
   // node itself, with tsx as a loader: a signal reaches the server, not a wrapper around it.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, 'server/main.ts'], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],

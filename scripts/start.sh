@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# `npm start`: builds the front end and starts the server. On a Node older than 22 it runs under the
+# project's own Node 24 (scripts/node-toolchain.sh), with node_modules made to fit it.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# Once: the toolchain runs this script again in the same process (exec keeps the PID).
+if [ "${PROTOKOLS_TOOLCHAIN:-}" != "$$" ]; then
+  export PROTOKOLS_TOOLCHAIN=$$
+  exec bash scripts/node-toolchain.sh bash scripts/start.sh "$@"
+fi
+unset PROTOKOLS_TOOLCHAIN
+bash scripts/node-modules.sh
+node_modules/.bin/tsx scripts/build-web.ts
+# exec: a signal sent to `npm start` reaches the server, which then stops gracefully.
+exec node --import tsx server/main.ts "$@"
