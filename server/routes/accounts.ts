@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { InvalidInput, TooManyRequests } from '../domain/errors.ts';
 import { throttledMessage } from '../domain/login-throttle.ts';
-import { permissionsOf } from '../domain/permissions.ts';
+import { permissionsOf, ROLES } from '../domain/permissions.ts';
 import { userRecord } from '../repositories/audit-records.ts';
 import { audited, auditedCreate } from '../http/audited.ts';
 import { currentUser, SESSION_COOKIE } from '../plugins/auth.ts';
@@ -11,15 +11,9 @@ import { listAudit } from '../repositories/audit.ts';
 import { logIn, logOut, SESSION_IDLE_MINUTES } from '../repositories/sessions.ts';
 import { createUser, hashNewPassword, listUsers, updateUser, userRow } from '../repositories/users.ts';
 import { AUDIT_PAGE_DEFAULT, AuditEntry, AuditQuery } from '../schemas/audit.ts';
-import { errorResponses, Id, IdParams, NameText, PlainText, Version } from '../schemas/common.ts';
+import { errorResponses, Id, IdParams, literalUnion, NameText, PlainText, Version } from '../schemas/common.ts';
 
-const Role = Type.Union([
-  Type.Literal('admin'),
-  Type.Literal('secretary'),
-  Type.Literal('chair'),
-  Type.Literal('member'),
-  Type.Literal('guest'),
-]);
+const Role = literalUnion(ROLES);
 const User = Type.Object({
   id: Id,
   login: Type.String(),

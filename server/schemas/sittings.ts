@@ -1,11 +1,13 @@
 // A sitting and its parts: attendance, agenda items, decisions with owners, reviews.
 import { Type, type Static } from '@sinclair/typebox';
+import { ATTENDANCE_ROLES, SITTING_STATES } from '../domain/vocabulary.ts';
 import {
   ClockTime,
   DecisionOrigin,
   Id,
   Int,
   IsoDate,
+  literalUnion,
   NameText,
   Nullable,
   Ordinal,
@@ -22,7 +24,7 @@ const Place = PlainText({ minLength: 1, maxLength: 200 });
 const Reason = PlainText({ maxLength: 500 });
 const Rapporteur = PlainText({ maxLength: 500 });
 const DecisionText = PlainText({ minLength: 1, maxLength: 10000 });
-const Role = Type.Union([Type.Literal('member'), Type.Literal('absent'), Type.Literal('invited')]);
+const Role = literalUnion(ATTENDANCE_ROLES);
 
 export const SignerRef = Type.Object({
   personId: Id,
@@ -58,11 +60,15 @@ export const CarriedDecision = Type.Object({
   decisionId: Id,
   ...DecisionOrigin,
   owners: Type.Array(Type.String()),
+  /** The deadline as it stood before this sitting. */
   due: Nullable(IsoDate),
   overdue: Type.Boolean(),
+  /** The status as it stood before this sitting. */
   statusBefore: Status,
   confidential: Type.Boolean(),
+  /** Progress notes since the decision was last reviewed. */
   notes: Type.Array(Type.Object({ note: Type.String(), status: Nullable(Status), date: IsoDate })),
+  /** The follow-up recorded at this sitting, if any yet. */
   review: Nullable(
     Type.Object({
       id: Id,
@@ -74,6 +80,7 @@ export const CarriedDecision = Type.Object({
     }),
   ),
 });
+export type CarriedDecision = Static<typeof CarriedDecision>;
 
 export const Owner = Type.Object({ personId: Nullable(Id), name: Type.String() });
 export type Owner = Static<typeof Owner>;
@@ -117,7 +124,7 @@ export const SearchHit = Type.Object({
 });
 export type SearchHit = Static<typeof SearchHit>;
 
-export const SittingState = Type.Union([Type.Literal('draft'), Type.Literal('signed')]);
+export const SittingState = literalUnion(SITTING_STATES);
 
 export const SittingSummary = Type.Object({
   id: Id,
