@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { InvalidInput, TooManyRequests } from '../domain/errors.ts';
 import { throttledMessage } from '../domain/login-throttle.ts';
-import { permissionsOf, ROLES } from '../domain/permissions.ts';
+import { permissionsOf } from '../domain/permissions.ts';
 import { userRecord } from '../repositories/audit-records.ts';
 import { audited, auditedCreate } from '../http/audited.ts';
 import { currentUser, SESSION_COOKIE } from '../plugins/auth.ts';
@@ -11,25 +11,9 @@ import { listAudit } from '../repositories/audit.ts';
 import { logIn, logOut, SESSION_IDLE_MINUTES } from '../repositories/sessions.ts';
 import { createUser, hashNewPassword, listUsers, updateUser, userRow } from '../repositories/users.ts';
 import { AUDIT_PAGE_DEFAULT, AuditEntry, AuditQuery } from '../schemas/audit.ts';
-import { errorResponses, Id, IdParams, literalUnion, NameText, PlainText, Version } from '../schemas/common.ts';
+import { Me, Role, User } from '../schemas/accounts.ts';
+import { errorResponses, Id, IdParams, NameText, PlainText, Version } from '../schemas/common.ts';
 
-const Role = literalUnion(ROLES);
-const User = Type.Object({
-  id: Id,
-  login: Type.String(),
-  role: Role,
-  personId: Type.Union([Id, Type.Null()]),
-  active: Type.Boolean(),
-  version: Version,
-});
-const Me = Type.Object({
-  userId: Id,
-  login: Type.String(),
-  role: Role,
-  personId: Type.Union([Id, Type.Null()]),
-  csrfToken: Type.String(),
-  permissions: Type.Array(Type.String(), { description: 'What this role may do, so the front end offers only that' }),
-});
 const Password = PlainText({ minLength: 1, maxLength: 1000 });
 
 const LOGIN_FAILED = 'Nepareizs lietotājvārds vai parole.';

@@ -32,6 +32,7 @@ export const SignerRef = Type.Object({
   shortName: Type.String(),
   position: Nullable(Type.String()),
 });
+export type SignerRef = Static<typeof SignerRef>;
 
 export const Attendee = Type.Object({
   id: Id,
