@@ -24,7 +24,7 @@ const Place = PlainText({ minLength: 1, maxLength: 200 });
 const Reason = PlainText({ maxLength: 500 });
 const Rapporteur = PlainText({ maxLength: 500 });
 const DecisionText = PlainText({ minLength: 1, maxLength: 10000 });
-const Role = literalUnion(ATTENDANCE_ROLES);
+const AttendanceRole = literalUnion(ATTENDANCE_ROLES);
 
 export const SignerRef = Type.Object({
   personId: Id,
@@ -38,7 +38,7 @@ export const Attendee = Type.Object({
   id: Id,
   personId: Id,
   name: Type.String(),
-  role: Role,
+  role: AttendanceRole,
   position: Nullable(Type.String()),
   reason: Nullable(Type.String()),
   version: Version,
@@ -195,7 +195,7 @@ export const NewAttendeeBody = Type.Object(
   {
     personId: Type.Optional(Id),
     name: Type.Optional(NameText({ minLength: 1, maxLength: 200 })),
-    role: Role,
+    role: AttendanceRole,
     position: Type.Optional(Nullable(Position)),
     reason: Type.Optional(Nullable(Reason)),
   },
@@ -206,7 +206,7 @@ export type NewAttendeeBody = Static<typeof NewAttendeeBody>;
 export const AttendeePatchBody = Type.Object(
   {
     version: Version,
-    role: Type.Optional(Role),
+    role: Type.Optional(AttendanceRole),
     position: Type.Optional(Nullable(Position)),
     reason: Type.Optional(Nullable(Reason)),
   },
