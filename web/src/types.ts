@@ -13,6 +13,8 @@ export type {
   Attendee,
   CarriedDecision,
   Decision,
+  MoveBody,
+  NewAttendeeBody,
   Owner,
   OwnerInput,
   Review,
