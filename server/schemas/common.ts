@@ -49,6 +49,9 @@ export const VersionQuery = Type.Object({ version: Version });
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
+/** A progress note on a decision, as carry-over and actions list it. */
+export const ProgressNote = Type.Object({ note: Type.String(), status: Nullable(Status), date: IsoDate });
+
 export const ErrorResponse = Type.Object({
   statusCode: Type.Integer(),
   error: Type.String(),

@@ -12,6 +12,7 @@ import {
   Nullable,
   Ordinal,
   PlainText,
+  ProgressNote,
   SittingNumber,
   Status,
   Version,
@@ -68,7 +69,7 @@ export const CarriedDecision = Type.Object({
   statusBefore: Status,
   confidential: Type.Boolean(),
   /** Progress notes since the decision was last reviewed. */
-  notes: Type.Array(Type.Object({ note: Type.String(), status: Nullable(Status), date: IsoDate })),
+  notes: Type.Array(ProgressNote),
   /** The follow-up recorded at this sitting, if any yet. */
   review: Nullable(
     Type.Object({
