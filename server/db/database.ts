@@ -1,5 +1,12 @@
 // The database schema as Kysely sees it: one interface per table, gathered in `Database`.
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { DecisionStatus } from '../domain/decision-state.ts';
+import type { Role } from '../domain/permissions.ts';
+import type { SignerRole } from '../domain/signers.ts';
+import type { AttendanceRole, SittingState } from '../domain/vocabulary.ts';
+
+// The vocabularies are defined in domain/; re-exported for the code that reads them with the rows.
+export type { AttendanceRole, DecisionStatus, Role, SittingState };
 
 /** 0 or 1: booleans are stored as integers so that SQLite and PostgreSQL read them alike. */
 export type Flag = number;
@@ -37,8 +44,6 @@ export interface PersonTable {
   updated_at: string;
 }
 
-export type SittingState = 'draft' | 'signed';
-
 export interface SittingTable {
   id: Generated<number>;
   group_id: number;
@@ -56,8 +61,6 @@ export interface SittingTable {
   created_at: CreatedAt;
   updated_at: string;
 }
-
-export type AttendanceRole = 'member' | 'absent' | 'invited';
 
 export interface AttendanceTable {
   id: Generated<number>;
@@ -85,8 +88,6 @@ export interface AgendaItemTable {
   search_text: Generated<string>;
   version: Generated<number>;
 }
-
-export type DecisionStatus = 'open' | 'in_progress' | 'done' | 'cancelled';
 
 export interface DecisionTable {
   id: Generated<number>;
@@ -190,8 +191,6 @@ export interface CarriedDecisionTable {
   ordinal: number;
 }
 
-export type Role = 'admin' | 'secretary' | 'chair' | 'member' | 'guest';
-
 export interface UserTable {
   id: Generated<number>;
   group_id: number;
@@ -270,7 +269,7 @@ export interface MinutesSignatureTable {
   sitting_id: number;
   /** The signed version of the minutes (signed_minutes.version). */
   version: number;
-  role: 'chair' | 'recorder';
+  role: SignerRole;
   user_id: number | null;
   signed_at: string;
 }

@@ -1,6 +1,14 @@
 // Where a decision stands: its own status and deadline, changed by the reviews of later sittings
 // and by progress notes between them, in the order they took effect.
-import type { DecisionStatus } from '../interchange/sitting-document.ts';
+
+/** Every status a decision can have, in the order forms offer them. */
+export const DECISION_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+/** Still to be followed up: carried over, counted as open; the SQL filters use this list too. */
+export const UNFINISHED_STATUSES = ['open', 'in_progress'] as const satisfies readonly DecisionStatus[];
+/** Done or cancelled: every status that is not unfinished. */
+export const FINISHED_STATUSES: readonly DecisionStatus[] = DECISION_STATUSES.filter((s) => !isUnfinished(s));
 
 export interface DecisionTerms {
   status: DecisionStatus;
@@ -23,15 +31,13 @@ export interface DecisionState {
   due: string | null;
 }
 
-const UNFINISHED: ReadonlySet<DecisionStatus> = new Set(['open', 'in_progress']);
-
 /** A decision with an owner or a deadline is followed up; one with neither is a resolution. */
 export function isFollowedUp(d: { due: string | null; ownerCount: number }): boolean {
   return d.ownerCount > 0 || d.due !== null;
 }
 
 export function isUnfinished(status: DecisionStatus): boolean {
-  return UNFINISHED.has(status);
+  return (UNFINISHED_STATUSES as readonly DecisionStatus[]).includes(status);
 }
 
 /** The state after the events that took effect before `before` (all of them when omitted). */

@@ -1,6 +1,8 @@
 // The cooperation group's profile and the settings that shape its minutes (MINUTES-FORMAT.md).
 
-export type SignatureMode = 'paper' | 'esignature';
+/** Signed on paper, or with a secure e-signature (the minutes then close with a notice). */
+export const SIGNATURE_MODES = ['paper', 'esignature'] as const;
+export type SignatureMode = (typeof SIGNATURE_MODES)[number];
 
 export interface MinutesSettings {
   signatureMode: SignatureMode;

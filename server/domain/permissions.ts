@@ -1,5 +1,8 @@
 // Who may do what: each role's permissions, and the rule that decides a request.
-import type { Role } from '../db/database.ts';
+
+/** The roles an account can have. */
+export const ROLES = ['admin', 'secretary', 'chair', 'member', 'guest'] as const;
+export type Role = (typeof ROLES)[number];
 
 export type Permission =
   | 'sittings:read'
@@ -18,8 +21,6 @@ export type Permission =
   | 'users:manage'
   | 'settings:write'
   | 'audit:read';
-
-export const ROLES: readonly Role[] = ['admin', 'secretary', 'chair', 'member', 'guest'];
 
 const MEMBER: Permission[] = ['sittings:read', 'sittings:export', 'register:read', 'notes:own', 'actions:own', 'people:read'];
 

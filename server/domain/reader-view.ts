@@ -1,12 +1,10 @@
 // What one reader sees of confidential text, decided once for every channel (sitting JSON, minutes,
 // register, CSV, search, decision history, actions, calendar feed, export).
-import type { Role } from '../db/database.ts';
+import type { Role } from './permissions.ts';
 import type { FollowUp } from '../minutes/minutes-source.ts';
 import type { SittingDocument } from '../interchange/sitting-document.ts';
 import type { ActionItem, DecisionDetail, RegisterEntry } from '../schemas/decisions.ts';
-import type { SearchHit, SittingDetail } from '../schemas/sittings.ts';
-
-type CarriedDecision = SittingDetail['carryOver'][number];
+import type { CarriedDecision, SearchHit, SittingDetail } from '../schemas/sittings.ts';
 
 export interface ReaderView {
   /** True for group members; false for guests, the public minutes and calendar feeds (they leave the app). */

@@ -1,10 +1,10 @@
 // The two signatures minutes carry: the chair's and the recorder's. Which a user gives follows
 // from their role; an admin may give either, or both at once.
-import type { Role } from '../db/database.ts';
+import type { Role } from './permissions.ts';
 
-export type SignerRole = 'chair' | 'recorder';
-
-export const SIGNER_ROLES: readonly SignerRole[] = ['recorder', 'chair'];
+/** The two signatures, in the order they are given. */
+export const SIGNER_ROLES = ['recorder', 'chair'] as const;
+export type SignerRole = (typeof SIGNER_ROLES)[number];
 
 /** The signatures a user of `role` gives when signing (`asked` narrows an admin's); empty when none. */
 export function signaturesGiven(role: Role, asked?: SignerRole): SignerRole[] {

@@ -1,7 +1,6 @@
 // The interchange format (shared/formats/sitting.schema.json, version 1) as TypeScript types.
 // The JSON Schema beside this file is the contract; a test proves it equals the shared copy.
-
-export type DecisionStatus = 'open' | 'in_progress' | 'done' | 'cancelled';
+import type { DecisionStatus } from '../domain/decision-state.ts';
 
 export interface DocumentPerson {
   name: string;

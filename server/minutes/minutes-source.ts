@@ -1,7 +1,8 @@
 // Everything needed to render one sitting's minutes: the sitting itself in the interchange
 // shape, the group's profile, and the earlier decisions followed up at this sitting.
 import type { GroupProfile } from '../domain/group-settings.ts';
-import type { DecisionStatus, SittingDocument } from '../interchange/sitting-document.ts';
+import type { DecisionStatus } from '../domain/decision-state.ts';
+import type { SittingDocument } from '../interchange/sitting-document.ts';
 
 export interface FollowUp {
   /** Number of the sitting that took the decision (Nr. 7). */

@@ -2,7 +2,8 @@
 // the public version, ready for a renderer (DOCX, HTML) that only lays it out.
 import type { FollowUp, MinutesSource, MinutesVersion } from './minutes-source.ts';
 import type { MinutesSettings } from '../domain/group-settings.ts';
-import type { DecisionStatus, DocumentPerson } from '../interchange/sitting-document.ts';
+import type { DecisionStatus } from '../domain/decision-state.ts';
+import type { DocumentPerson } from '../interchange/sitting-document.ts';
 import { matchPerson, shortForm } from '../domain/names.ts';
 import { followUpFor, fullView, hides, minutesRevealConfidential, publicView, type ReaderView } from '../domain/reader-view.ts';
 import { needsOwnerLine } from './mentions.ts';

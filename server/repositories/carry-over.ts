@@ -1,7 +1,6 @@
 // The decisions carried over to a sitting: followed-up decisions of earlier sittings that were
 // unfinished as of its date, live while it is a draft and frozen when it is signed.
-import { isCarried, isOverdue, type DecisionState } from '../domain/decision-state.ts';
-import type { DecisionStatus } from '../interchange/sitting-document.ts';
+import { isCarried, isOverdue, UNFINISHED_STATUSES, type DecisionState } from '../domain/decision-state.ts';
 import { inheritsConfidentiality } from '../domain/reader-view.ts';
 import type { Executor, SittingRow } from '../db/database.ts';
 import { foldForSearch } from '../domain/search-text.ts';
@@ -10,39 +9,7 @@ import { isSet } from './rows.ts';
 import { decisionOrigin, decisionsOfGroup } from './decision-rows.ts';
 import { statesOf } from './decision-state.ts';
 import { refreshAgendaItemSearch } from './search-index.ts';
-
-export interface CarriedReview {
-  id: number;
-  status: DecisionStatus;
-  note: string | null;
-  due: string | null;
-  notDiscussed: boolean;
-  version: number;
-}
-
-export interface CarriedDecision {
-  decisionId: number;
-  /** `Nr. 7, 2.` */
-  reference: string;
-  sittingId: number;
-  sittingNumber: number;
-  sittingDate: string;
-  number: number;
-  text: string;
-  owners: string[];
-  /** The deadline as it stood before this sitting. */
-  due: string | null;
-  overdue: boolean;
-  /** The status as it stood before this sitting. */
-  statusBefore: DecisionStatus;
-  confidential: boolean;
-  /** Progress notes since the decision was last reviewed. */
-  notes: Array<{ note: string; status: DecisionStatus | null; date: string }>;
-  /** The follow-up recorded at this sitting, if any yet. */
-  review: CarriedReview | null;
-}
-
-const UNFINISHED = ['open', 'in_progress'] as const;
+import type { CarriedDecision } from '../schemas/sittings.ts';
 
 export async function carriedDecisions(db: Executor, sitting: SittingRow): Promise<CarriedDecision[]> {
   const frozen =
@@ -75,7 +42,7 @@ export async function carriedDecisions(db: Executor, sitting: SittingRow): Promi
           await db
             .selectFrom('decisions')
             .select('id')
-            .where('current_status', 'in', UNFINISHED)
+            .where('current_status', 'in', UNFINISHED_STATUSES)
             .where((eb) => eb.or([eb('due', 'is not', null), eb('id', 'in', eb.selectFrom('decision_owners').select('decision_id'))]))
             .execute()
         ).map((r) => r.id);

@@ -2,7 +2,7 @@
 // decision with its history; progress notes; and what a person owes.
 import { assertDate, todayIso } from '../domain/calendar.ts';
 import { InvalidInput, notFound } from '../domain/errors.ts';
-import { isFollowedUp, isOverdue, isUnfinished } from '../domain/decision-state.ts';
+import { FINISHED_STATUSES, isFollowedUp, isOverdue, isUnfinished, UNFINISHED_STATUSES } from '../domain/decision-state.ts';
 import { inheritsConfidentiality } from '../domain/reader-view.ts';
 import type { Executor } from '../db/database.ts';
 import type { ActionItem, Actions, DecisionDetail, NewNoteBody, RegisterEntry, RegisterQuery } from '../schemas/decisions.ts';
@@ -10,9 +10,6 @@ import { decisionOrigin, decisionsOfGroup, type DecisionRowOfGroup } from './dec
 import { refreshDecisionState } from './decision-state.ts';
 import { containsEveryWord } from './search-index.ts';
 import { inTransaction, isSet, nowIso } from './rows.ts';
-
-const UNFINISHED = ['open', 'in_progress'] as const;
-const FINISHED = ['done', 'cancelled'] as const;
 
 type RegisterRow = DecisionRowOfGroup;
 
@@ -67,7 +64,7 @@ export async function listDecisions(
   }
   if (filter.overdue === true) {
     query = query
-      .where('d.current_status', 'in', UNFINISHED)
+      .where('d.current_status', 'in', UNFINISHED_STATUSES)
       .where('d.current_due', '<', today)
       .where((eb) => eb.or([eb('d.due', 'is not', null), eb('d.id', 'in', owned)]));
   }
@@ -176,10 +173,10 @@ export async function personActions(db: Executor, groupId: number, personId: num
   since.setUTCDate(since.getUTCDate() - 90);
   const recentFrom = since.toISOString().slice(0, 10);
   const [open, finished] = await Promise.all([
-    decisionsOfGroup(db, groupId).where('d.id', 'in', owned).where('d.current_status', 'in', UNFINISHED).execute(),
+    decisionsOfGroup(db, groupId).where('d.id', 'in', owned).where('d.current_status', 'in', UNFINISHED_STATUSES).execute(),
     decisionsOfGroup(db, groupId)
       .where('d.id', 'in', owned)
-      .where('d.current_status', 'in', FINISHED)
+      .where('d.current_status', 'in', FINISHED_STATUSES)
       .where((eb) =>
         eb.or([
           eb.exists(

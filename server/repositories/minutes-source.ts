@@ -5,7 +5,7 @@ import { draftDocument } from '../interchange/export-sitting.ts';
 import type { FollowUp, MinutesSource } from '../minutes/minutes-source.ts';
 import type { GroupProfile } from '../domain/group-settings.ts';
 import type { SittingDetail } from '../schemas/sittings.ts';
-import type { CarriedDecision } from './carry-over.ts';
+import type { CarriedDecision } from '../schemas/sittings.ts';
 import { getGroup } from './group.ts';
 import { loadSitting } from './sittings.ts';
 

@@ -2,7 +2,7 @@
 // review moves the decision's current state; "not discussed" leaves it as it was.
 import { assertOptionalDate } from '../domain/calendar.ts';
 import { assertVersion, Conflict, InvalidInput } from '../domain/errors.ts';
-import type { DecisionStatus } from '../interchange/sitting-document.ts';
+import type { DecisionStatus } from '../domain/decision-state.ts';
 import type { DecisionReviewRow, Executor } from '../db/database.ts';
 import type { NewReviewBody, Review, ReviewPatchBody } from '../schemas/sittings.ts';
 import { refreshDecisionState, statesOf } from './decision-state.ts';

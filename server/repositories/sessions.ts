@@ -5,7 +5,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { TooManyRequests } from '../domain/errors.ts';
 import { waitSeconds } from '../domain/login-throttle.ts';
 import { needsRehash, type PasswordHasher } from '../domain/passwords.ts';
-import type { Db, Executor, Role } from '../db/database.ts';
+import type { Db, Executor } from '../db/database.ts';
+import type { Role } from '../domain/permissions.ts';
 import { failureCounters, isKnownAddress, recordFailure, recordSuccess, throttleKeys } from './login-throttle.ts';
 import { nowIso } from './rows.ts';
 

@@ -1,6 +1,7 @@
 // Sittings: opening a draft with sensible defaults, reading one whole, editing its header.
 import { sql } from 'kysely';
 import { assertDate, assertTimeOrder } from '../domain/calendar.ts';
+import { UNFINISHED_STATUSES } from '../domain/decision-state.ts';
 import { Conflict, InvalidInput } from '../domain/errors.ts';
 import { shortForm } from '../domain/names.ts';
 import { nextSittingNumber } from '../domain/numbering.ts';
@@ -187,7 +188,7 @@ export async function listSittings(db: Executor, groupId: number): Promise<Sitti
       eb
         .selectFrom('decisions as d')
         .whereRef('d.sitting_id', '=', 's.id')
-        .where('d.status', 'in', ['open', 'in_progress'])
+        .where('d.status', 'in', UNFINISHED_STATUSES)
         .where((e) =>
           e.or([
             e('d.due', 'is not', null),

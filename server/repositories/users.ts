@@ -1,7 +1,8 @@
 // Accounts: local logins linked to directory people, with a role.
 import { Conflict, InvalidInput } from '../domain/errors.ts';
 import { MIN_PASSWORD_LENGTH, type PasswordHasher } from '../domain/passwords.ts';
-import type { Executor, Role, UserRow } from '../db/database.ts';
+import type { Executor, UserRow } from '../db/database.ts';
+import type { Role } from '../domain/permissions.ts';
 import { personRow } from './people.ts';
 import { expectOneUpdated, flag, inTransaction, isSet, nowIso, required } from './rows.ts';
 

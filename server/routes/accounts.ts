@@ -11,31 +11,9 @@ import { listAudit } from '../repositories/audit.ts';
 import { logIn, logOut, SESSION_IDLE_MINUTES } from '../repositories/sessions.ts';
 import { createUser, hashNewPassword, listUsers, updateUser, userRow } from '../repositories/users.ts';
 import { AUDIT_PAGE_DEFAULT, AuditEntry, AuditQuery } from '../schemas/audit.ts';
+import { Me, Role, User } from '../schemas/accounts.ts';
 import { errorResponses, Id, IdParams, NameText, PlainText, Version } from '../schemas/common.ts';
 
-const Role = Type.Union([
-  Type.Literal('admin'),
-  Type.Literal('secretary'),
-  Type.Literal('chair'),
-  Type.Literal('member'),
-  Type.Literal('guest'),
-]);
-const User = Type.Object({
-  id: Id,
-  login: Type.String(),
-  role: Role,
-  personId: Type.Union([Id, Type.Null()]),
-  active: Type.Boolean(),
-  version: Version,
-});
-const Me = Type.Object({
-  userId: Id,
-  login: Type.String(),
-  role: Role,
-  personId: Type.Union([Id, Type.Null()]),
-  csrfToken: Type.String(),
-  permissions: Type.Array(Type.String(), { description: 'What this role may do, so the front end offers only that' }),
-});
 const Password = PlainText({ minLength: 1, maxLength: 1000 });
 
 const LOGIN_FAILED = 'Nepareizs lietotājvārds vai parole.';

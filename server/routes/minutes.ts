@@ -7,7 +7,7 @@ import { minutesRevealConfidential } from '../domain/reader-view.ts';
 import { assertMaySee, logConfidentialRead, readerOf } from '../http/sitting-access.ts';
 import { loadMinutesSource } from '../repositories/minutes-source.ts';
 import type { MinutesVersion } from '../minutes/minutes-source.ts';
-import { signaturesGiven } from '../domain/signers.ts';
+import { SIGNER_ROLES, signaturesGiven } from '../domain/signers.ts';
 import { currentUser, Forbidden } from '../plugins/auth.ts';
 import { UnsupportedMediaType } from '../domain/errors.ts';
 import { MAX_SIGNED_COPY_BYTES } from '../domain/signed-copy-file.ts';
@@ -16,7 +16,7 @@ import type { RenderedMinutes } from '../minutes/render-minutes.ts';
 import { newestAmendment, newestSignedCopy, signedSittingRecord } from '../repositories/audit-records.ts';
 import { latestSignedCopy, storeSignedCopy } from '../repositories/signed-copies.ts';
 import { amendSitting, listSignatures, minutesFile, signSitting } from '../repositories/signed-minutes.ts';
-import { errorResponses, Id, IdParams, NameText, Ordinal, PlainText, Version } from '../schemas/common.ts';
+import { errorResponses, Id, IdParams, literalUnion, NameText, Ordinal, PlainText, Version } from '../schemas/common.ts';
 import { Signature, SignedCopyInfo } from '../schemas/minutes.ts';
 
 const MinutesQuery = Type.Object({ version: Type.Optional(Type.Union([Type.Literal('full'), Type.Literal('public')])) });
@@ -90,9 +90,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         body: Type.Object(
           {
             version: Version,
-            as: Type.Optional(
-              Type.Union([Type.Literal('chair'), Type.Literal('recorder')], { description: 'For an admin: sign as this one only' }),
-            ),
+            as: Type.Optional(literalUnion(SIGNER_ROLES, { description: 'For an admin: sign as this one only' })),
           },
           { additionalProperties: false },
         ),

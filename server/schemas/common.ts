@@ -1,5 +1,14 @@
 // Pieces shared by the API's schemas.
-import { Type, type IntegerOptions, type StringOptions, type TSchema } from '@sinclair/typebox';
+import {
+  Type,
+  type IntegerOptions,
+  type SchemaOptions,
+  type StringOptions,
+  type TLiteral,
+  type TSchema,
+  type TUnion,
+} from '@sinclair/typebox';
+import { DECISION_STATUSES } from '../domain/decision-state.ts';
 import { MAX_INTEGER, MAX_SITTING_NUMBER } from '../domain/numbering.ts';
 
 /** Free text, checked for what no document may hold (domain/text-safety.ts); every request string is one of these two. */
@@ -16,7 +25,14 @@ export const Version = Int({ minimum: 1, description: 'The version the change is
 /** A 1-based agenda position or decision number. */
 export const Ordinal = Int({ minimum: 1 });
 export const SittingNumber = Type.Integer({ minimum: 1, maximum: MAX_SITTING_NUMBER, description: 'Sitting number (Nr. 7)' });
-export const Status = Type.Union([Type.Literal('open'), Type.Literal('in_progress'), Type.Literal('done'), Type.Literal('cancelled')]);
+/** One of a domain vocabulary's values: the schema is built from the same list the type is derived from. */
+export const literalUnion = <const T extends string>(values: readonly T[], options: SchemaOptions = {}): TUnion<TLiteral<T>[]> =>
+  Type.Union(
+    values.map((v) => Type.Literal(v)),
+    options,
+  );
+
+export const Status = literalUnion(DECISION_STATUSES);
 
 /** Where a decision was taken and what it says: shared by the register, carry-over and actions. */
 export const DecisionOrigin = {
@@ -32,6 +48,9 @@ export const IdParams = Type.Object({ id: Id });
 export const VersionQuery = Type.Object({ version: Version });
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** A progress note on a decision, as carry-over and actions list it. */
+export const ProgressNote = Type.Object({ note: Type.String(), status: Nullable(Status), date: IsoDate });
 
 export const ErrorResponse = Type.Object({
   statusCode: Type.Integer(),

@@ -1,6 +1,6 @@
 // The decision register across all sittings, each decision's history, and people's actions.
 import { Type, type Static } from '@sinclair/typebox';
-import { DecisionOrigin, Id, Int, IsoDate, Nullable, PlainText, SittingNumber, Status } from './common.ts';
+import { DecisionOrigin, Id, Int, IsoDate, Nullable, PlainText, ProgressNote, SittingNumber, Status } from './common.ts';
 
 export const RegisterEntry = Type.Object({
   id: Id,
@@ -67,7 +67,7 @@ export const ActionItem = Type.Object({
   due: Nullable(IsoDate),
   overdue: Type.Boolean(),
   status: Status,
-  notes: Type.Array(Type.Object({ note: Type.String(), status: Nullable(Status), date: IsoDate })),
+  notes: Type.Array(ProgressNote),
   confidential: Type.Boolean({ description: 'Taken under a confidential agenda item' }),
 });
 export type ActionItem = Static<typeof ActionItem>;

@@ -1,13 +1,14 @@
 // The group's profile and the settings that shape its minutes.
-import { Type } from '@sinclair/typebox';
-import { PlainText, Version } from './common.ts';
+import { Type, type Static } from '@sinclair/typebox';
+import { SIGNATURE_MODES } from '../domain/group-settings.ts';
+import { literalUnion, PlainText, Version } from './common.ts';
 
 const Text = PlainText({ minLength: 1, maxLength: 300 });
 const Millimetres = Type.Number({ minimum: 5, maximum: 60 });
 
 export const MinutesSettings = Type.Object(
   {
-    signatureMode: Type.Union([Type.Literal('paper'), Type.Literal('esignature')]),
+    signatureMode: literalUnion(SIGNATURE_MODES),
     esignatureNotice: PlainText({ minLength: 1, maxLength: 500 }),
     fontFamily: PlainText({ minLength: 1, maxLength: 100 }),
     fontSizePt: Type.Number({ minimum: 8, maximum: 20 }),
@@ -28,6 +29,7 @@ export const Group = Type.Object({
   minutes: MinutesSettings,
   version: Version,
 });
+export type Group = Static<typeof Group>;
 
 export const GroupPatchBody = Type.Object(
   {

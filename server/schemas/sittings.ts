@@ -1,15 +1,18 @@
 // A sitting and its parts: attendance, agenda items, decisions with owners, reviews.
 import { Type, type Static } from '@sinclair/typebox';
+import { ATTENDANCE_ROLES, SITTING_STATES } from '../domain/vocabulary.ts';
 import {
   ClockTime,
   DecisionOrigin,
   Id,
   Int,
   IsoDate,
+  literalUnion,
   NameText,
   Nullable,
   Ordinal,
   PlainText,
+  ProgressNote,
   SittingNumber,
   Status,
   Version,
@@ -22,7 +25,7 @@ const Place = PlainText({ minLength: 1, maxLength: 200 });
 const Reason = PlainText({ maxLength: 500 });
 const Rapporteur = PlainText({ maxLength: 500 });
 const DecisionText = PlainText({ minLength: 1, maxLength: 10000 });
-const Role = Type.Union([Type.Literal('member'), Type.Literal('absent'), Type.Literal('invited')]);
+const AttendanceRole = literalUnion(ATTENDANCE_ROLES);
 
 export const SignerRef = Type.Object({
   personId: Id,
@@ -30,12 +33,13 @@ export const SignerRef = Type.Object({
   shortName: Type.String(),
   position: Nullable(Type.String()),
 });
+export type SignerRef = Static<typeof SignerRef>;
 
 export const Attendee = Type.Object({
   id: Id,
   personId: Id,
   name: Type.String(),
-  role: Role,
+  role: AttendanceRole,
   position: Nullable(Type.String()),
   reason: Nullable(Type.String()),
   version: Version,
@@ -58,11 +62,15 @@ export const CarriedDecision = Type.Object({
   decisionId: Id,
   ...DecisionOrigin,
   owners: Type.Array(Type.String()),
+  /** The deadline as it stood before this sitting. */
   due: Nullable(IsoDate),
   overdue: Type.Boolean(),
+  /** The status as it stood before this sitting. */
   statusBefore: Status,
   confidential: Type.Boolean(),
-  notes: Type.Array(Type.Object({ note: Type.String(), status: Nullable(Status), date: IsoDate })),
+  /** Progress notes since the decision was last reviewed. */
+  notes: Type.Array(ProgressNote),
+  /** The follow-up recorded at this sitting, if any yet. */
   review: Nullable(
     Type.Object({
       id: Id,
@@ -74,6 +82,7 @@ export const CarriedDecision = Type.Object({
     }),
   ),
 });
+export type CarriedDecision = Static<typeof CarriedDecision>;
 
 export const Owner = Type.Object({ personId: Nullable(Id), name: Type.String() });
 export type Owner = Static<typeof Owner>;
@@ -117,7 +126,7 @@ export const SearchHit = Type.Object({
 });
 export type SearchHit = Static<typeof SearchHit>;
 
-export const SittingState = Type.Union([Type.Literal('draft'), Type.Literal('signed')]);
+export const SittingState = literalUnion(SITTING_STATES);
 
 export const SittingSummary = Type.Object({
   id: Id,
@@ -187,7 +196,7 @@ export const NewAttendeeBody = Type.Object(
   {
     personId: Type.Optional(Id),
     name: Type.Optional(NameText({ minLength: 1, maxLength: 200 })),
-    role: Role,
+    role: AttendanceRole,
     position: Type.Optional(Nullable(Position)),
     reason: Type.Optional(Nullable(Reason)),
   },
@@ -198,7 +207,7 @@ export type NewAttendeeBody = Static<typeof NewAttendeeBody>;
 export const AttendeePatchBody = Type.Object(
   {
     version: Version,
-    role: Type.Optional(Role),
+    role: Type.Optional(AttendanceRole),
     position: Type.Optional(Nullable(Position)),
     reason: Type.Optional(Nullable(Reason)),
   },

@@ -3,29 +3,7 @@
 // dialog, and the request that met it is sent again once logged in, so no typed text is lost.
 import { configureAuth, errorText, request } from './api.ts';
 import { field, h, notice, replaceChildren } from './dom.ts';
-
-export type Role = 'admin' | 'secretary' | 'chair' | 'member' | 'guest';
-
-export interface Me {
-  userId: number;
-  login: string;
-  role: Role;
-  personId: number | null;
-  csrfToken: string;
-  permissions: string[];
-}
-
-/** What the server says this role may do (GET /api/me); the client only hides what would be refused. */
-export type Permission =
-  | 'sittings:write'
-  | 'sittings:sign'
-  | 'sittings:amend'
-  | 'signed-copy:upload'
-  | 'actions:any'
-  | 'people:write'
-  | 'settings:write'
-  | 'sittings:export'
-  | 'people:read';
+import type { Me, Permission } from './types.ts';
 
 let me: Me | null = null;
 

@@ -1,6 +1,6 @@
 // Latvian formatting of dates and statuses, and the folding that makes search ignore case and
 // diacritics (so `ranca` finds `Rancāne`).
-import type { Role, Status } from './types.ts';
+import type { AttendanceRole, DecisionStatus } from './types.ts';
 
 /** 2025-07-08 → 08.07.2025. (with the trailing dot, as Latvian dates are written). */
 export function dateLv(iso: string | null | undefined): string {
@@ -26,14 +26,14 @@ export function todayIso(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-export const STATUS_LABEL: Record<Status, string> = {
+export const STATUS_LABEL: Record<DecisionStatus, string> = {
   open: 'nav izpildīts',
   in_progress: 'izpilde turpinās',
   done: 'izpildīts',
   cancelled: 'atcelts',
 };
 
-export const ROLE_LABEL: Record<Role, string> = {
+export const ROLE_LABEL: Record<AttendanceRole, string> = {
   member: 'piedalās',
   absent: 'nepiedalās',
   invited: 'pieaicināts',

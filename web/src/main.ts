@@ -1,7 +1,8 @@
 // Starts the front end: the save-state indicator, the warning before leaving with unsaved
 // changes, and a small hash router that shows one screen at a time in <main>.
 import { configureAuth, errorText, prefetch } from './api.ts';
-import { can, lastSessionReadsPeople, logout, renewCsrf, showLogin, startSession, type Me } from './auth.ts';
+import { can, lastSessionReadsPeople, logout, renewCsrf, showLogin, startSession } from './auth.ts';
+import type { Me } from './types.ts';
 import { saver, type SaveState } from './autosave.ts';
 import { h, notice, replaceChildren } from './dom.ts';
 import { showActions } from './views/actions.ts';

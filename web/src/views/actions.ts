@@ -5,7 +5,7 @@ import { api, errorText } from '../api.ts';
 import { can, currentUser } from '../auth.ts';
 import { field, h, notice, replaceChildren } from '../dom.ts';
 import { dateLv, STATUS_LABEL } from '../format.ts';
-import type { ActionItem, Actions, Person, Status } from '../types.ts';
+import type { ActionItem, Actions, DecisionStatus, Person } from '../types.ts';
 
 const ME = 'protokols:me';
 
@@ -118,7 +118,7 @@ function actionCard(a: ActionItem, reload: () => Promise<void>, editable = true)
     'select',
     null,
     h('option', { value: '' }, 'nemainīt statusu'),
-    ...(['in_progress', 'done'] as Status[]).map((s) => h('option', { value: s }, STATUS_LABEL[s])),
+    ...(['in_progress', 'done'] as DecisionStatus[]).map((s) => h('option', { value: s }, STATUS_LABEL[s])),
   );
   const message = h('div', { 'aria-live': 'polite' });
   const form = h(

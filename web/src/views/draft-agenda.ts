@@ -6,7 +6,7 @@ import { api, errorText } from '../api.ts';
 import { RECORD_URL, saver, type Fields, type SaveEntry } from '../autosave.ts';
 import { h, notice, replaceChildren, uid } from '../dom.ts';
 import { renderMarkup } from '../markup.ts';
-import type { AgendaItem, Decision, Owner } from '../types.ts';
+import type { AgendaItem, Decision, MoveBody, Owner } from '../types.ts';
 import { ownerPicker, type OwnerPicker } from '../widgets/owner-picker.ts';
 import { sortable } from '../widgets/sortable.ts';
 import { bind, toOwnerInput, type DraftContext } from './draft-shared.ts';
@@ -279,7 +279,7 @@ export class AgendaEditor {
     if (!(await this.ensureSaved())) return;
     try {
       await saver.exclusive(item.entry, (version) =>
-        api.post<AgendaItem>(`${RECORD_URL['agenda-item'](item.entry.id ?? 0)}/move`, { version, to: to + 1 }),
+        api.post<AgendaItem>(`${RECORD_URL['agenda-item'](item.entry.id ?? 0)}/move`, { version, to: to + 1 } satisfies MoveBody),
       );
       this.items.splice(from, 1);
       this.items.splice(to, 0, item);
@@ -539,7 +539,7 @@ export class AgendaEditor {
     if (!(await this.ensureSaved())) return;
     try {
       await saver.exclusive(view.entry, (version) =>
-        api.post<Decision>(`${RECORD_URL.decision(view.entry.id ?? 0)}/move`, { version, to: to + 1 }),
+        api.post<Decision>(`${RECORD_URL.decision(view.entry.id ?? 0)}/move`, { version, to: to + 1 } satisfies MoveBody),
       );
       this.decisions.splice(from, 1);
       this.decisions.splice(to, 0, view);

@@ -4,13 +4,13 @@
 import { saver, type Fields } from '../autosave.ts';
 import { h, uid } from '../dom.ts';
 import { dateLv, STATUS_LABEL } from '../format.ts';
-import type { CarryOver, Status } from '../types.ts';
+import type { CarriedDecision, DecisionStatus } from '../types.ts';
 import { bind, type DraftContext } from './draft-shared.ts';
 
-const STATUSES: Status[] = ['done', 'in_progress', 'cancelled', 'open'];
+const STATUSES: DecisionStatus[] = ['done', 'in_progress', 'cancelled', 'open'];
 const LABELS = { status: 'Izpilde', note: 'Piezīme', due: 'Jauns termiņš', notDiscussed: 'Nav izskatīts' };
 
-type ReviewOf = NonNullable<CarryOver['review']>;
+type ReviewOf = NonNullable<CarriedDecision['review']>;
 
 export function carryOverSection(ctx: DraftContext): HTMLElement | null {
   const carry = ctx.sitting.carryOver;
@@ -29,7 +29,7 @@ export function carryOverSection(ctx: DraftContext): HTMLElement | null {
   );
 }
 
-function carryRow(ctx: DraftContext, c: CarryOver): HTMLElement {
+function carryRow(ctx: DraftContext, c: CarriedDecision): HTMLElement {
   const s = ctx.sitting;
   const review = c.review;
   const entry =
@@ -44,7 +44,7 @@ function carryRow(ctx: DraftContext, c: CarryOver): HTMLElement {
         );
   const unsent = entry.unsent ?? {};
   const data = {
-    status: (unsent.status as Status | undefined) ?? review?.status ?? null,
+    status: (unsent.status as DecisionStatus | undefined) ?? review?.status ?? null,
     note: typeof unsent.note === 'string' ? unsent.note : (review?.note ?? ''),
     due: unsent.due !== undefined ? (unsent.due as string | null) : (review?.due ?? null),
     notDiscussed: typeof unsent.notDiscussed === 'boolean' ? unsent.notDiscussed : (review?.notDiscussed ?? false),
@@ -93,7 +93,7 @@ function carryRow(ctx: DraftContext, c: CarryOver): HTMLElement {
     find: (sitting, id) => sitting.carryOver?.find((x) => x.review?.id === id)?.review ?? undefined,
     valuesOf: (r) => ({ status: r.status, note: r.note, due: r.due, notDiscussed: r.notDiscussed ?? false }),
     apply: (values) => {
-      if (values.status !== undefined) data.status = values.status as Status;
+      if (values.status !== undefined) data.status = values.status as DecisionStatus;
       if (values.note !== undefined) note.value = data.note = (values.note as string | null) ?? '';
       if (values.due !== undefined) due.value = (data.due = values.due as string | null) ?? '';
       if (values.notDiscussed !== undefined) notDiscussed.checked = data.notDiscussed = Boolean(values.notDiscussed);

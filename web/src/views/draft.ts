@@ -6,7 +6,7 @@ import { can } from '../auth.ts';
 import { saver, type Fields } from '../autosave.ts';
 import { field, h, notice, replaceChildren, uid } from '../dom.ts';
 import { dateLv, ROLE_LABEL } from '../format.ts';
-import type { Attendee, Person, SittingDetail } from '../types.ts';
+import type { Attendee, NewAttendeeBody, Person, SittingDetail } from '../types.ts';
 import { AgendaEditor } from './draft-agenda.ts';
 import { carryOverSection } from './draft-carry-over.ts';
 import { bind, type DraftContext } from './draft-shared.ts';
@@ -340,7 +340,7 @@ function attendanceSection(ctx: DraftContext): HTMLElement {
       onsubmit: async (event: SubmitEvent) => {
         event.preventDefault();
         if (invitedName.value.trim() === '') return;
-        const body: Fields = { name: invitedName.value.trim(), role: 'invited' };
+        const body: NewAttendeeBody = { name: invitedName.value.trim(), role: 'invited' };
         if (invitedPosition.value.trim() !== '') body.position = invitedPosition.value.trim();
         if (await add(body)) {
           invitedName.value = '';
