@@ -8,7 +8,7 @@ import { DEFAULT_TEMPLATES_DIR, loadMinutesTemplates } from '../../server/minute
 import { loadMinutesSource } from '../../server/repositories/minutes-source.ts';
 import { snapshot, testApp, withSession, type Session, type TestApp } from '../support/app.ts';
 import { nr7 } from '../support/reference.ts';
-import { docxText, htmlText, unzip } from '../minutes/helpers.ts';
+import { docxText, htmlText, plainSpaces, unzip } from '../minutes/helpers.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -40,6 +40,16 @@ describe('minutes downloads', () => {
     const text = await docxText(res.rawPayload);
     expect(text).toContain('SĒDES PROTOKOLS');
     expect(text).toContain('Sēde slēgta plkst. 16.00');
+  });
+
+  it('the date is printed with the month in the locative (8. jūlijā), never the nominative (jūlijs)', async () => {
+    const s = await draftNr7();
+    const docx = plainSpaces(await docxText((await download(`/api/sittings/${s.id}/minutes.docx`)).rawPayload));
+    const html = plainSpaces(htmlText((await download(`/api/sittings/${s.id}/minutes.html`)).body));
+    for (const text of [docx, html]) {
+      expect(text).toContain('2025. gada 8. jūlijā');
+      expect(text).not.toMatch(/jūlijs/u);
+    }
   });
 
   it('the public version leaves out a confidential item, in DOCX and HTML', async () => {
