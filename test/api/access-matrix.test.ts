@@ -3,6 +3,7 @@ import type { InjectOptions } from 'fastify';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../server/db/database.ts';
+import { AuditQuery } from '../../server/schemas/audit.ts';
 import { testApp, withSession, type Session, type TestApp } from '../support/app.ts';
 import { nr7 } from '../support/reference.ts';
 
@@ -506,6 +507,12 @@ describe('every role against every route', () => {
     const elsewhere = ['POST /api/session', 'DELETE /api/session', 'POST /api/me/password'];
     const missing = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).filter((name) => !tested.has(name) && !elsewhere.includes(name));
     expect(missing).toEqual([]);
+  });
+
+  it('the audit paging row uses every query parameter the audit trail accepts', async () => {
+    const request = await routes.find((r) => r.name === 'GET /api/audit (a filtered later page)')!.request();
+    const params = [...new URL(request.url as string, 'http://127.0.0.1').searchParams.keys()];
+    expect(params.sort()).toEqual(Object.keys(AuditQuery.properties).sort());
   });
 });
 
