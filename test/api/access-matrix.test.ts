@@ -3,6 +3,7 @@ import type { InjectOptions } from 'fastify';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../server/db/database.ts';
+import { AuditQuery } from '../../server/schemas/audit.ts';
 import { testApp, withSession, type Session, type TestApp } from '../support/app.ts';
 import { nr7 } from '../support/reference.ts';
 
@@ -69,7 +70,31 @@ const routes: Route[] = [
       payload: { login: `jauns${number++}`, password: 'garāka-parole-1', role: 'member' },
     }),
   },
+  {
+    name: 'PATCH /api/users/:id',
+    allowed: ['admin'],
+    success: 200,
+    request: async () => {
+      const u = (
+        await admin({
+          method: 'POST',
+          url: '/api/users',
+          payload: { login: `mainams${number++}`, password: 'garāka-parole-1', role: 'member' },
+        })
+      ).body;
+      return { method: 'PATCH', url: `/api/users/${u.id}`, payload: { version: u.version, role: 'chair' } };
+    },
+  },
   { name: 'GET /api/audit', allowed: ['admin'], success: 200, request: async () => ({ method: 'GET', url: '/api/audit?limit=5' }) },
+  {
+    name: 'GET /api/audit (a filtered later page)',
+    allowed: ['admin'],
+    success: 200,
+    request: async () => ({
+      method: 'GET',
+      url: '/api/audit?limit=2&after=1&recordType=sitting&recordId=1&userId=1&from=2025-01-01&to=2099-12-31',
+    }),
+  },
   { name: 'GET /api/people', allowed: READERS, success: 200, request: async () => ({ method: 'GET', url: '/api/people' }) },
   {
     name: 'GET /api/people/:id',
@@ -427,6 +452,12 @@ const routes: Route[] = [
     request: async () => ({ method: 'POST', url: '/api/me/calendar-token' }),
   },
   {
+    name: "POST /api/people/:id/calendar-token (someone else's)",
+    allowed: STAFF,
+    success: 201,
+    request: async () => ({ method: 'POST', url: `/api/people/${people['Inga Kārkliņa']}/calendar-token` }),
+  },
+  {
     name: 'GET /api/people/:id/actions.ics (wrong token)',
     allowed: [],
     success: 200,
@@ -473,14 +504,47 @@ describe('every role against every route', () => {
   it('every API route of the app is in the matrix', () => {
     const tested = new Set(routes.map((r) => r.name.replace(/ \(.*\)$/u, '').replace(/^GET minutes\./u, 'GET /api/sittings/:id/minutes.')));
     // Tested on their own in accounts.test.ts: they end or change the session they run in.
-    const elsewhere = [
-      'POST /api/session',
-      'DELETE /api/session',
-      'POST /api/me/password',
-      'PATCH /api/users/:id',
-      'POST /api/people/:id/calendar-token',
-    ];
+    const elsewhere = ['POST /api/session', 'DELETE /api/session', 'POST /api/me/password'];
     const missing = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`).filter((name) => !tested.has(name) && !elsewhere.includes(name));
     expect(missing).toEqual([]);
   });
+
+  it('the audit paging row uses every query parameter the audit trail accepts', async () => {
+    const request = await routes.find((r) => r.name === 'GET /api/audit (a filtered later page)')!.request();
+    const params = [...new URL(request.url as string, 'http://127.0.0.1').searchParams.keys()];
+    expect(params.sort()).toEqual(Object.keys(AuditQuery.properties).sort());
+  });
+});
+
+describe('calendar links', () => {
+  const ownLink = async (who: Role, url: (personId: number) => string) => {
+    const me = await t.app.inject(withSession({ method: 'GET', url: '/api/me' }, sessions.get(who) ?? null));
+    const personId = JSON.parse(me.body).personId as number;
+    const res = await t.app.inject(withSession({ method: 'POST', url: url(personId) }, sessions.get(who) ?? null));
+    return { res, personId };
+  };
+
+  for (const who of ['chair', 'member', 'guest'] as const) {
+    it(`a ${who} may rotate their own link by their person id, and the old link stops working`, async () => {
+      const first = await ownLink(who, () => '/api/me/calendar-token');
+      expect(first.res.statusCode).toBe(201);
+      const second = await ownLink(who, (id) => `/api/people/${id}/calendar-token`);
+      expect(second.res.statusCode).toBe(201);
+      const oldUrl = new URL(JSON.parse(first.res.body).url as string);
+      const newUrl = new URL(JSON.parse(second.res.body).url as string);
+      expect(newUrl.pathname).toBe(`/api/people/${second.personId}/actions.ics`);
+      expect((await t.app.inject({ method: 'GET', url: `${oldUrl.pathname}${oldUrl.search}` })).statusCode).toBe(404);
+      expect((await t.app.inject({ method: 'GET', url: `${newUrl.pathname}${newUrl.search}` })).statusCode).toBe(200);
+    });
+
+    it(`a ${who} may not rotate someone else's link, and that link keeps working`, async () => {
+      const other = people['Inga Kārkliņa'];
+      const link = new URL((await admin({ method: 'POST', url: `/api/people/${other}/calendar-token` })).body.url as string);
+      const res = await t.app.inject(
+        withSession({ method: 'POST', url: `/api/people/${other}/calendar-token` }, sessions.get(who) ?? null),
+      );
+      expect(res.statusCode).toBe(403);
+      expect((await t.app.inject({ method: 'GET', url: `${link.pathname}${link.search}` })).statusCode).toBe(200);
+    });
+  }
 });

@@ -8,7 +8,7 @@ import { DEFAULT_TEMPLATES_DIR, loadMinutesTemplates } from '../../server/minute
 import { loadMinutesSource } from '../../server/repositories/minutes-source.ts';
 import { snapshot, testApp, withSession, type Session, type TestApp } from '../support/app.ts';
 import { nr7 } from '../support/reference.ts';
-import { docxText, htmlText } from '../minutes/helpers.ts';
+import { docxText, htmlText, plainSpaces, unzip } from '../minutes/helpers.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -40,6 +40,16 @@ describe('minutes downloads', () => {
     const text = await docxText(res.rawPayload);
     expect(text).toContain('SĒDES PROTOKOLS');
     expect(text).toContain('Sēde slēgta plkst. 16.00');
+  });
+
+  it('the date is printed with the month in the locative (8. jūlijā), never the nominative (jūlijs)', async () => {
+    const s = await draftNr7();
+    const docx = plainSpaces(await docxText((await download(`/api/sittings/${s.id}/minutes.docx`)).rawPayload));
+    const html = plainSpaces(htmlText((await download(`/api/sittings/${s.id}/minutes.html`)).body));
+    for (const text of [docx, html]) {
+      expect(text).toContain('2025. gada 8. jūlijā');
+      expect(text).not.toMatch(/jūlijs/u);
+    }
   });
 
   it('the public version leaves out a confidential item, in DOCX and HTML', async () => {
@@ -109,6 +119,36 @@ describe('signing', () => {
     expect(await docxText(after.rawPayload)).not.toContain('Pavisam citas');
     const html = await download(`/api/sittings/${s.id}/minutes.html`);
     expect(htmlText(html.body)).not.toContain('Pavisam citas');
+  });
+
+  it('signed minutes are served from their stored bytes, not rendered again with the changed font and margins', async () => {
+    const s = await draftNr7();
+    const signed = (await sign(s.id, s.version)).body;
+    const group = (await t.call({ method: 'GET', url: '/api/group' })).body;
+    const minutes = {
+      ...group.minutes,
+      fontFamily: 'DejaVu Serif',
+      fontSizePt: 14,
+      marginsMm: { left: 25, right: 25, top: 25, bottom: 25 },
+    };
+    expect((await t.call({ method: 'PATCH', url: '/api/group', payload: { version: group.version, minutes } })).status).toBe(200);
+
+    const stored = await download(`/api/sittings/${s.id}/minutes.docx`);
+    expect(sha(stored.rawPayload)).toBe(signed.sha256Full);
+    expect(stored.headers['x-content-sha256']).toBe(signed.sha256Full);
+    const pub = await download(`/api/sittings/${s.id}/minutes.docx?version=public`);
+    expect(sha(pub.rawPayload)).toBe(signed.sha256Public);
+
+    // Reopened, the same minutes render afresh with the new settings; the signed version 1 does not.
+    const current = (await t.call({ method: 'GET', url: `/api/sittings/${s.id}` })).body;
+    const amend = { version: current.version, reason: 'Pārbaude pēc iestatījumu maiņas.' };
+    expect((await t.call({ method: 'POST', url: `/api/sittings/${s.id}/amend`, payload: amend })).status).toBe(204);
+    const fresh = await download(`/api/sittings/${s.id}/minutes.docx`);
+    expect(sha(fresh.rawPayload)).not.toBe(signed.sha256Full);
+    expect([...unzip(fresh.rawPayload).values()].some((part) => part.toString('utf8').includes('DejaVu Serif'))).toBe(true);
+    expect([...unzip(stored.rawPayload).values()].some((part) => part.toString('utf8').includes('DejaVu Serif'))).toBe(false);
+    const version1 = await download(`/api/sittings/${s.id}/signatures/1/minutes.docx`);
+    expect(sha(version1.rawPayload)).toBe(signed.sha256Full);
   });
 
   it('a changed template renders differently, yet the signed protocol stays byte for byte', async () => {

@@ -1,5 +1,6 @@
 // Builds the app over a private in-memory database and logs in, as each API test needs it.
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
 import { buildApp, type AppOptions } from '../../server/app.ts';
 import type { Db, Role } from '../../server/db/database.ts';
 import { PasswordHasher, type PasswordCost } from '../../server/domain/passwords.ts';
@@ -85,29 +86,35 @@ export async function testApp(
   };
 }
 
-const TABLES = [
-  'groups',
-  'people',
-  'sittings',
-  'attendance',
-  'agenda_items',
-  'decisions',
-  'decision_owners',
-  'decision_reviews',
-  'decision_notes',
-  'signed_minutes',
-  'signed_copies',
-  'amendments',
-  'users',
-  'audit_log',
-  'login_failures',
-  'login_known_addresses',
-  'login_throttle_secret',
-] as const;
+/** Every table of the schema, read from the database so that a new table is never left out. */
+async function tableNames(db: Db): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select name from sqlite_master
+    where type = 'table' and name not like 'sqlite\\_%' escape '\\' and name not like 'kysely\\_%' escape '\\'
+    order by name`.execute(db);
+  return rows.map((r) => r.name);
+}
+
+/**
+ * Columns any authenticated request may change, refused or not, left out of the snapshot (never a
+ * whole table): a session's last use is touched on a request more than a minute after the previous.
+ */
+const VOLATILE: Record<string, readonly string[]> = { sessions: ['last_seen_at'] };
+
+/** A table's rows in a fixed order: by primary key, then by every column (tables without one too). */
+async function rowsOf(db: Db, table: string): Promise<unknown[]> {
+  const { rows: columns } = await sql<{ name: string; pk: number }>`select name, pk from pragma_table_info(${table})`.execute(db);
+  const order = [...columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk), ...columns.filter((c) => c.pk === 0)];
+  const orderBy = sql.join(order.map((c) => sql.ref(c.name)));
+  const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by ${orderBy}`.execute(db);
+  const volatile = VOLATILE[table] ?? [];
+  return rows.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !volatile.includes(column))));
+}
 
 /** Every table's full contents: a write that was refused must leave this unchanged. */
 export async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
-  const entries = await Promise.all(TABLES.map(async (t) => [t, await db.selectFrom(t).selectAll().orderBy('id').execute()] as const));
+  const entries: Array<[string, unknown[]]> = [];
+  for (const table of await tableNames(db)) entries.push([table, await rowsOf(db, table)]);
   return Object.fromEntries(entries);
 }
 

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_GROUP_PROFILE, DEFAULT_MINUTES_SETTINGS } from '../../server/domain/group-settings.ts';
+import { foldForSearch } from '../../server/domain/search-text.ts';
+import { todayIso } from '../../server/domain/calendar.ts';
+
+describe('search folding', () => {
+  it('case and diacritics do not matter', () => expect(foldForSearch('Rancāne ŠTEINS')).toBe('rancane steins'));
+  it('missing parts are skipped and the rest joined by lines', () => expect(foldForSearch('A', null, undefined, 'Ē')).toBe('a\ne'));
+});
+
+describe('group defaults', () => {
+  it('minutes are printed for paper signing in 12 pt Times New Roman with a 30 mm binding margin', () => {
+    expect(DEFAULT_MINUTES_SETTINGS).toMatchObject({ signatureMode: 'paper', fontFamily: 'Times New Roman', fontSizePt: 12 });
+    expect(DEFAULT_MINUTES_SETTINGS.marginsMm.left).toBe(30);
+  });
+  it('the default profile prints the group’s name in the genitive in the title', () =>
+    expect(DEFAULT_GROUP_PROFILE.nameGenitive).toMatch(/grupas$/u));
+});
+
+describe('today', () => {
+  it('today is the local calendar day as YYYY-MM-DD with zero padding', () =>
+    expect(todayIso(new Date(2025, 0, 5, 23, 59))).toBe('2025-01-05'));
+});
