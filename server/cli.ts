@@ -14,11 +14,11 @@ import { exportSitting } from './interchange/export-sitting.ts';
 import { importSitting } from './interchange/import-sitting.ts';
 import { userRecord } from './repositories/audit-records.ts';
 import { ensureGroup } from './repositories/group.ts';
-import { minutesFile } from './repositories/signed-minutes.ts';
 import { sittingIdByNumber } from './repositories/sittings.ts';
 import { createUser, hashNewPassword } from './repositories/users.ts';
 import { readSecret } from './secret-input.ts';
 import { runAudited, runAuditedCreate, SYSTEM } from './services/audit.ts';
+import { minutesFile } from './services/signing.ts';
 
 const USAGE = `Lietošana:
   protokols import FAILS.json        importē sēdi (izdrukā jaunās sēdes id)

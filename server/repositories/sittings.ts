@@ -1,5 +1,4 @@
 // Sittings: opening a draft with sensible defaults, reading one whole, editing its header.
-import { sql } from 'kysely';
 import { assertDate, assertTimeOrder } from '../domain/calendar.ts';
 import { Conflict, InvalidInput } from '../domain/errors.ts';
 import { shortForm } from '../domain/names.ts';
@@ -325,13 +324,4 @@ async function signedSitting(db: Executor, id: number): Promise<SittingDetail | 
     .limit(1)
     .executeTakeFirst();
   return row?.sitting_json == null ? undefined : (JSON.parse(row.sitting_json) as SittingDetail);
-}
-
-/** Marks the sitting signed (its parts lock with it). */
-export async function markSigned(db: Executor, id: number): Promise<void> {
-  await db
-    .updateTable('sittings')
-    .set({ state: 'signed', version: sql`version + 1`, updated_at: nowIso() })
-    .where('id', '=', id)
-    .execute();
 }
