@@ -6,7 +6,7 @@ import type { Executor } from '../db/database.ts';
 import { resolveOwners, writeOwners } from '../repositories/decisions.ts';
 import { createPerson } from '../repositories/people.ts';
 import { flag, inTransaction, nowIso } from '../repositories/rows.ts';
-import { ensureFollowUpItem } from '../repositories/carry-over.ts';
+import { ensureFollowUpItem } from '../services/carry-over.ts';
 import { freezeMinutes } from '../services/signing.ts';
 import { refreshDecisionState } from '../repositories/decision-state.ts';
 import { sittingIdByNumber, sittingRow } from '../repositories/sittings.ts';

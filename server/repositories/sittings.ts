@@ -6,7 +6,7 @@ import { nextSittingNumber } from '../domain/numbering.ts';
 import { assertDraft } from '../domain/sitting-lock.ts';
 import type { Executor, SittingRow } from '../db/database.ts';
 import type { NewSittingBody, SittingDetail, SittingPatchBody, SittingSummary } from '../schemas/sittings.ts';
-import { carriedDecisions, ensureFollowUpItem } from './carry-over.ts';
+import { carriedDecisions, ensureFollowUpItem } from '../services/carry-over.ts';
 import { getGroup } from './group.ts';
 import { definedOnly, expectOneUpdated, inTransaction, isSet, nowIso, required } from './rows.ts';
 

@@ -9,7 +9,7 @@ import type { MinutesVersion } from '../minutes/minutes-source.ts';
 import { minutesFileName, renderMinutes, type MinutesFormat, type RenderedMinutes } from '../minutes/render-minutes.ts';
 import type { Actor } from '../repositories/audit.ts';
 import { newestAmendment, signedSittingRecord } from '../repositories/audit-records.ts';
-import { carriedDecisions, freezeCarriedDecisions } from '../repositories/carry-over.ts';
+import { carriedDecisions, freezeCarriedDecisions } from './carry-over.ts';
 import { getGroup } from '../repositories/group.ts';
 import { loadMinutesSource, minutesSource } from '../repositories/minutes-source.ts';
 import { nowIso } from '../repositories/rows.ts';
