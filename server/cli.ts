@@ -13,13 +13,13 @@ import { PasswordHasher } from './domain/passwords.ts';
 import { isRole } from './domain/permissions.ts';
 import { exportSitting } from './interchange/export-sitting.ts';
 import { importSitting } from './interchange/import-sitting.ts';
-import { appendAudit } from './repositories/audit.ts';
 import { userRecord } from './repositories/audit-records.ts';
 import { ensureGroup } from './repositories/group.ts';
-import { minutesFile } from './repositories/signed-minutes.ts';
 import { sittingIdByNumber } from './repositories/sittings.ts';
 import { createUser, hashNewPassword } from './repositories/users.ts';
 import { readSecret } from './secret-input.ts';
+import { runAudited, runAuditedCreate, SYSTEM } from './services/audit.ts';
+import { minutesFile } from './services/signing.ts';
 
 const USAGE = `Lietošana:
   protokols import FAILS.json        importē sēdi (izdrukā jaunās sēdes id)
@@ -59,16 +59,13 @@ const commands: Record<string, Command> = {
       throw new UsageError(`Failu ${file} neizdevās nolasīt kā JSON: ${(error as Error).message}`);
     }
     const { db, groupId } = await ctx.db();
-    const { id } = await db.transaction().execute(async (trx) => {
-      const created = await importSitting(trx, groupId, input);
-      await appendAudit(
-        trx,
-        groupId,
-        { userId: null, personId: null },
-        { action: 'import', recordType: 'sitting', recordId: created.id, after: { file } },
-      );
-      return created;
-    });
+    const { id } = await runAudited(
+      db,
+      groupId,
+      SYSTEM,
+      { action: 'import', recordType: 'sitting', createdId: (r: { id: number }) => r.id, added: () => Promise.resolve({ file }) },
+      (trx) => importSitting(trx, groupId, input),
+    );
     return String(id);
   },
 
@@ -105,21 +102,9 @@ const commands: Record<string, Command> = {
     const passwords = new PasswordHasher();
     const password = await hashNewPassword(passwords, await readSecret('Parole: '));
     const { db, groupId } = await ctx.db();
-    const user = await db.transaction().execute(async (trx) => {
-      const created = await createUser(
-        trx,
-        groupId,
-        { login, password, role, personId: values.person === undefined ? null : Number(values.person) },
-        passwords,
-      );
-      await appendAudit(
-        trx,
-        groupId,
-        { userId: null, personId: null },
-        { action: 'create', recordType: 'user', recordId: created.id, after: await userRecord(groupId).load(trx, created.id) },
-      );
-      return created;
-    });
+    const user = await runAuditedCreate(db, groupId, SYSTEM, userRecord(groupId), (trx) =>
+      createUser(trx, groupId, { login, password, role, personId: values.person === undefined ? null : Number(values.person) }, passwords),
+    );
     return `Lietotājs ${user.login} (${user.role}) izveidots.`;
   },
 

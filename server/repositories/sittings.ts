@@ -1,5 +1,4 @@
 // Sittings: opening a draft with sensible defaults, reading one whole, editing its header.
-import { sql } from 'kysely';
 import { assertDate, assertTimeOrder } from '../domain/calendar.ts';
 import { UNFINISHED_STATUSES } from '../domain/decision-state.ts';
 import { Conflict, InvalidInput } from '../domain/errors.ts';
@@ -8,7 +7,7 @@ import { nextSittingNumber } from '../domain/numbering.ts';
 import { assertDraft } from '../domain/sitting-lock.ts';
 import type { Executor, SittingRow } from '../db/database.ts';
 import type { NewSittingBody, SittingDetail, SittingPatchBody, SittingSummary } from '../schemas/sittings.ts';
-import { carriedDecisions, ensureFollowUpItem } from './carry-over.ts';
+import { carriedDecisions, ensureFollowUpItem } from '../services/carry-over.ts';
 import { getGroup } from './group.ts';
 import { definedOnly, expectOneUpdated, inTransaction, isSet, nowIso, required } from './rows.ts';
 
@@ -326,13 +325,4 @@ async function signedSitting(db: Executor, id: number): Promise<SittingDetail | 
     .limit(1)
     .executeTakeFirst();
   return row?.sitting_json == null ? undefined : (JSON.parse(row.sitting_json) as SittingDetail);
-}
-
-/** Marks the sitting signed (its parts lock with it). */
-export async function markSigned(db: Executor, id: number): Promise<void> {
-  await db
-    .updateTable('sittings')
-    .set({ state: 'signed', version: sql`version + 1`, updated_at: nowIso() })
-    .where('id', '=', id)
-    .execute();
 }

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { audited } from '../http/audited.ts';
+import { actorOf, audited } from '../http/audited.ts';
 import { minutesRevealConfidential } from '../domain/reader-view.ts';
 import { assertMaySee, logConfidentialRead, readerOf } from '../http/sitting-access.ts';
 import { loadMinutesSource } from '../repositories/minutes-source.ts';
@@ -13,9 +13,10 @@ import { UnsupportedMediaType } from '../domain/errors.ts';
 import { MAX_SIGNED_COPY_BYTES } from '../domain/signed-copy-file.ts';
 import { attachment, inline } from '../http/content-disposition.ts';
 import type { RenderedMinutes } from '../minutes/render-minutes.ts';
-import { newestAmendment, newestSignedCopy, signedSittingRecord } from '../repositories/audit-records.ts';
+import { newestSignedCopy } from '../repositories/audit-records.ts';
 import { latestSignedCopy, storeSignedCopy } from '../repositories/signed-copies.ts';
-import { amendSitting, listSignatures, minutesFile, signSitting } from '../repositories/signed-minutes.ts';
+import { listSignatures } from '../repositories/signed-minutes.ts';
+import { amendSitting, minutesFile, signSitting } from '../services/signing.ts';
 import { errorResponses, Id, IdParams, literalUnion, NameText, Ordinal, PlainText, Version } from '../schemas/common.ts';
 import { Signature, SignedCopyInfo } from '../schemas/minutes.ts';
 
@@ -34,7 +35,6 @@ const read = { access: 'sittings:read' } as const;
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, groupId } = app;
-  const SIGNED = signedSittingRecord(groupId);
 
   /** Whether the full minutes show this reader confidential text, the sitting's own or a carried decision's. */
   const fullMinutesShowConfidential = async (req: FastifyRequest, sittingId: number): Promise<boolean> => {
@@ -106,9 +106,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
             ? 'Kā sēdes vadītājs var parakstīt tikai sēdes vadītājs.'
             : 'Kā protokolētājs var parakstīt tikai sekretārs.',
         );
-      return audited(app, req, { ...SIGNED, action: 'sign', recordId: req.params.id }, (trx) =>
-        signSitting(trx, groupId, req.params.id, req.body.version, { userId: user.userId, as }),
-      );
+      return signSitting(db, groupId, actorOf(req), req.params.id, req.body.version, { userId: user.userId, as });
     },
   );
 
@@ -123,9 +121,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      await audited(app, req, { action: 'amend', recordType: 'sitting', recordId: req.params.id, added: newestAmendment }, (trx) =>
-        amendSitting(trx, groupId, req.params.id, req.body.reason, req.body.version),
-      );
+      await amendSitting(db, groupId, actorOf(req), req.params.id, req.body.reason, req.body.version);
       return reply.code(204).send(null);
     },
   );

@@ -5,7 +5,7 @@ import { AGENDA_ITEM, ATTENDANCE, DECISION, REVIEW, type AuditedRecord } from '.
 import { deleteAgendaItem, moveAgendaItem, updateAgendaItem } from '../repositories/agenda-items.ts';
 import { removeAttendee, updateAttendee } from '../repositories/attendance.ts';
 import { deleteDecision, moveDecision, updateDecision } from '../repositories/decisions.ts';
-import { deleteReview, updateReview } from '../repositories/reviews.ts';
+import { deleteReview, updateReview } from '../services/reviews.ts';
 import { deletedResponses, errorResponses, IdParams, VersionQuery } from '../schemas/common.ts';
 import {
   AgendaItem,

@@ -9,7 +9,7 @@ import { addAgendaItem } from '../repositories/agenda-items.ts';
 import { addAttendee } from '../repositories/attendance.ts';
 import { AGENDA_ITEM, ATTENDANCE, DECISION, decisionNumbers, REVIEW, sittingRecord } from '../repositories/audit-records.ts';
 import { addDecision, renumberDecisions } from '../repositories/decisions.ts';
-import { addReview } from '../repositories/reviews.ts';
+import { addReview } from '../services/reviews.ts';
 import { deleteSitting, listSittings, loadSitting, openSitting, updateSitting } from '../repositories/sittings.ts';
 import { deletedResponses, errorResponses, IdParams, PlainText, Version, VersionQuery } from '../schemas/common.ts';
 import {

@@ -1,0 +1,117 @@
+// The decisions carried over to a sitting: followed-up decisions of earlier sittings that were
+// unfinished as of its date, live while it is a draft and frozen when it is signed.
+import type { Executor, SittingRow } from '../db/database.ts';
+import { isCarried, isOverdue, type DecisionState } from '../domain/decision-state.ts';
+import { inheritsConfidentiality } from '../domain/reader-view.ts';
+import { foldForSearch } from '../domain/search-text.ts';
+import { defaultFollowUpItemTitle } from '../minutes/view-model.ts';
+import {
+  candidateRows,
+  firstAgendaItem,
+  frozenCarriedIds,
+  insertFollowUpItem,
+  lastReviewDates,
+  lateDecisionIds,
+  markFollowUpItem,
+  notesBefore,
+  ownerNames,
+  replaceCarried,
+  reviewedAtIds,
+  reviewsAt,
+  unfinishedNowIds,
+  type CandidateRow,
+} from '../repositories/carry-over.ts';
+import type { CarriedDecision } from '../schemas/sittings.ts';
+import { decisionOrigin } from '../repositories/decision-rows.ts';
+import { statesOf } from '../repositories/decision-state.ts';
+import { isSet } from '../repositories/rows.ts';
+
+
+export async function carriedDecisions(db: Executor, sitting: SittingRow): Promise<CarriedDecision[]> {
+  const frozen = sitting.state === 'signed' ? await frozenCarriedIds(db, sitting.id) : [];
+  if (sitting.state === 'signed' && frozen.length === 0) return [];
+  const lateIds = await lateDecisionIds(db, sitting);
+
+  // Unfinished now, plus those whose state before this sitting may differ from now, plus those
+  // already reviewed here; frozen lists are taken as they are.
+  const reviewed = frozen.length > 0 ? [] : await reviewedAtIds(db, sitting.id);
+  const unfinishedNow = frozen.length > 0 ? [] : await unfinishedNowIds(db);
+  const candidates = [...new Set([...frozen, ...unfinishedNow, ...lateIds, ...reviewed])];
+  if (candidates.length === 0) return [];
+  const rows = await candidateRows(db, sitting, candidates, frozen.length > 0);
+
+  const lateSet = new Set(lateIds);
+  const recomputed = await statesOf(
+    db,
+    rows.filter((r) => lateSet.has(r.id)).map((r) => r.id),
+    sitting.date,
+  );
+  const stateBefore = (r: CandidateRow): DecisionState => recomputed.get(r.id) ?? { status: r.current_status, due: r.current_due };
+
+  const reviews = await reviewsAt(db, sitting.id);
+  const reviewOf = new Map(reviews.map((r) => [r.decision_id, r]));
+  const carried = rows.filter(
+    (r) =>
+      frozen.length > 0 ||
+      reviewOf.has(r.id) ||
+      isCarried({ status: r.status, due: r.due, ownerCount: Number(r.owner_count ?? 0) }, stateBefore(r)),
+  );
+  if (carried.length === 0) return [];
+
+  const ids = carried.map((r) => r.id);
+  const [owners, notes] = await Promise.all([ownerNames(db, ids), notesBefore(db, ids, sitting.date)]);
+  const reviewedOn = await lastReviewDates(db, ids, sitting.date);
+
+  return carried.map((r) => {
+    const state = stateBefore(r);
+    const review = reviewOf.get(r.id);
+    const since = reviewedOn.get(r.id) ?? r.sitting_date;
+    return {
+      decisionId: r.id,
+      ...decisionOrigin(r),
+      owners: owners.filter((o) => o.decision_id === r.id).map((o) => o.name),
+      due: state.due,
+      overdue: isOverdue(state.due, sitting.date),
+      statusBefore: state.status,
+      confidential: inheritsConfidentiality(r.confidential),
+      notes: notes
+        .filter((n) => n.decision_id === r.id && n.effective_date >= since)
+        .map((n) => ({ note: n.note, status: n.status, date: n.effective_date })),
+      review:
+        review === undefined
+          ? null
+          : {
+              id: review.id,
+              status: review.status,
+              note: review.note,
+              due: review.new_due,
+              notDiscussed: isSet(review.not_discussed),
+              version: review.version,
+            },
+    };
+  });
+}
+
+/**
+ * Opens the agenda with the follow-up item when there is something to follow up; an agenda that
+ * already starts with it (an imported document) just has it marked.
+ */
+export async function ensureFollowUpItem(db: Executor, sitting: SittingRow, title = defaultFollowUpItemTitle()): Promise<void> {
+  const first = await firstAgendaItem(db, sitting.id);
+  if (first !== undefined && foldForSearch(first.title) === foldForSearch(title)) {
+    await markFollowUpItem(db, first.id);
+    return;
+  }
+  if ((await carriedDecisions(db, sitting)).length === 0) return;
+  await insertFollowUpItem(db, sitting.id, title);
+}
+
+/** Signing freezes the list: later changes elsewhere no longer move it. */
+export async function freezeCarriedDecisions(db: Executor, sitting: SittingRow): Promise<void> {
+  const carried = await carriedDecisions(db, sitting);
+  await replaceCarried(
+    db,
+    sitting.id,
+    carried.map((c) => c.decisionId),
+  );
+}

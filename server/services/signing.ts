@@ -1,0 +1,177 @@
+// Signing: the minutes are rendered once, their bytes and SHA-256 stored, and the sitting
+// locked. Downloads of signed minutes return exactly the stored bytes; an amendment reopens
+// the sitting and the next signature becomes the next version.
+import type { Db, Executor, SignedMinutesRow } from '../db/database.ts';
+import { Conflict, InvalidInput, notFound } from '../domain/errors.ts';
+import type { SignerRole } from '../domain/signers.ts';
+import { missingForSigning, unreviewedCarried } from '../domain/signing-readiness.ts';
+import type { MinutesVersion } from '../minutes/minutes-source.ts';
+import { minutesFileName, renderMinutes, type MinutesFormat, type RenderedMinutes } from '../minutes/render-minutes.ts';
+import type { Actor } from '../repositories/audit.ts';
+import { newestAmendment, signedSittingRecord } from '../repositories/audit-records.ts';
+import { carriedDecisions, freezeCarriedDecisions } from './carry-over.ts';
+import { getGroup } from '../repositories/group.ts';
+import { loadMinutesSource, minutesSource } from '../repositories/minutes-source.ts';
+import { nowIso } from '../repositories/rows.ts';
+import {
+  givenSignatures,
+  insertAmendment,
+  insertSignatures,
+  insertSignedMinutes,
+  latestSigned,
+  listSignatures,
+  setSittingState,
+  sha256,
+  signedVersion,
+} from '../repositories/signed-minutes.ts';
+import { loadSitting, sittingRow } from '../repositories/sittings.ts';
+import type { Signature } from '../schemas/minutes.ts';
+import { runAudited } from './audit.ts';
+
+export interface Signer {
+  userId: number | null;
+  /** The signatures this user gives (domain/signers.ts). */
+  as: SignerRole[];
+}
+
+/**
+ * Signs the minutes as chair and/or recorder, audited. The first signature renders and stores
+ * them and locks the sitting, so the second signs exactly what the first did.
+ */
+export function signSitting(
+  db: Db,
+  groupId: number,
+  actor: Actor,
+  sittingId: number,
+  sittingVersion: number,
+  signer: Signer,
+): Promise<Signature> {
+  return runAudited(db, groupId, actor, { ...signedSittingRecord(groupId), action: 'sign', recordId: sittingId }, async (trx) => {
+    const row = await sittingRow(trx, groupId, sittingId);
+    if (row.version !== sittingVersion)
+      throw new Conflict('Sēdi pa to laiku ir mainījis kāds cits; pārskatiet protokolu un parakstiet vēlreiz.', 'version');
+    if (row.state === 'draft') {
+      const missing = missingForSigning(await loadSitting(trx, groupId, sittingId));
+      if (missing.length > 0) throw new Conflict(`Protokolu nevar parakstīt: trūkst ${missing.join(', ')}.`);
+      const unreviewed = unreviewedCarried(await carriedDecisions(trx, row));
+      if (unreviewed.length > 0) {
+        throw new Conflict(
+          `Protokolu nevar parakstīt: nav ierakstīta izpilde lēmumiem ${unreviewed.join('; ')}. Atzīmējiet izpildi vai "nav izskatīts".`,
+        );
+      }
+      await freezeMinutes(trx, groupId, sittingId, signer.userId);
+    }
+    const latest = await latestSigned(trx, sittingId);
+    if (latest === undefined) throw new Conflict('Šo protokolu parakstīja ārpus rīka; to var tikai labot ar grozījumu.');
+    const given = await givenSignatures(trx, sittingId, latest.version);
+    const missing = signer.as.filter((role) => !given.includes(role));
+    if (missing.length === 0) throw new Conflict('Šo protokola versiju jūs jau esat parakstījis.');
+    await insertSignatures(trx, sittingId, latest.version, missing, signer.userId);
+    const signatures = await listSignatures(trx, groupId, sittingId);
+    return signatures[signatures.length - 1] as Signature;
+  });
+}
+
+/**
+ * Renders the minutes once, stores the files as the next signed version, and locks the sitting.
+ * Runs inside its caller's transaction (a signature, or an import of minutes signed elsewhere).
+ */
+export async function freezeMinutes(trx: Executor, groupId: number, sittingId: number, signedBy: number | null = null): Promise<void> {
+  await freezeCarriedDecisions(trx, await sittingRow(trx, groupId, sittingId));
+  const [group, sitting] = await Promise.all([getGroup(trx, groupId), loadSitting(trx, groupId, sittingId)]);
+  const source = minutesSource(group, sitting);
+  const [full, pub, fullHtml, pubHtml] = await Promise.all([
+    renderMinutes(source, 'full', 'docx'),
+    renderMinutes(source, 'public', 'docx'),
+    renderMinutes(source, 'full', 'html'),
+    renderMinutes(source, 'public', 'html'),
+  ]);
+  await insertSignedMinutes(trx, {
+    sitting_id: sittingId,
+    docx_full: full.body,
+    docx_public: pub.body,
+    html_full: fullHtml.body.toString('utf8'),
+    html_public: pubHtml.body.toString('utf8'),
+    html_csp: fullHtml.headers['content-security-policy'] ?? "default-src 'none'",
+    sha256_full: sha256(full.body),
+    sha256_public: sha256(pub.body),
+    file_name: full.fileName,
+    signed_at: nowIso(),
+    signed_by: signedBy,
+    sitting_json: JSON.stringify({ ...sitting, state: 'signed' }),
+  });
+  await setSittingState(trx, sittingId, 'signed');
+}
+
+/** Reopens signed minutes for an amendment, audited; the signed versions stay retrievable. */
+export async function amendSitting(
+  db: Db,
+  groupId: number,
+  actor: Actor,
+  sittingId: number,
+  reason: string,
+  sittingVersion: number,
+): Promise<void> {
+  const why = reason.trim();
+  if (why.length < 5) throw new InvalidInput('reason', 'labojuma iemesls jāapraksta (vismaz 5 rakstzīmes).');
+  await runAudited(
+    db,
+    groupId,
+    actor,
+    { action: 'amend', recordType: 'sitting', recordId: sittingId, added: newestAmendment },
+    async (trx) => {
+      const row = await sittingRow(trx, groupId, sittingId);
+      if (row.state !== 'signed') throw new Conflict(`Sēdes Nr. ${row.number} protokols vēl nav parakstīts; to var labot bez grozījuma.`);
+      if (row.version !== sittingVersion) throw new Conflict('Sēdi pa to laiku ir mainījis kāds cits.', 'version');
+      const latest = await latestSigned(trx, sittingId);
+      await insertAmendment(trx, sittingId, latest?.version ?? 0, why);
+      await setSittingState(trx, sittingId, 'draft');
+    },
+  );
+}
+
+/**
+ * The minutes to download: for signed minutes exactly the stored bytes (of `signedVersion`, or
+ * the latest), for a draft a fresh rendering.
+ */
+export async function minutesFile(
+  db: Executor,
+  groupId: number,
+  sittingId: number,
+  version: MinutesVersion,
+  format: MinutesFormat,
+  signedNumber?: number,
+): Promise<RenderedMinutes & { sha256?: string }> {
+  const sitting = await sittingRow(db, groupId, sittingId);
+  if (signedNumber === undefined && sitting.state === 'draft') {
+    return renderMinutes(await loadMinutesSource(db, groupId, sittingId), version, format);
+  }
+  const stored = signedNumber === undefined ? await latestSigned(db, sittingId) : await signedVersion(db, sittingId, signedNumber);
+  if (stored === undefined) throw notFound(`parakstīta protokola versija ${signedNumber ?? ''}`.trim());
+  return storedFile(stored, minutesFileName(sitting.number, sitting.date, format, version), version, format);
+}
+
+function storedFile(
+  stored: SignedMinutesRow,
+  fileName: string,
+  version: MinutesVersion,
+  format: MinutesFormat,
+): RenderedMinutes & { sha256?: string } {
+  const full = version === 'full';
+  if (format === 'docx') {
+    const body = Buffer.from(full ? stored.docx_full : stored.docx_public);
+    return {
+      fileName,
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      body,
+      headers: {},
+      sha256: full ? stored.sha256_full : stored.sha256_public,
+    };
+  }
+  return {
+    fileName,
+    contentType: 'text/html; charset=utf-8',
+    body: Buffer.from(full ? stored.html_full : stored.html_public, 'utf8'),
+    headers: { 'content-security-policy': stored.html_csp },
+  };
+}
