@@ -4,7 +4,6 @@ import { UNFINISHED_STATUSES } from '../domain/decision-state.ts';
 import type { Executor, SittingRow } from '../db/database.ts';
 import { decisionsOfGroup } from './decision-rows.ts';
 import { refreshAgendaItemSearch } from './search-index.ts';
-import type { CarriedDecision } from '../schemas/sittings.ts';
 
 /** The decisions frozen into a signed sitting's list, in order. */
 export async function frozenCarriedIds(db: Executor, sittingId: number): Promise<number[]> {

@@ -26,7 +26,6 @@ import { decisionOrigin } from '../repositories/decision-rows.ts';
 import { statesOf } from '../repositories/decision-state.ts';
 import { isSet } from '../repositories/rows.ts';
 
-
 export async function carriedDecisions(db: Executor, sitting: SittingRow): Promise<CarriedDecision[]> {
   const frozen = sitting.state === 'signed' ? await frozenCarriedIds(db, sitting.id) : [];
   if (sitting.state === 'signed' && frozen.length === 0) return [];

@@ -3,7 +3,7 @@
 import type { Executor } from '../db/database.ts';
 import { assertOptionalDate } from '../domain/calendar.ts';
 import { assertVersion, Conflict, InvalidInput } from '../domain/errors.ts';
-import type { DecisionStatus } from '../interchange/sitting-document.ts';
+import type { DecisionStatus } from '../domain/decision-state.ts';
 import { refreshDecisionState, statesOf } from '../repositories/decision-state.ts';
 import {
   decisionOfGroup,
