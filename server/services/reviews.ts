@@ -28,6 +28,11 @@ interface ReviewTerms {
 }
 
 /** A cancellation needs its reason; "not discussed" keeps the status the decision had before. */
+/** The review row's columns that hold its terms. */
+function termColumns(terms: ReviewTerms) {
+  return { status: terms.status, note: terms.note, new_due: terms.due, not_discussed: flag(terms.notDiscussed) };
+}
+
 function checkTerms(terms: ReviewTerms, statusBefore: DecisionStatus): ReviewTerms {
   assertOptionalDate('due', terms.due);
   if (terms.notDiscussed) return { status: statusBefore, note: terms.note, due: null, notDiscussed: true };
@@ -56,14 +61,7 @@ export async function addReview(db: Executor, groupId: number, sittingId: number
       { status: input.status, note: input.note ?? null, due: input.due ?? null, notDiscussed: input.notDiscussed ?? false },
       await statusBefore(trx, input.decisionId, sitting.date),
     );
-    const id = await insertReview(trx, {
-      decision_id: input.decisionId,
-      sitting_id: sittingId,
-      status: terms.status,
-      note: terms.note,
-      new_due: terms.due,
-      not_discussed: flag(terms.notDiscussed),
-    });
+    const id = await insertReview(trx, { decision_id: input.decisionId, sitting_id: sittingId, ...termColumns(terms) });
     await refreshDecisionState(trx, [input.decisionId]);
     return getReview(trx, id);
   });
@@ -88,12 +86,7 @@ export async function updateReview(db: Executor, groupId: number, id: number, pa
       },
       await statusBefore(trx, review.decision_id, date),
     );
-    await updateReviewRow(trx, id, patch.version, {
-      status: terms.status,
-      note: terms.note,
-      new_due: terms.due,
-      not_discussed: flag(terms.notDiscussed),
-    });
+    await updateReviewRow(trx, id, patch.version, termColumns(terms));
     await refreshDecisionState(trx, [review.decision_id]);
     return getReview(trx, id);
   });
