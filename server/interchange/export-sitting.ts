@@ -1,7 +1,7 @@
 // Exports one sitting as a document of the interchange format.
 import { Conflict } from '../domain/errors.ts';
 import type { Executor } from '../db/database.ts';
-import { loadSitting } from '../repositories/sittings.ts';
+import { loadSitting } from '../services/sittings.ts';
 import type { SittingDetail } from '../schemas/sittings.ts';
 import { SITTING_FORMAT, type DocumentPerson, type SittingDocument } from './sitting-document.ts';
 

@@ -1,15 +1,11 @@
-// Sittings: opening a draft with sensible defaults, reading one whole, editing its header.
-import { assertDate, assertTimeOrder } from '../domain/calendar.ts';
+// Sittings as rows: one by id or number, the next free number, the list, and deleting a draft.
+// The use cases (opening, editing, reading one whole) are in services/sittings.ts.
 import { UNFINISHED_STATUSES } from '../domain/decision-state.ts';
-import { Conflict, InvalidInput } from '../domain/errors.ts';
-import { shortForm } from '../domain/names.ts';
 import { nextSittingNumber } from '../domain/numbering.ts';
 import { assertDraft } from '../domain/sitting-lock.ts';
 import type { Executor, SittingRow } from '../db/database.ts';
-import type { NewSittingBody, SittingDetail, SittingPatchBody, SittingSummary } from '../schemas/sittings.ts';
-import { carriedDecisions, ensureFollowUpItem } from '../services/carry-over.ts';
-import { getGroup } from './group.ts';
-import { definedOnly, expectOneUpdated, inTransaction, isSet, nowIso, required } from './rows.ts';
+import type { SittingSummary } from '../schemas/sittings.ts';
+import { expectOneUpdated, inTransaction, required } from './rows.ts';
 
 export async function sittingRow(db: Executor, groupId: number, id: number): Promise<SittingRow> {
   const row = await db.selectFrom('sittings').selectAll().where('id', '=', id).where('group_id', '=', groupId).executeTakeFirst();
@@ -28,16 +24,6 @@ export async function sittingIdByNumber(db: Executor, groupId: number, number: n
   return row?.id;
 }
 
-async function assertNumberFree(db: Executor, groupId: number, number: number, exceptId?: number): Promise<void> {
-  const other = await sittingIdByNumber(db, groupId, number);
-  if (other !== undefined && other !== exceptId) throw new Conflict(`Sēde ar Nr. ${number} jau ir reģistrēta.`, 'number');
-}
-
-async function assertPersonInGroup(db: Executor, groupId: number, personId: number, field: string): Promise<void> {
-  const row = await db.selectFrom('people').select('id').where('id', '=', personId).where('group_id', '=', groupId).executeTakeFirst();
-  if (row === undefined) throw new InvalidInput(field, `persona ${personId} nav grupas sarakstā.`);
-}
-
 export async function suggestedNumber(db: Executor, groupId: number): Promise<number> {
   const row = await db
     .selectFrom('sittings')
@@ -45,120 +31,6 @@ export async function suggestedNumber(db: Executor, groupId: number): Promise<nu
     .where('group_id', '=', groupId)
     .executeTakeFirst();
   return nextSittingNumber(row?.highest ?? null);
-}
-
-/** Opens a draft: the next number, the group's place, and the active members listed as present. */
-export async function openSitting(db: Executor, groupId: number, input: NewSittingBody): Promise<SittingDetail> {
-  assertDate('date', input.date);
-  assertTimeOrder(input.startTime ?? null, input.endTime ?? null);
-  return inTransaction(db, async (trx) => {
-    const group = await getGroup(trx, groupId);
-    const number = input.number ?? (await suggestedNumber(trx, groupId));
-    await assertNumberFree(trx, groupId, number);
-    const chair = input.chairId == null ? null : await positionOf(trx, groupId, input.chairId, 'chairId');
-    const recorder = input.recorderId == null ? null : await positionOf(trx, groupId, input.recorderId, 'recorderId');
-    const now = nowIso();
-    const { id } = await trx
-      .insertInto('sittings')
-      .values({
-        group_id: groupId,
-        number,
-        date: input.date,
-        place: input.place ?? group.defaultPlace,
-        start_time: input.startTime ?? null,
-        end_time: input.endTime ?? null,
-        chair_id: input.chairId ?? null,
-        chair_position: chair,
-        recorder_id: input.recorderId ?? null,
-        recorder_position: recorder,
-        state: 'draft',
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const members = await trx
-      .selectFrom('people')
-      .select(['id', 'position'])
-      .where('group_id', '=', groupId)
-      .where('is_member', '=', 1)
-      .where('active', '=', 1)
-      .orderBy('full_name')
-      .execute();
-    if (members.length > 0) {
-      await trx
-        .insertInto('attendance')
-        .values(
-          members.map((m, i) => ({
-            sitting_id: id,
-            person_id: m.id,
-            role: 'member' as const,
-            position: m.position,
-            reason: null,
-            ordinal: i + 1,
-          })),
-        )
-        .execute();
-    }
-    await ensureFollowUpItem(trx, await sittingRow(trx, groupId, id));
-    return loadSitting(trx, groupId, id);
-  });
-}
-
-async function positionOf(db: Executor, groupId: number, personId: number, field: string): Promise<string | null> {
-  await assertPersonInGroup(db, groupId, personId, field);
-  const row = await db.selectFrom('people').select('position').where('id', '=', personId).executeTakeFirstOrThrow();
-  return row.position;
-}
-
-/** A newly chosen chair or recorder brings their current position unless one is given. */
-async function signerPosition(
-  db: Executor,
-  groupId: number,
-  personId: number | null | undefined,
-  given: string | null | undefined,
-  field: string,
-): Promise<string | null | undefined> {
-  if (personId != null) await assertPersonInGroup(db, groupId, personId, field);
-  if (given !== undefined) return given;
-  if (personId == null) return personId;
-  return positionOf(db, groupId, personId, field);
-}
-
-export async function updateSitting(db: Executor, groupId: number, id: number, patch: SittingPatchBody): Promise<SittingDetail> {
-  return inTransaction(db, async (trx) => {
-    const current = await draftSittingRow(trx, groupId, id);
-    if (patch.date !== undefined) assertDate('date', patch.date);
-    if (patch.number !== undefined) await assertNumberFree(trx, groupId, patch.number, id);
-    assertTimeOrder(
-      patch.startTime === undefined ? current.start_time : patch.startTime,
-      patch.endTime === undefined ? current.end_time : patch.endTime,
-    );
-    const chairPosition = await signerPosition(trx, groupId, patch.chairId, patch.chairPosition, 'chairId');
-    const recorderPosition = await signerPosition(trx, groupId, patch.recorderId, patch.recorderPosition, 'recorderId');
-    const result = await trx
-      .updateTable('sittings')
-      .set((eb) => ({
-        ...definedOnly({
-          number: patch.number,
-          date: patch.date,
-          place: patch.place,
-          start_time: patch.startTime,
-          end_time: patch.endTime,
-          chair_id: patch.chairId,
-          chair_position: chairPosition,
-          recorder_id: patch.recorderId,
-          recorder_position: recorderPosition,
-        }),
-        version: eb('version', '+', 1),
-        updated_at: nowIso(),
-      }))
-      .where('id', '=', id)
-      .where('version', '=', patch.version)
-      .executeTakeFirst();
-    expectOneUpdated(result, true, 'sēde');
-    return loadSitting(trx, groupId, id);
-  });
 }
 
 export async function deleteSitting(db: Executor, groupId: number, id: number, version: number): Promise<void> {
@@ -202,127 +74,4 @@ export async function listSittings(db: Executor, groupId: number): Promise<Sitti
     .orderBy('s.number', 'desc')
     .execute();
   return rows.map((r) => ({ ...r, decisionCount: Number(r.decisionCount ?? 0), openFollowUps: Number(r.openFollowUps ?? 0) }));
-}
-
-/** One sitting whole, as the API and the exports see it. */
-export async function loadSitting(db: Executor, groupId: number, id: number): Promise<SittingDetail> {
-  const s = await sittingRow(db, groupId, id);
-  if (s.state === 'signed') {
-    const frozen = await signedSitting(db, id);
-    if (frozen !== undefined) return { ...frozen, state: s.state, version: s.version };
-  }
-  const [attendance, agendaItems, decisions, owners, reviews, signers] = await Promise.all([
-    db
-      .selectFrom('attendance as a')
-      .innerJoin('people as p', 'p.id', 'a.person_id')
-      .select(['a.id', 'a.person_id', 'p.full_name', 'a.role', 'a.position', 'a.reason', 'a.version'])
-      .where('a.sitting_id', '=', id)
-      .orderBy('a.ordinal')
-      .orderBy('a.id')
-      .execute(),
-    db.selectFrom('agenda_items').selectAll().where('sitting_id', '=', id).orderBy('position').execute(),
-    db.selectFrom('decisions').selectAll().where('sitting_id', '=', id).orderBy('number').execute(),
-    db
-      .selectFrom('decision_owners as o')
-      .innerJoin('decisions as d', 'd.id', 'o.decision_id')
-      .select(['o.decision_id', 'o.person_id', 'o.name'])
-      .where('d.sitting_id', '=', id)
-      .orderBy('o.decision_id')
-      .orderBy('o.ordinal')
-      .execute(),
-    db
-      .selectFrom('decision_reviews as r')
-      .innerJoin('decisions as d', 'd.id', 'r.decision_id')
-      .innerJoin('sittings as ds', 'ds.id', 'd.sitting_id')
-      .select([
-        'r.id',
-        'r.decision_id',
-        'ds.number as sitting_number',
-        'd.number as decision_number',
-        'r.status',
-        'r.note',
-        'r.new_due',
-        'r.not_discussed',
-        'r.version',
-      ])
-      .where('r.sitting_id', '=', id)
-      .orderBy('r.ordinal')
-      .orderBy('r.id')
-      .execute(),
-    db
-      .selectFrom('people')
-      .select(['id', 'full_name', 'short_name'])
-      .where('id', 'in', [s.chair_id ?? 0, s.recorder_id ?? 0])
-      .execute(),
-  ]);
-  const signer = (personId: number | null, position: string | null) => {
-    const p = signers.find((x) => x.id === personId);
-    return p === undefined ? null : { personId: p.id, name: p.full_name, shortName: p.short_name ?? shortForm(p.full_name), position };
-  };
-  return {
-    id: s.id,
-    number: s.number,
-    date: s.date,
-    place: s.place,
-    startTime: s.start_time,
-    endTime: s.end_time,
-    state: s.state,
-    chair: signer(s.chair_id, s.chair_position),
-    recorder: signer(s.recorder_id, s.recorder_position),
-    attendance: attendance.map((a) => ({
-      id: a.id,
-      personId: a.person_id,
-      name: a.full_name,
-      role: a.role,
-      position: a.position,
-      reason: a.reason,
-      version: a.version,
-    })),
-    agendaItems: agendaItems.map((i) => ({
-      id: i.id,
-      position: i.position,
-      title: i.title,
-      rapporteur: i.rapporteur,
-      proceedings: i.proceedings,
-      confidential: isSet(i.confidential),
-      followUp: isSet(i.follow_up),
-      version: i.version,
-    })),
-    decisions: decisions.map((d) => ({
-      id: d.id,
-      number: d.number,
-      text: d.text,
-      owners: owners.filter((o) => o.decision_id === d.id).map((o) => ({ personId: o.person_id, name: o.name })),
-      due: d.due,
-      agendaItemId: d.agenda_item_id,
-      status: d.status,
-      planActivity: d.plan_activity,
-      version: d.version,
-    })),
-    reviews: reviews.map((r) => ({
-      id: r.id,
-      decisionId: r.decision_id,
-      sittingNumber: r.sitting_number,
-      decisionNumber: r.decision_number,
-      status: r.status,
-      note: r.note,
-      due: r.new_due,
-      notDiscussed: isSet(r.not_discussed),
-      version: r.version,
-    })),
-    carryOver: await carriedDecisions(db, s),
-    version: s.version,
-  };
-}
-
-/** A signed sitting as it was signed (its latest signed version), when that was kept. */
-async function signedSitting(db: Executor, id: number): Promise<SittingDetail | undefined> {
-  const row = await db
-    .selectFrom('signed_minutes')
-    .select('sitting_json')
-    .where('sitting_id', '=', id)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.sitting_json == null ? undefined : (JSON.parse(row.sitting_json) as SittingDetail);
 }

@@ -6,7 +6,7 @@ import { audited } from '../http/audited.ts';
 import { documentRevealsConfidential, sittingFor } from '../domain/reader-view.ts';
 import { logConfidentialRead, readerOf } from '../http/sitting-access.ts';
 import { sittingToDocument } from '../interchange/export-sitting.ts';
-import { loadSitting } from '../repositories/sittings.ts';
+import { loadSitting } from '../services/sittings.ts';
 import { importSitting } from '../interchange/import-sitting.ts';
 import { errorResponses, IdParams } from '../schemas/common.ts';
 

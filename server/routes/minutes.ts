@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, audited } from '../http/audited.ts';
 import { minutesRevealConfidential } from '../domain/reader-view.ts';
 import { assertMaySee, logConfidentialRead, readerOf } from '../http/sitting-access.ts';
-import { loadMinutesSource } from '../repositories/minutes-source.ts';
+import { loadMinutesSource } from '../services/minutes-source.ts';
 import type { MinutesVersion } from '../minutes/minutes-source.ts';
 import { SIGNER_ROLES, signaturesGiven } from '../domain/signers.ts';
 import { currentUser, Forbidden } from '../plugins/auth.ts';

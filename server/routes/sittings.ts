@@ -10,7 +10,8 @@ import { addAttendee } from '../repositories/attendance.ts';
 import { AGENDA_ITEM, ATTENDANCE, DECISION, decisionNumbers, REVIEW, sittingRecord } from '../repositories/audit-records.ts';
 import { addDecision, renumberDecisions } from '../repositories/decisions.ts';
 import { addReview } from '../services/reviews.ts';
-import { deleteSitting, listSittings, loadSitting, openSitting, updateSitting } from '../repositories/sittings.ts';
+import { deleteSitting, listSittings } from '../repositories/sittings.ts';
+import { loadSitting, openSitting, updateSitting } from '../services/sittings.ts';
 import { deletedResponses, errorResponses, IdParams, PlainText, Version, VersionQuery } from '../schemas/common.ts';
 import {
   AgendaItem,

@@ -11,7 +11,7 @@ import type { Actor } from '../repositories/audit.ts';
 import { newestAmendment, signedSittingRecord } from '../repositories/audit-records.ts';
 import { carriedDecisions, freezeCarriedDecisions } from './carry-over.ts';
 import { getGroup } from '../repositories/group.ts';
-import { loadMinutesSource, minutesSource } from '../repositories/minutes-source.ts';
+import { loadMinutesSource, minutesSource } from './minutes-source.ts';
 import { nowIso } from '../repositories/rows.ts';
 import {
   givenSignatures,
@@ -24,7 +24,8 @@ import {
   sha256,
   signedVersion,
 } from '../repositories/signed-minutes.ts';
-import { loadSitting, sittingRow } from '../repositories/sittings.ts';
+import { sittingRow } from '../repositories/sittings.ts';
+import { loadSitting } from './sittings.ts';
 import type { Signature } from '../schemas/minutes.ts';
 import { runAudited } from './audit.ts';
 

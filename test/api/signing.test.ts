@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { renderMinutes } from '../../server/minutes/render-minutes.ts';
 import { DEFAULT_TEMPLATES_DIR, loadMinutesTemplates } from '../../server/minutes/templates.ts';
-import { loadMinutesSource } from '../../server/repositories/minutes-source.ts';
+import { loadMinutesSource } from '../../server/services/minutes-source.ts';
 import { snapshot, testApp, withSession, type Session, type TestApp } from '../support/app.ts';
 import { nr7 } from '../support/reference.ts';
 import { docxText, htmlText, plainSpaces, unzip } from '../minutes/helpers.ts';

@@ -6,7 +6,7 @@ import type { FollowUp, MinutesSource } from '../minutes/minutes-source.ts';
 import type { GroupProfile } from '../domain/group-settings.ts';
 import type { SittingDetail } from '../schemas/sittings.ts';
 import type { CarriedDecision } from '../schemas/sittings.ts';
-import { getGroup } from './group.ts';
+import { getGroup } from '../repositories/group.ts';
 import { loadSitting } from './sittings.ts';
 
 export async function loadMinutesSource(db: Executor, groupId: number, sittingId: number): Promise<MinutesSource> {
