@@ -6,8 +6,9 @@ import { expectOneUpdated, isSet, required } from './rows.ts';
 
 const WHAT = 'lēmuma izpildes ieraksts';
 
-export async function getReview(db: Executor, id: number): Promise<Review> {
-  const r = await db
+/** Reviews with the number of the sitting and decision they follow up. */
+function reviewsWithOrigin(db: Executor) {
+  return db
     .selectFrom('decision_reviews as r')
     .innerJoin('decisions as d', 'd.id', 'r.decision_id')
     .innerJoin('sittings as ds', 'ds.id', 'd.sitting_id')
@@ -21,10 +22,12 @@ export async function getReview(db: Executor, id: number): Promise<Review> {
       'r.new_due',
       'r.not_discussed',
       'r.version',
-    ])
-    .where('r.id', '=', id)
-    .executeTakeFirst();
-  const row = required(r, `${WHAT} ${id}`);
+    ]);
+}
+
+type ReviewWithOrigin = Awaited<ReturnType<ReturnType<typeof reviewsWithOrigin>['executeTakeFirstOrThrow']>>;
+
+function toReview(row: ReviewWithOrigin): Review {
   return {
     id: row.id,
     decisionId: row.decision_id,
@@ -36,6 +39,16 @@ export async function getReview(db: Executor, id: number): Promise<Review> {
     notDiscussed: isSet(row.not_discussed),
     version: row.version,
   };
+}
+
+export async function getReview(db: Executor, id: number): Promise<Review> {
+  return toReview(required(await reviewsWithOrigin(db).where('r.id', '=', id).executeTakeFirst(), `${WHAT} ${id}`));
+}
+
+/** The reviews recorded at a sitting, in their order. */
+export async function reviewsOfSitting(db: Executor, sittingId: number): Promise<Review[]> {
+  const rows = await reviewsWithOrigin(db).where('r.sitting_id', '=', sittingId).orderBy('r.ordinal').orderBy('r.id').execute();
+  return rows.map(toReview);
 }
 
 /** A decision of the group, with its sitting's id, date and number. */

@@ -7,6 +7,7 @@ import type { Executor } from '../db/database.ts';
 import type { NewSittingBody, SittingDetail, SittingPatchBody } from '../schemas/sittings.ts';
 import { getGroup } from '../repositories/group.ts';
 import { definedOnly, expectOneUpdated, inTransaction, isSet, nowIso } from '../repositories/rows.ts';
+import { reviewsOfSitting } from '../repositories/reviews.ts';
 import { draftSittingRow, sittingIdByNumber, sittingRow, suggestedNumber } from '../repositories/sittings.ts';
 import { carriedDecisions, ensureFollowUpItem } from './carry-over.ts';
 
@@ -160,25 +161,7 @@ export async function loadSitting(db: Executor, groupId: number, id: number): Pr
       .orderBy('o.decision_id')
       .orderBy('o.ordinal')
       .execute(),
-    db
-      .selectFrom('decision_reviews as r')
-      .innerJoin('decisions as d', 'd.id', 'r.decision_id')
-      .innerJoin('sittings as ds', 'ds.id', 'd.sitting_id')
-      .select([
-        'r.id',
-        'r.decision_id',
-        'ds.number as sitting_number',
-        'd.number as decision_number',
-        'r.status',
-        'r.note',
-        'r.new_due',
-        'r.not_discussed',
-        'r.version',
-      ])
-      .where('r.sitting_id', '=', id)
-      .orderBy('r.ordinal')
-      .orderBy('r.id')
-      .execute(),
+    reviewsOfSitting(db, id),
     db
       .selectFrom('people')
       .select(['id', 'full_name', 'short_name'])
@@ -229,17 +212,7 @@ export async function loadSitting(db: Executor, groupId: number, id: number): Pr
       planActivity: d.plan_activity,
       version: d.version,
     })),
-    reviews: reviews.map((r) => ({
-      id: r.id,
-      decisionId: r.decision_id,
-      sittingNumber: r.sitting_number,
-      decisionNumber: r.decision_number,
-      status: r.status,
-      note: r.note,
-      due: r.new_due,
-      notDiscussed: isSet(r.not_discussed),
-      version: r.version,
-    })),
+    reviews,
     carryOver: await carriedDecisions(db, s),
     version: s.version,
   };
