@@ -4,12 +4,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-# Once: the toolchain runs this script again in the same process (exec keeps the PID).
-if [ "${PROTOKOLS_TOOLCHAIN:-}" != "$$" ]; then
-  export PROTOKOLS_TOOLCHAIN=$$
-  exec bash scripts/node-toolchain.sh bash scripts/start.sh "$@"
-fi
-unset PROTOKOLS_TOOLCHAIN
+source scripts/under-toolchain.sh scripts/start.sh "$@"
 bash scripts/node-modules.sh
 node_modules/.bin/tsx scripts/build-web.ts
 # exec: a signal sent to `npm start` reaches the server, which then stops gracefully.

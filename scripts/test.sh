@@ -5,12 +5,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-# Once: the toolchain runs this script again in the same process (exec keeps the PID).
-if [ "${PROTOKOLS_TOOLCHAIN:-}" != "$$" ]; then
-  export PROTOKOLS_TOOLCHAIN=$$
-  exec bash scripts/node-toolchain.sh bash scripts/test.sh "$@"
-fi
-unset PROTOKOLS_TOOLCHAIN
+source scripts/under-toolchain.sh scripts/test.sh "$@"
 bash scripts/system-packages.sh
 bash scripts/node-modules.sh
 exec node_modules/.bin/vitest run "$@"
