@@ -1,7 +1,7 @@
 // The register's exports worded from templates/: calendar events and CSV rows.
 import { actionFor, publicView } from '../domain/reader-view.ts';
 import type { DecisionStatus } from '../domain/decision-state.ts';
-import { loadMinutesTemplates, type PhraseKey } from '../minutes/templates.ts';
+import { loadMinutesTemplates, type PhraseKey } from '../wording/templates.ts';
 import type { ActionItem, RegisterEntry } from '../schemas/decisions.ts';
 import { latvianDate, toCsv } from './csv.ts';
 import { actionsCalendar } from './icalendar.ts';

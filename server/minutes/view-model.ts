@@ -9,8 +9,8 @@ import { followUpFor, fullView, hides, minutesRevealConfidential, publicView, ty
 import { needsOwnerLine } from './mentions.ts';
 import { parseProceedings } from './proceedings.ts';
 import type { TextBlock } from './proceedings.ts';
-import { loadMinutesTemplates } from './templates.ts';
-import type { MinutesTemplates } from './templates.ts';
+import { loadMinutesTemplates } from '../wording/templates.ts';
+import type { MinutesTemplates } from '../wording/templates.ts';
 import { clockTime, longDateParts, plainText, printedName, shortDate } from './typography.ts';
 
 export type { ListBlock, ListItem, ParagraphBlock, TextBlock, TextRun } from './proceedings.ts';

@@ -117,3 +117,15 @@ export async function removeAttendee(db: Executor, groupId: number, id: number, 
     await trx.deleteFrom('attendance').where('id', '=', id).execute();
   });
 }
+
+/** The sittings a person attended, in any role. */
+export async function attendedSittingIds(db: Executor, groupId: number, personId: number): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('attendance')
+    .innerJoin('sittings', 'sittings.id', 'attendance.sitting_id')
+    .select('attendance.sitting_id')
+    .where('sittings.group_id', '=', groupId)
+    .where('attendance.person_id', '=', personId)
+    .execute();
+  return new Set(rows.map((r) => r.sitting_id));
+}

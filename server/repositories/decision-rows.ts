@@ -1,7 +1,7 @@
 // The query every view of decisions starts from (each decision with its sitting and whether
 // its agenda item is confidential), and how a decision is referred to.
 import type { Executor } from '../db/database.ts';
-import { loadMinutesTemplates } from '../minutes/templates.ts';
+import { loadMinutesTemplates } from '../wording/templates.ts';
 
 export function decisionsOfGroup(db: Executor, groupId: number) {
   return db

@@ -8,7 +8,8 @@ import { can } from '../domain/permissions.ts';
 import { calendarOf, registerCsv } from '../exports/register-wording.ts';
 import { attachment } from '../http/content-disposition.ts';
 import { audited } from '../http/audited.ts';
-import { auditConfidentialRead, readerOf } from '../http/sitting-access.ts';
+import { readerOf } from '../http/reader.ts';
+import { auditConfidentialRead } from '../services/readers.ts';
 import { actionFor, decisionDetailFor, registerEntryFor, revealsConfidential } from '../domain/reader-view.ts';
 import { currentUser, Forbidden } from '../plugins/auth.ts';
 import { newestNote } from '../repositories/audit-records.ts';
@@ -39,20 +40,21 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   /** The register as this reader sees it; a reading that shows confidential text is audited. */
   const registerFor = async (req: FastifyRequest, query: RegisterQuery) => {
-    const view = readerOf(req);
-    const entries = (await listDecisions(db, groupId, query)).map((e) => registerEntryFor(view, e));
-    if (revealsConfidential(view, entries)) await auditConfidentialRead(app, req, 'register', null);
+    const reader = readerOf(req);
+    const entries = (await listDecisions(db, groupId, query)).map((e) => registerEntryFor(reader.view, e));
+    if (revealsConfidential(reader.view, entries)) await auditConfidentialRead(db, groupId, reader, 'register', null);
     return entries;
   };
   /** A person's actions as this reader sees them, audited likewise. */
   const actionsFor = async (req: FastifyRequest, personId: number) => {
-    const view = readerOf(req);
+    const reader = readerOf(req);
     const actions = await personActions(db, groupId, personId);
     const shown = {
-      open: actions.open.map((a) => actionFor(view, a)),
-      recentlyFinished: actions.recentlyFinished.map((a) => actionFor(view, a)),
+      open: actions.open.map((a) => actionFor(reader.view, a)),
+      recentlyFinished: actions.recentlyFinished.map((a) => actionFor(reader.view, a)),
     };
-    if (revealsConfidential(view, [...shown.open, ...shown.recentlyFinished])) await auditConfidentialRead(app, req, 'actions', personId);
+    if (revealsConfidential(reader.view, [...shown.open, ...shown.recentlyFinished]))
+      await auditConfidentialRead(db, groupId, reader, 'actions', personId);
     return shown;
   };
 
@@ -73,9 +75,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/decisions/:id',
     { config: register, schema: { params: IdParams, response: { 200: DecisionDetail, ...errorResponses } } },
     async (req) => {
-      const view = readerOf(req);
-      const detail = decisionDetailFor(view, await decisionDetail(db, groupId, req.params.id));
-      if (revealsConfidential(view, [detail])) await auditConfidentialRead(app, req, 'decision', detail.id);
+      const reader = readerOf(req);
+      const detail = decisionDetailFor(reader.view, await decisionDetail(db, groupId, req.params.id));
+      if (revealsConfidential(reader.view, [detail])) await auditConfidentialRead(db, groupId, reader, 'decision', detail.id);
       return detail;
     },
   );

@@ -4,7 +4,8 @@ import { Type } from '@sinclair/typebox';
 import { sittingRecord } from '../repositories/audit-records.ts';
 import { audited } from '../http/audited.ts';
 import { documentRevealsConfidential, sittingFor } from '../domain/reader-view.ts';
-import { logConfidentialRead, readerOf } from '../http/sitting-access.ts';
+import { readerOf } from '../http/reader.ts';
+import { auditConfidentialRead } from '../services/readers.ts';
 import { sittingToDocument } from '../interchange/export-sitting.ts';
 import { loadSitting } from '../services/sittings.ts';
 import { importSitting } from '../interchange/import-sitting.ts';
@@ -31,10 +32,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get('/api/sittings/:id/export', { config: { access: 'sittings:export' }, schema: { params: IdParams } }, async (req, reply) => {
-    const view = readerOf(req);
+    const reader = readerOf(req);
+    const view = reader.view;
     const sitting = await loadSitting(db, groupId, req.params.id);
     const doc = sittingToDocument(sittingFor(view, sitting));
-    if (documentRevealsConfidential(view, sitting)) await logConfidentialRead(app, req, req.params.id);
+    if (documentRevealsConfidential(view, sitting)) await auditConfidentialRead(db, groupId, reader, 'sitting', req.params.id);
     return reply.header('content-disposition', `attachment; filename="Sede_Nr_${doc.number}.json"`).send(doc);
   });
 };

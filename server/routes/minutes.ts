@@ -4,7 +4,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, audited } from '../http/audited.ts';
 import { minutesRevealConfidential } from '../domain/reader-view.ts';
-import { assertMaySee, logConfidentialRead, readerOf } from '../http/sitting-access.ts';
+import { readerOf } from '../http/reader.ts';
+import { assertMaySee, auditConfidentialRead } from '../services/readers.ts';
 import { loadMinutesSource } from '../services/minutes-source.ts';
 import type { MinutesVersion } from '../minutes/minutes-source.ts';
 import { SIGNER_ROLES, signaturesGiven } from '../domain/signers.ts';
@@ -38,7 +39,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   /** Whether the full minutes show this reader confidential text, the sitting's own or a carried decision's. */
   const fullMinutesShowConfidential = async (req: FastifyRequest, sittingId: number): Promise<boolean> => {
-    const view = readerOf(req);
+    const { view } = readerOf(req);
     if (!view.seesConfidential) return false;
     const source = await loadMinutesSource(db, groupId, sittingId);
     return minutesRevealConfidential(view, source.sitting, source.followUps);
@@ -46,10 +47,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   /** Guests get the public version whatever they ask for; a member's reading of confidential text in the full one is audited. */
   const versionFor = async (req: FastifyRequest, sittingId: number, asked: MinutesVersion | undefined): Promise<MinutesVersion> => {
-    await assertMaySee(app, req, sittingId);
-    if (!readerOf(req).seesConfidential) return 'public';
+    const reader = readerOf(req);
+    await assertMaySee(db, groupId, reader, sittingId);
+    if (!reader.view.seesConfidential) return 'public';
     const version = asked ?? 'full';
-    if (version === 'full' && (await fullMinutesShowConfidential(req, sittingId))) await logConfidentialRead(app, req, sittingId);
+    if (version === 'full' && (await fullMinutesShowConfidential(req, sittingId)))
+      await auditConfidentialRead(db, groupId, reader, 'sitting', sittingId);
     return version;
   };
 
@@ -68,7 +71,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/sittings/:id/signatures',
     { config: read, schema: { params: IdParams, response: { 200: Type.Array(Signature), ...errorResponses } } },
     async (req) => {
-      await assertMaySee(app, req, req.params.id);
+      await assertMaySee(db, groupId, readerOf(req), req.params.id);
       return listSignatures(db, groupId, req.params.id);
     },
   );
@@ -163,7 +166,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/sittings/:id/signed-copy', { config: { access: 'sittings:export' }, schema: { params: IdParams } }, async (req, reply) => {
     const copy = await latestSignedCopy(db, groupId, req.params.id);
     // The signed copy is the full minutes on paper or e-signed.
-    if (await fullMinutesShowConfidential(req, req.params.id)) await logConfidentialRead(app, req, req.params.id);
+    if (await fullMinutesShowConfidential(req, req.params.id))
+      await auditConfidentialRead(db, groupId, readerOf(req), 'sitting', req.params.id);
     return reply
       .header('content-type', copy.contentType)
       .header('content-disposition', attachment(copy.fileName))

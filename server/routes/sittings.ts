@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { audited, auditedCreate } from '../http/audited.ts';
 import { revealsConfidential, searchHitsFor } from '../domain/reader-view.ts';
-import { assertMaySee, auditConfidentialRead, readerOf, searchScope, sittingForReader, visibleSittings } from '../http/sitting-access.ts';
+import { readerOf } from '../http/reader.ts';
+import { assertMaySee, auditConfidentialRead, searchScope, sittingForReader, visibleSittings } from '../services/readers.ts';
 import { searchMinutes } from '../repositories/search-index.ts';
 import { addAgendaItem } from '../repositories/agenda-items.ts';
 import { addAttendee } from '../repositories/attendance.ts';
@@ -36,7 +37,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   const SITTING = sittingRecord(groupId);
 
   app.get('/api/sittings', { config: read, schema: { response: { 200: Type.Array(SittingSummary) } } }, async (req) =>
-    visibleSittings(app, req, await listSittings(db, groupId)),
+    visibleSittings(db, groupId, readerOf(req), await listSittings(db, groupId)),
   );
 
   app.get(
@@ -52,12 +53,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      const view = readerOf(req);
+      const reader = readerOf(req);
       const hits = searchHitsFor(
-        view,
-        await searchMinutes(db, groupId, req.query.q, { ...(await searchScope(app, req)), limit: req.query.limit ?? 100 }),
+        reader.view,
+        await searchMinutes(db, groupId, req.query.q, { ...(await searchScope(db, groupId, reader)), limit: req.query.limit ?? 100 }),
       );
-      if (revealsConfidential(view, hits)) await auditConfidentialRead(app, req, 'search', null);
+      if (revealsConfidential(reader.view, hits)) await auditConfidentialRead(db, groupId, reader, 'search', null);
       return hits;
     },
   );
@@ -72,8 +73,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/sittings/:id',
     { config: read, schema: { params: IdParams, response: { 200: SittingDetail, ...errorResponses } } },
     async (req) => {
-      await assertMaySee(app, req, req.params.id);
-      return sittingForReader(app, req, await loadSitting(db, groupId, req.params.id));
+      const reader = readerOf(req);
+      await assertMaySee(db, groupId, reader, req.params.id);
+      return sittingForReader(db, groupId, reader, await loadSitting(db, groupId, req.params.id));
     },
   );
 
