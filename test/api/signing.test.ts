@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { renderMinutes } from '../../server/minutes/render-minutes.ts';
-import { DEFAULT_TEMPLATES_DIR, loadMinutesTemplates } from '../../server/minutes/templates.ts';
+import { DEFAULT_TEMPLATES_DIR, loadMinutesTemplates } from '../../server/wording/templates.ts';
 import { loadMinutesSource } from '../../server/services/minutes-source.ts';
 import { snapshot, testApp, withSession, type Session, type TestApp } from '../support/app.ts';
 import { nr7 } from '../support/reference.ts';

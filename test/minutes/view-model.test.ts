@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FollowUp } from '../../server/minutes/minutes-source.ts';
-import { DEFAULT_TEMPLATES_DIR, loadMinutesTemplates } from '../../server/minutes/templates.ts';
+import { DEFAULT_TEMPLATES_DIR, loadMinutesTemplates } from '../../server/wording/templates.ts';
 import { longDateParts } from '../../server/minutes/typography.ts';
 import { buildMinutesViewModel, defaultFollowUpItemTitle, minutesFileName } from '../../server/minutes/view-model.ts';
 import type { FollowUpTable } from '../../server/minutes/view-model.ts';
