@@ -13,12 +13,11 @@ import { PasswordHasher } from './domain/passwords.ts';
 import { isRole } from './domain/permissions.ts';
 import { exportSitting } from './interchange/export-sitting.ts';
 import { importSitting } from './interchange/import-sitting.ts';
-import { userRecord } from './repositories/audit-records.ts';
 import { ensureGroup } from './repositories/group.ts';
 import { sittingIdByNumber } from './repositories/sittings.ts';
-import { createUser, hashNewPassword } from './repositories/users.ts';
 import { readSecret } from './secret-input.ts';
-import { runAudited, runAuditedCreate, SYSTEM } from './services/audit.ts';
+import { addUser } from './services/accounts.ts';
+import { runAudited, SYSTEM } from './services/audit.ts';
 import { minutesFile } from './services/signing.ts';
 
 const USAGE = `Lietošana:
@@ -100,11 +99,10 @@ const commands: Record<string, Command> = {
     if (!isRole(role)) throw new UsageError('Norādiet lomu: --role admin|secretary|chair|member|guest');
     // The server's production cost: the CLI has no way to lower it.
     const passwords = new PasswordHasher();
-    const password = await hashNewPassword(passwords, await readSecret('Parole: '));
+    const password = await readSecret('Parole: ');
     const { db, groupId } = await ctx.db();
-    const user = await runAuditedCreate(db, groupId, SYSTEM, userRecord(groupId), (trx) =>
-      createUser(trx, groupId, { login, password, role, personId: values.person === undefined ? null : Number(values.person) }, passwords),
-    );
+    const personId = values.person === undefined ? null : Number(values.person);
+    const user = await addUser(db, groupId, SYSTEM, passwords, { login, password, role, personId });
     return `Lietotājs ${user.login} (${user.role}) izveidots.`;
   },
 

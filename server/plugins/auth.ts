@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DomainError } from '../domain/errors.ts';
 import { can, type Permission } from '../domain/permissions.ts';
-import { sessionUser, type SessionUser } from '../repositories/sessions.ts';
+import { sessionUser, type SessionUser } from '../services/accounts.ts';
 
 export const SESSION_COOKIE = 'protokols_session';
 export const CSRF_HEADER = 'x-csrf-token';

@@ -1,5 +1,4 @@
-// The group's directory of people. A person once referenced is never deleted, only deactivated.
-import { Conflict } from '../domain/errors.ts';
+// The group's directory of people: rows only; services/people.ts decides who may be deleted.
 import { cleanName, shortForm } from '../domain/names.ts';
 import type { Executor, PersonRow } from '../db/database.ts';
 import type { NewPersonBody, Person, PersonPatchBody } from '../schemas/people.ts';
@@ -84,9 +83,8 @@ export async function updatePerson(db: Executor, groupId: number, id: number, pa
   return getPerson(db, groupId, id);
 }
 
-/** Removes a person entered by mistake; anyone named in any sitting stays (deactivate instead). */
-export async function deletePerson(db: Executor, groupId: number, id: number, version: number): Promise<void> {
-  const row = await personRow(db, groupId, id);
+/** Whether any sitting names the person: present, owning a decision, chairing or recording. */
+export async function isPersonReferenced(db: Executor, id: number): Promise<boolean> {
   const referenced = await db
     .selectFrom('attendance')
     .select('id')
@@ -100,9 +98,11 @@ export async function deletePerson(db: Executor, groupId: number, id: number, ve
     )
     .limit(1)
     .execute();
-  if (referenced.length > 0) {
-    throw new Conflict(`${row.full_name} ir minēts sēžu protokolos, tāpēc personu nevar dzēst; to var atzīmēt kā neaktīvu.`);
-  }
+  return referenced.length > 0;
+}
+
+/** Deletes a person's row if it is still at `version` (409 otherwise). */
+export async function deletePersonRow(db: Executor, id: number, version: number): Promise<void> {
   const result = await db.deleteFrom('people').where('id', '=', id).where('version', '=', version).executeTakeFirst();
   if (result.numDeletedRows === 0n) expectOneUpdated(undefined, true, 'persona');
 }

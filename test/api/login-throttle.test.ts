@@ -10,7 +10,7 @@ import { migrateToLatest } from '../../server/db/migrate.ts';
 import { openSqlite } from '../../server/db/sqlite.ts';
 import { PasswordHasher, scrypt, type Kdf } from '../../server/domain/passwords.ts';
 import { ensureGroup } from '../../server/repositories/group.ts';
-import { createUser } from '../../server/repositories/users.ts';
+import { createUser } from '../../server/services/accounts.ts';
 import { TEST_PASSWORD, TEST_PASSWORD_COST, testApp, testHasher, type TestApp } from '../support/app.ts';
 
 const ATTACKER = '203.0.113.9';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../server/repositories/users.ts';
+import { createUser } from '../../server/services/accounts.ts';
 import { TEST_PASSWORD } from '../support/app.ts';
 import { nr7 } from '../support/reference.ts';
 import { go, openPage, startHarness, type Harness } from './browser.ts';

@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SittingDocument } from '../../server/interchange/sitting-document.ts';
 import { nr7 } from '../support/reference.ts';
-import { createUser } from '../../server/repositories/users.ts';
+import { createUser } from '../../server/services/accounts.ts';
 import { TEST_PASSWORD } from '../support/app.ts';
 import { DESKTOP, go, openPage, PHONE, ready, saved, screenshot, squeeze, startHarness, type Harness, type Watched } from './browser.ts';
 

@@ -7,7 +7,7 @@ import { PasswordHasher, type PasswordCost } from '../../server/domain/passwords
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { openSqlite } from '../../server/db/sqlite.ts';
 import { ensureGroup } from '../../server/repositories/group.ts';
-import { createUser } from '../../server/repositories/users.ts';
+import { createUser } from '../../server/services/accounts.ts';
 
 export const TEST_PASSWORD = 'pareizā-parole-123';
 /** scrypt at 1/128 of the production cost: the hundreds of logins in the API tests stay fast. */

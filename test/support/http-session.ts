@@ -2,7 +2,7 @@
 import { openDatabase } from '../../server/db/open.ts';
 import type { Role } from '../../server/db/database.ts';
 import { ensureGroup } from '../../server/repositories/group.ts';
-import { createUser } from '../../server/repositories/users.ts';
+import { createUser } from '../../server/services/accounts.ts';
 import { TEST_PASSWORD, testHasher } from './app.ts';
 
 /** Adds an account straight to a database file, before the server starts (cheaply hashed: the server upgrades it at the first login). */

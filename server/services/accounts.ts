@@ -1,0 +1,216 @@
+// Accounts as use cases: logging in (behind the login throttle) and out, the session behind a
+// cookie, changing one's own password, the accounts an admin manages, and reading the audit trail.
+// Password rules live here: a hash takes most of a second, so it is made before any transaction
+// opens (a transaction held that long would stall every other write).
+import { randomBytes } from 'node:crypto';
+import type { Db, Executor } from '../db/database.ts';
+import { Conflict, InvalidInput, TooManyRequests } from '../domain/errors.ts';
+import { throttledMessage, waitSeconds } from '../domain/login-throttle.ts';
+import { MIN_PASSWORD_LENGTH, needsRehash, type PasswordHasher } from '../domain/passwords.ts';
+import { permissionsOf, type Role } from '../domain/permissions.ts';
+import { sessionIdledOut, sessionNeedsTouch } from '../domain/sessions.ts';
+import { listAudit, type Actor, type AuditEntry } from '../repositories/audit.ts';
+import { userRecord } from '../repositories/audit-records.ts';
+import { failureCounters, isKnownAddress, recordFailure, recordSuccess, throttleKeys } from '../repositories/login-throttle.ts';
+import { personRow } from '../repositories/people.ts';
+import { inTransaction, isSet } from '../repositories/rows.ts';
+import { deleteSession, deleteSessionsOfUser, insertSession, sessionWithUser, touchSession } from '../repositories/sessions.ts';
+import { insertUser, listUsers, replacePasswordHash, updateUserRow, userByLogin, userRow, type User } from '../repositories/users.ts';
+import type { Me } from '../schemas/accounts.ts';
+import { AUDIT_PAGE_DEFAULT, type AuditQuery } from '../schemas/audit.ts';
+import { runAudited, runAuditedCreate } from './audit.ts';
+
+export type { User } from '../repositories/users.ts';
+
+const LOGIN_FAILED = 'Nepareizs lietotājvārds vai parole.';
+const LOGIN_PATTERN = /^[a-z0-9._@-]{2,100}$/u;
+
+/** The logged-in user a session names. */
+export interface SessionUser {
+  userId: number;
+  groupId: number;
+  login: string;
+  role: Role;
+  personId: number | null;
+  csrfToken: string;
+}
+
+const normalLogin = (login: string) => login.trim().toLowerCase();
+
+function assertPasswordStrength(password: string, field: string): void {
+  if ([...password].length < MIN_PASSWORD_LENGTH)
+    throw new InvalidInput(field, `parolei jābūt vismaz ${MIN_PASSWORD_LENGTH} rakstzīmes garai.`);
+}
+
+/** A new password checked for strength and hashed at the hasher's cost, ready to store. */
+async function newPasswordHash(passwords: PasswordHasher, password: string, field = 'password'): Promise<string> {
+  assertPasswordStrength(password, field);
+  return passwords.hash(password);
+}
+
+export interface LoginAttempt {
+  login: string;
+  password: string;
+  /** The client's address as the app sees it (behind a trusted proxy, the forwarded one). */
+  address: string;
+}
+
+/**
+ * Logs in and returns the new session's secret for the cookie. The throttle decides before any
+ * hashing, so a flood costs no scrypt work; an unknown login is hashed against a dummy of the
+ * same cost and counted like a real one, so neither the answer nor its timing tells whether
+ * the login exists.
+ */
+export async function logIn(db: Db, passwords: PasswordHasher, attempt: LoginAttempt, now = new Date()): Promise<{ secret: string }> {
+  const login = normalLogin(attempt.login);
+  const user = await userByLogin(db, login);
+  const keys = await throttleKeys(db, login, attempt.address);
+  // Asked for unknown logins too (no account has id 0), so both take the same queries.
+  const known = await isKnownAddress(db, user?.id ?? 0, keys, now);
+  const wait = waitSeconds(await failureCounters(db, keys, now), known, now);
+  if (wait > 0) throw new TooManyRequests(throttledMessage(wait), wait);
+
+  const matches =
+    user === undefined ? await passwords.verifyNothing(attempt.password) : await passwords.verify(attempt.password, user.password_hash);
+  if (user === undefined || !matches || !isSet(user.active)) {
+    await recordFailure(db, keys, now);
+    throw new InvalidInput('login', LOGIN_FAILED);
+  }
+  await recordSuccess(db, keys, user.id, now);
+  if (needsRehash(user.password_hash, passwords.cost)) await upgradeHash(db, passwords, user.id, user.password_hash, attempt.password);
+
+  const secret = randomBytes(32).toString('base64url');
+  await insertSession(db, secret, user.id, randomBytes(24).toString('base64url'), now);
+  return { secret };
+}
+
+/** Rehashes at today's cost; skipped (until the next login) when the hasher is too busy. */
+async function upgradeHash(db: Db, passwords: PasswordHasher, userId: number, old: string, password: string): Promise<void> {
+  let hash: string;
+  try {
+    hash = await passwords.hash(password);
+  } catch (error) {
+    if (error instanceof TooManyRequests) return;
+    throw error;
+  }
+  await replacePasswordHash(db, userId, old, hash);
+}
+
+/** The user behind a session cookie, if the session is alive; using it keeps it alive. */
+export async function sessionUser(db: Executor, secret: string, now = new Date()): Promise<SessionUser | undefined> {
+  const row = await sessionWithUser(db, secret);
+  if (row === undefined || !isSet(row.active)) return undefined;
+  if (sessionIdledOut(row.last_seen_at, now)) {
+    await deleteSession(db, secret);
+    return undefined;
+  }
+  if (sessionNeedsTouch(row.last_seen_at, now)) await touchSession(db, secret, now);
+  return { userId: row.id, groupId: row.group_id, login: row.login, role: row.role, personId: row.person_id, csrfToken: row.csrf_token };
+}
+
+export async function logOut(db: Executor, secret: string | undefined): Promise<void> {
+  if (secret !== undefined) await deleteSession(db, secret);
+}
+
+/** The logged-in user as the front end learns it, with what the role may do. */
+export function me(user: SessionUser): Me {
+  return {
+    userId: user.userId,
+    login: user.login,
+    role: user.role,
+    personId: user.personId,
+    csrfToken: user.csrfToken,
+    permissions: permissionsOf(user.role),
+  };
+}
+
+/** A signed-in account acting on itself. */
+export type Self = Actor & { userId: number };
+
+/** Changes one's own password after checking the current one; every session of the account ends. */
+export async function changeOwnPassword(
+  db: Db,
+  groupId: number,
+  passwords: PasswordHasher,
+  self: Self,
+  input: { current: string; password: string },
+): Promise<void> {
+  const row = await userRow(db, groupId, self.userId);
+  if (!(await passwords.verify(input.current, row.password_hash))) throw new InvalidInput('current', 'pašreizējā parole nav pareiza.');
+  const passwordHash = await newPasswordHash(passwords, input.password);
+  await runAudited(db, groupId, self, { ...userRecord(groupId), action: 'change_password', recordId: self.userId }, async (trx) => {
+    await updateUserRow(trx, groupId, self.userId, { version: row.version, passwordHash });
+    await deleteSessionsOfUser(trx, self.userId);
+    return null;
+  });
+}
+
+export interface NewAccount {
+  login: string;
+  password: string;
+  role: Role;
+  personId?: number | null;
+}
+
+async function insertAccount(db: Executor, groupId: number, input: NewAccount, passwordHash: string): Promise<User> {
+  const login = normalLogin(input.login);
+  if (!LOGIN_PATTERN.test(login)) throw new InvalidInput('login', 'lietotājvārdā atļauti burti a–z, cipari un . _ @ -.');
+  if (input.personId != null) await personRow(db, groupId, input.personId);
+  return inTransaction(db, async (trx) => {
+    if ((await userByLogin(trx, login)) !== undefined) throw new Conflict('Šāds lietotājvārds jau ir aizņemts.', 'login');
+    return insertUser(trx, groupId, { login, passwordHash, role: input.role, personId: input.personId ?? null });
+  });
+}
+
+/** Adds an account with no audit record: for a fresh installation's or a test's first users. */
+export async function createUser(db: Executor, groupId: number, input: NewAccount, passwords: PasswordHasher): Promise<User> {
+  return insertAccount(db, groupId, input, await newPasswordHash(passwords, input.password));
+}
+
+/** Adds an account, audited as `actor`'s (an admin's, or the command line's). */
+export async function addUser(db: Db, groupId: number, actor: Actor, passwords: PasswordHasher, input: NewAccount): Promise<User> {
+  const passwordHash = await newPasswordHash(passwords, input.password);
+  return runAuditedCreate(db, groupId, actor, userRecord(groupId), (trx) => insertAccount(trx, groupId, input, passwordHash));
+}
+
+export function accounts(db: Executor, groupId: number): Promise<User[]> {
+  return listUsers(db, groupId);
+}
+
+export interface AccountPatch {
+  version: number;
+  role?: Role;
+  active?: boolean;
+  personId?: number | null;
+  password?: string;
+}
+
+/** Changes an account; a new password or a deactivation ends all its sessions. */
+export async function updateUser(
+  db: Db,
+  groupId: number,
+  actor: Actor,
+  passwords: PasswordHasher,
+  id: number,
+  patch: AccountPatch,
+): Promise<User> {
+  const { password, ...rest } = patch;
+  const passwordHash = password === undefined ? undefined : await newPasswordHash(passwords, password);
+  return runAudited(db, groupId, actor, { ...userRecord(groupId), action: 'update', recordId: id }, async (trx) => {
+    if (rest.personId != null) await personRow(trx, groupId, rest.personId);
+    const user = await updateUserRow(trx, groupId, id, { ...rest, ...(passwordHash === undefined ? {} : { passwordHash }) });
+    if (passwordHash !== undefined || rest.active === false) await deleteSessionsOfUser(trx, id);
+    return user;
+  });
+}
+
+/** One page of the audit trail, and the id the next (older) page starts below, if one follows. */
+export async function auditTrail(
+  db: Executor,
+  groupId: number,
+  query: AuditQuery,
+): Promise<{ entries: AuditEntry[]; nextAfter: number | null }> {
+  const { entries, more } = await listAudit(db, groupId, { ...query, limit: query.limit ?? AUDIT_PAGE_DEFAULT });
+  const last = entries.at(-1);
+  return { entries, nextAfter: more && last !== undefined ? last.id : null };
+}
