@@ -28,6 +28,11 @@ export async function getAgendaItem(db: Executor, id: number): Promise<AgendaIte
   return toAgendaItem(await agendaItemRow(db, id));
 }
 
+export async function agendaItemsOf(db: Executor, sittingId: number): Promise<AgendaItem[]> {
+  const rows = await db.selectFrom('agenda_items').selectAll().where('sitting_id', '=', sittingId).orderBy('position').execute();
+  return rows.map(toAgendaItem);
+}
+
 /** Whether the item belongs to the sitting. */
 export async function isAgendaItemOf(db: Executor, sittingId: number, id: number): Promise<boolean> {
   const row = await db.selectFrom('agenda_items').select('id').where('id', '=', id).where('sitting_id', '=', sittingId).executeTakeFirst();

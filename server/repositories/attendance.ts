@@ -8,15 +8,34 @@ import { expectOneUpdated, required } from './rows.ts';
 
 const WHAT = 'dalībnieks';
 
-export async function getAttendee(db: Executor, id: number): Promise<Attendee> {
-  const row = await db
+/** Attendance rows with the person's name as the directory has it now. */
+function attendeesWithNames(db: Executor) {
+  return db
     .selectFrom('attendance as a')
     .innerJoin('people as p', 'p.id', 'a.person_id')
-    .select(['a.id', 'a.person_id', 'p.full_name', 'a.role', 'a.position', 'a.reason', 'a.version'])
-    .where('a.id', '=', id)
-    .executeTakeFirst();
-  const a = required(row, `${WHAT} ${id}`);
-  return { id: a.id, personId: a.person_id, name: a.full_name, role: a.role, position: a.position, reason: a.reason, version: a.version };
+    .select(['a.id', 'a.person_id', 'p.full_name', 'a.role', 'a.position', 'a.reason', 'a.version']);
+}
+
+type AttendeeWithName = Awaited<ReturnType<ReturnType<typeof attendeesWithNames>['executeTakeFirstOrThrow']>>;
+
+const toAttendee = (a: AttendeeWithName): Attendee => ({
+  id: a.id,
+  personId: a.person_id,
+  name: a.full_name,
+  role: a.role,
+  position: a.position,
+  reason: a.reason,
+  version: a.version,
+});
+
+export async function getAttendee(db: Executor, id: number): Promise<Attendee> {
+  return toAttendee(required(await attendeesWithNames(db).where('a.id', '=', id).executeTakeFirst(), `${WHAT} ${id}`));
+}
+
+/** Who is listed at the sitting, in the minutes' order. */
+export async function attendeesOf(db: Executor, sittingId: number): Promise<Attendee[]> {
+  const rows = await attendeesWithNames(db).where('a.sitting_id', '=', sittingId).orderBy('a.ordinal').orderBy('a.id').execute();
+  return rows.map(toAttendee);
 }
 
 export async function attendanceRow(db: Executor, id: number): Promise<AttendanceRow> {

@@ -13,14 +13,7 @@ export async function decisionRow(db: Executor, id: number): Promise<DecisionRow
   return required(await db.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirst(), `${WHAT} ${id}`);
 }
 
-export async function getDecision(db: Executor, id: number): Promise<Decision> {
-  const d = await decisionRow(db, id);
-  const owners = await db
-    .selectFrom('decision_owners')
-    .select(['person_id', 'name'])
-    .where('decision_id', '=', id)
-    .orderBy('ordinal')
-    .execute();
+function toDecision(d: DecisionRow, owners: readonly { person_id: number | null; name: string }[]): Decision {
   return {
     id: d.id,
     number: d.number,
@@ -32,6 +25,38 @@ export async function getDecision(db: Executor, id: number): Promise<Decision> {
     planActivity: d.plan_activity,
     version: d.version,
   };
+}
+
+export async function getDecision(db: Executor, id: number): Promise<Decision> {
+  const d = await decisionRow(db, id);
+  const owners = await db
+    .selectFrom('decision_owners')
+    .select(['person_id', 'name'])
+    .where('decision_id', '=', id)
+    .orderBy('ordinal')
+    .execute();
+  return toDecision(d, owners);
+}
+
+/** The sitting's decisions in number order, each with its owners. */
+export async function decisionsOf(db: Executor, sittingId: number): Promise<Decision[]> {
+  const [decisions, owners] = await Promise.all([
+    db.selectFrom('decisions').selectAll().where('sitting_id', '=', sittingId).orderBy('number').execute(),
+    db
+      .selectFrom('decision_owners as o')
+      .innerJoin('decisions as d', 'd.id', 'o.decision_id')
+      .select(['o.decision_id', 'o.person_id', 'o.name'])
+      .where('d.sitting_id', '=', sittingId)
+      .orderBy('o.decision_id')
+      .orderBy('o.ordinal')
+      .execute(),
+  ]);
+  return decisions.map((d) =>
+    toDecision(
+      d,
+      owners.filter((o) => o.decision_id === d.id),
+    ),
+  );
 }
 
 /** A decision of the group by its sitting's number and its own, with the sitting's date. */

@@ -12,6 +12,24 @@ export async function sittingRow(db: Executor, groupId: number, id: number): Pro
   return required(row, `sēde ${id}`);
 }
 
+/** The directory rows of the given people (a sitting's chair and recorder). */
+export function peopleByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('people').select(['id', 'full_name', 'short_name']).where('id', 'in', ids).execute();
+}
+
+/** The sitting as its latest signed version was signed (API JSON), when that was kept. */
+export async function latestSignedSittingJson(db: Executor, sittingId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('signed_minutes')
+    .select('sitting_json')
+    .where('sitting_id', '=', sittingId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.sitting_json ?? null;
+}
+
 export async function sittingIdByNumber(db: Executor, groupId: number, number: number): Promise<number | undefined> {
   const row = await db.selectFrom('sittings').select('id').where('group_id', '=', groupId).where('number', '=', number).executeTakeFirst();
   return row?.id;

@@ -10,16 +10,20 @@ import type { Db, Executor, SittingRow } from '../db/database.ts';
 import type { NewSittingBody, SearchHit, SittingDetail, SittingPatchBody, SittingSummary } from '../schemas/sittings.ts';
 import type { Actor } from '../repositories/audit.ts';
 import { sittingRecord } from '../repositories/audit-records.ts';
-import { insertAttendance } from '../repositories/attendance.ts';
+import { agendaItemsOf } from '../repositories/agenda-items.ts';
+import { attendeesOf, insertAttendance } from '../repositories/attendance.ts';
+import { decisionsOf } from '../repositories/decisions.ts';
 import { getGroup } from '../repositories/group.ts';
 import { listPeople, personRow } from '../repositories/people.ts';
-import { definedOnly, isSet } from '../repositories/rows.ts';
+import { definedOnly } from '../repositories/rows.ts';
 import { reviewsOfSitting } from '../repositories/reviews.ts';
 import { searchMinutes } from '../repositories/search-index.ts';
 import {
   deleteSittingRow,
   insertSitting,
+  latestSignedSittingJson,
   listSittings,
+  peopleByIds,
   sittingIdByNumber,
   sittingRow,
   suggestedNumber,
@@ -161,34 +165,17 @@ export async function searchFor(db: Executor, groupId: number, reader: Reader, q
 export async function loadSitting(db: Executor, groupId: number, id: number): Promise<SittingDetail> {
   const s = await sittingRow(db, groupId, id);
   if (s.state === 'signed') {
-    const frozen = await signedSitting(db, id);
-    if (frozen !== undefined) return { ...frozen, state: s.state, version: s.version };
+    const frozen = await latestSignedSittingJson(db, id);
+    if (frozen !== null) return { ...(JSON.parse(frozen) as SittingDetail), state: s.state, version: s.version };
   }
-  const [attendance, agendaItems, decisions, owners, reviews, signers] = await Promise.all([
-    db
-      .selectFrom('attendance as a')
-      .innerJoin('people as p', 'p.id', 'a.person_id')
-      .select(['a.id', 'a.person_id', 'p.full_name', 'a.role', 'a.position', 'a.reason', 'a.version'])
-      .where('a.sitting_id', '=', id)
-      .orderBy('a.ordinal')
-      .orderBy('a.id')
-      .execute(),
-    db.selectFrom('agenda_items').selectAll().where('sitting_id', '=', id).orderBy('position').execute(),
-    db.selectFrom('decisions').selectAll().where('sitting_id', '=', id).orderBy('number').execute(),
-    db
-      .selectFrom('decision_owners as o')
-      .innerJoin('decisions as d', 'd.id', 'o.decision_id')
-      .select(['o.decision_id', 'o.person_id', 'o.name'])
-      .where('d.sitting_id', '=', id)
-      .orderBy('o.decision_id')
-      .orderBy('o.ordinal')
-      .execute(),
+  const signerIds = [s.chair_id, s.recorder_id].filter((x): x is number => x !== null);
+  const [attendance, agendaItems, decisions, reviews, signers, carryOver] = await Promise.all([
+    attendeesOf(db, id),
+    agendaItemsOf(db, id),
+    decisionsOf(db, id),
     reviewsOfSitting(db, id),
-    db
-      .selectFrom('people')
-      .select(['id', 'full_name', 'short_name'])
-      .where('id', 'in', [s.chair_id ?? 0, s.recorder_id ?? 0])
-      .execute(),
+    peopleByIds(db, signerIds),
+    carriedDecisions(db, s),
   ]);
   const signer = (personId: number | null, position: string | null) => {
     const p = signers.find((x) => x.id === personId);
@@ -204,50 +191,11 @@ export async function loadSitting(db: Executor, groupId: number, id: number): Pr
     state: s.state,
     chair: signer(s.chair_id, s.chair_position),
     recorder: signer(s.recorder_id, s.recorder_position),
-    attendance: attendance.map((a) => ({
-      id: a.id,
-      personId: a.person_id,
-      name: a.full_name,
-      role: a.role,
-      position: a.position,
-      reason: a.reason,
-      version: a.version,
-    })),
-    agendaItems: agendaItems.map((i) => ({
-      id: i.id,
-      position: i.position,
-      title: i.title,
-      rapporteur: i.rapporteur,
-      proceedings: i.proceedings,
-      confidential: isSet(i.confidential),
-      followUp: isSet(i.follow_up),
-      version: i.version,
-    })),
-    decisions: decisions.map((d) => ({
-      id: d.id,
-      number: d.number,
-      text: d.text,
-      owners: owners.filter((o) => o.decision_id === d.id).map((o) => ({ personId: o.person_id, name: o.name })),
-      due: d.due,
-      agendaItemId: d.agenda_item_id,
-      status: d.status,
-      planActivity: d.plan_activity,
-      version: d.version,
-    })),
+    attendance,
+    agendaItems,
+    decisions,
     reviews,
-    carryOver: await carriedDecisions(db, s),
+    carryOver,
     version: s.version,
   };
-}
-
-/** A signed sitting as it was signed (its latest signed version), when that was kept. */
-async function signedSitting(db: Executor, id: number): Promise<SittingDetail | undefined> {
-  const row = await db
-    .selectFrom('signed_minutes')
-    .select('sitting_json')
-    .where('sitting_id', '=', id)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.sitting_json == null ? undefined : (JSON.parse(row.sitting_json) as SittingDetail);
 }
