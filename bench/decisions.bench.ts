@@ -1,6 +1,7 @@
 // Carry-over, actions and the register on ten years of history (120 sittings, 6,000 decisions,
 // 300 people), through the API stack.
-import { importSitting } from '../server/interchange/import-sitting.ts';
+import { SYSTEM } from '../server/services/audit.ts';
+import { importSitting } from '../server/services/interchange.ts';
 import { testApp } from '../test/support/app.ts';
 import { HISTORY_PEOPLE, historySittings } from './fixtures/history.ts';
 import type { BenchCase } from './harness.ts';
@@ -9,7 +10,7 @@ export async function decisionCases(): Promise<{ cases: BenchCase[]; close: () =
   const t = await testApp();
   const groupId = t.app.groupId;
   const docs = historySittings();
-  for (const doc of docs) await importSitting(t.db, groupId, doc);
+  for (const doc of docs) await importSitting(t.db, groupId, SYSTEM, doc);
   // Members come and go: only the latest sitting's members are still active.
   const current = new Set(docs[docs.length - 1]!.members.map((m) => m.name));
   const people = await t.db.selectFrom('people').select(['id', 'full_name']).execute();

@@ -1,13 +1,7 @@
-// Exports one sitting as a document of the interchange format.
+// One sitting as a document of the interchange format (the export itself is services/interchange.ts).
 import { Conflict } from '../domain/errors.ts';
-import type { Executor } from '../db/database.ts';
-import { loadSitting } from '../services/sittings.ts';
 import type { SittingDetail } from '../schemas/sittings.ts';
 import { SITTING_FORMAT, type DocumentPerson, type SittingDocument } from './sitting-document.ts';
-
-export async function exportSitting(db: Executor, groupId: number, id: number): Promise<SittingDocument> {
-  return sittingToDocument(await loadSitting(db, groupId, id));
-}
 
 const person = (name: string, position: string | null): DocumentPerson => (position === null ? { name } : { name, position });
 

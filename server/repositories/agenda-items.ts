@@ -1,12 +1,9 @@
-// Agenda items of a draft sitting: add, edit, move, delete, keeping positions 1..n.
-import { assertVersion } from '../domain/errors.ts';
-import { insertionPoint, moveTo } from '../domain/numbering.ts';
-import type { AgendaItemRow, Executor } from '../db/database.ts';
-import type { AgendaItem, AgendaItemPatchBody, MoveBody, NewAgendaItemBody } from '../schemas/sittings.ts';
-import { definedOnly, expectOneUpdated, flag, inTransaction, isSet, required } from './rows.ts';
-import { refreshAgendaItemSearch } from './search-index.ts';
-import { AGENDA, applyOrder, closeGaps, orderedIds } from './sequence.ts';
-import { draftSittingRow } from './sittings.ts';
+// Agenda items as rows: read one, insert, update at a version, bump the version, delete.
+// The use cases (a draft only, positions kept 1..n) are in services/sitting-parts.ts.
+import type { AgendaItemRow, AgendaItemTable, Executor } from '../db/database.ts';
+import type { Insertable, Updateable } from 'kysely';
+import type { AgendaItem } from '../schemas/sittings.ts';
+import { expectOneUpdated, isSet, required } from './rows.ts';
 
 const WHAT = 'darba kārtības punkts';
 
@@ -23,85 +20,57 @@ function toAgendaItem(row: AgendaItemRow): AgendaItem {
   };
 }
 
-/** The item, checked to belong to the group and to a sitting that is still a draft. */
-async function draftItem(db: Executor, groupId: number, id: number): Promise<AgendaItemRow> {
-  const row = required(await db.selectFrom('agenda_items').selectAll().where('id', '=', id).executeTakeFirst(), `${WHAT} ${id}`);
-  await draftSittingRow(db, groupId, row.sitting_id);
-  return row;
+export async function agendaItemRow(db: Executor, id: number): Promise<AgendaItemRow> {
+  return required(await db.selectFrom('agenda_items').selectAll().where('id', '=', id).executeTakeFirst(), `${WHAT} ${id}`);
 }
 
 export async function getAgendaItem(db: Executor, id: number): Promise<AgendaItem> {
-  return toAgendaItem(required(await db.selectFrom('agenda_items').selectAll().where('id', '=', id).executeTakeFirst(), `${WHAT} ${id}`));
+  return toAgendaItem(await agendaItemRow(db, id));
 }
 
-export async function addAgendaItem(db: Executor, groupId: number, sittingId: number, input: NewAgendaItemBody): Promise<AgendaItem> {
-  return inTransaction(db, async (trx) => {
-    await draftSittingRow(trx, groupId, sittingId);
-    const current = await orderedIds(trx, AGENDA, sittingId);
-    const at = insertionPoint(current.size, input.position);
-    const { id } = await trx
-      .insertInto('agenda_items')
-      .values({
-        sitting_id: sittingId,
-        position: at,
-        title: input.title,
-        rapporteur: input.rapporteur ?? null,
-        proceedings: input.proceedings ?? '',
-        confidential: flag(input.confidential ?? false),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const order = [...current.keys()];
-    order.splice(at - 1, 0, id);
-    await applyOrder(trx, AGENDA, order, new Map([...current, [id, at]]));
-    await refreshAgendaItemSearch(trx, id);
-    return getAgendaItem(trx, id);
-  });
+export async function agendaItemsOf(db: Executor, sittingId: number): Promise<AgendaItem[]> {
+  const rows = await db.selectFrom('agenda_items').selectAll().where('sitting_id', '=', sittingId).orderBy('position').execute();
+  return rows.map(toAgendaItem);
 }
 
-export async function updateAgendaItem(db: Executor, groupId: number, id: number, patch: AgendaItemPatchBody): Promise<AgendaItem> {
-  return inTransaction(db, async (trx) => {
-    await draftItem(trx, groupId, id);
-    const result = await trx
-      .updateTable('agenda_items')
-      .set((eb) => ({
-        ...definedOnly({
-          title: patch.title,
-          rapporteur: patch.rapporteur,
-          proceedings: patch.proceedings,
-          confidential: patch.confidential === undefined ? undefined : flag(patch.confidential),
-        }),
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', id)
-      .where('version', '=', patch.version)
-      .executeTakeFirst();
-    expectOneUpdated(result, true, WHAT);
-    await refreshAgendaItemSearch(trx, id);
-    return getAgendaItem(trx, id);
-  });
+/** Whether the item belongs to the sitting. */
+export async function isAgendaItemOf(db: Executor, sittingId: number, id: number): Promise<boolean> {
+  const row = await db.selectFrom('agenda_items').select('id').where('id', '=', id).where('sitting_id', '=', sittingId).executeTakeFirst();
+  return row !== undefined;
 }
 
-export async function moveAgendaItem(db: Executor, groupId: number, id: number, move: MoveBody): Promise<AgendaItem> {
-  return inTransaction(db, async (trx) => {
-    const item = await draftItem(trx, groupId, id);
-    assertVersion(WHAT, item.version, move.version);
-    const current = await orderedIds(trx, AGENDA, item.sitting_id);
-    await applyOrder(trx, AGENDA, moveTo([...current.keys()], id, move.to, 'to'), current);
-    await trx
-      .updateTable('agenda_items')
-      .set((eb) => ({ version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .execute();
-    return getAgendaItem(trx, id);
-  });
+export async function insertAgendaItem(
+  db: Executor,
+  values: Omit<Insertable<AgendaItemTable>, 'id' | 'version' | 'search_text' | 'follow_up'>,
+): Promise<number> {
+  const { id } = await db.insertInto('agenda_items').values(values).returning('id').executeTakeFirstOrThrow();
+  return id;
 }
 
-export async function deleteAgendaItem(db: Executor, groupId: number, id: number, version: number): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const item = await draftItem(trx, groupId, id);
-    assertVersion(WHAT, item.version, version);
-    await trx.deleteFrom('agenda_items').where('id', '=', id).execute();
-    await closeGaps(trx, AGENDA, item.sitting_id);
-  });
+/** Updates the item at the version given; a stale version is a conflict. */
+export async function updateAgendaItemRow(
+  db: Executor,
+  id: number,
+  version: number,
+  values: Pick<Updateable<AgendaItemTable>, 'title' | 'rapporteur' | 'proceedings' | 'confidential'>,
+): Promise<void> {
+  const result = await db
+    .updateTable('agenda_items')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  expectOneUpdated(result, true, WHAT);
+}
+
+export async function bumpAgendaItemVersion(db: Executor, id: number): Promise<void> {
+  await db
+    .updateTable('agenda_items')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteAgendaItemRow(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('agenda_items').where('id', '=', id).execute();
 }

@@ -1,22 +1,33 @@
-// Sittings as rows: one by id or number, the next free number, the list, and deleting a draft.
-// The use cases (opening, editing, reading one whole) are in services/sittings.ts.
+// Sittings as rows: one by id or number, the next free number, the list, insert, update, delete.
+// The use cases (opening, editing, deleting a draft, reading one whole) are in services/sittings.ts.
 import { UNFINISHED_STATUSES } from '../domain/decision-state.ts';
 import { nextSittingNumber } from '../domain/numbering.ts';
-import { assertDraft } from '../domain/sitting-lock.ts';
-import type { Executor, SittingRow } from '../db/database.ts';
+import type { Executor, SittingRow, SittingTable } from '../db/database.ts';
+import type { Insertable, Updateable } from 'kysely';
 import type { SittingSummary } from '../schemas/sittings.ts';
-import { expectOneUpdated, inTransaction, required } from './rows.ts';
+import { expectOneUpdated, nowIso, required } from './rows.ts';
 
 export async function sittingRow(db: Executor, groupId: number, id: number): Promise<SittingRow> {
   const row = await db.selectFrom('sittings').selectAll().where('id', '=', id).where('group_id', '=', groupId).executeTakeFirst();
   return required(row, `sēde ${id}`);
 }
 
-/** The sitting, checked to be a draft: every write to a sitting or its parts starts here. */
-export async function draftSittingRow(db: Executor, groupId: number, id: number): Promise<SittingRow> {
-  const row = await sittingRow(db, groupId, id);
-  assertDraft(row);
-  return row;
+/** The directory rows of the given people (a sitting's chair and recorder). */
+export function peopleByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('people').select(['id', 'full_name', 'short_name']).where('id', 'in', ids).execute();
+}
+
+/** The sitting as its latest signed version was signed (API JSON), when that was kept. */
+export async function latestSignedSittingJson(db: Executor, sittingId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('signed_minutes')
+    .select('sitting_json')
+    .where('sitting_id', '=', sittingId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.sitting_json ?? null;
 }
 
 export async function sittingIdByNumber(db: Executor, groupId: number, number: number): Promise<number | undefined> {
@@ -33,12 +44,39 @@ export async function suggestedNumber(db: Executor, groupId: number): Promise<nu
   return nextSittingNumber(row?.highest ?? null);
 }
 
-export async function deleteSitting(db: Executor, groupId: number, id: number, version: number): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    await draftSittingRow(trx, groupId, id);
-    const result = await trx.deleteFrom('sittings').where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    if (result.numDeletedRows === 0n) expectOneUpdated(undefined, true, 'sēde');
-  });
+export async function insertSitting(
+  db: Executor,
+  values: Omit<Insertable<SittingTable>, 'id' | 'version' | 'created_at' | 'updated_at' | 'state'>,
+): Promise<number> {
+  const now = nowIso();
+  const { id } = await db
+    .insertInto('sittings')
+    .values({ ...values, state: 'draft', created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Updates the header at the version given; a stale version is a conflict. */
+export async function updateSittingRow(
+  db: Executor,
+  id: number,
+  version: number,
+  values: Omit<Updateable<SittingTable>, 'id' | 'group_id' | 'version' | 'created_at' | 'updated_at' | 'state'>,
+): Promise<void> {
+  const result = await db
+    .updateTable('sittings')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1), updated_at: nowIso() }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  expectOneUpdated(result, true, 'sēde');
+}
+
+/** Deletes the sitting at the version given (its parts go with it); a stale version is a conflict. */
+export async function deleteSittingRow(db: Executor, id: number, version: number): Promise<void> {
+  const result = await db.deleteFrom('sittings').where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  if (result.numDeletedRows === 0n) expectOneUpdated(undefined, true, 'sēde');
 }
 
 export async function listSittings(db: Executor, groupId: number): Promise<SittingSummary[]> {

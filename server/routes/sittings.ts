@@ -1,18 +1,13 @@
 // Sittings and the parts added to them: attendance, agenda items, decisions, reviews.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { audited, auditedCreate } from '../http/audited.ts';
-import { revealsConfidential, searchHitsFor } from '../domain/reader-view.ts';
+import { actorOf } from '../http/audited.ts';
 import { readerOf } from '../http/reader.ts';
-import { assertMaySee, auditConfidentialRead, searchScope, sittingForReader, visibleSittings } from '../services/readers.ts';
-import { searchMinutes } from '../repositories/search-index.ts';
-import { addAgendaItem } from '../repositories/agenda-items.ts';
-import { addAttendee } from '../repositories/attendance.ts';
-import { AGENDA_ITEM, ATTENDANCE, DECISION, decisionNumbers, REVIEW, sittingRecord } from '../repositories/audit-records.ts';
-import { addDecision, renumberDecisions } from '../repositories/decisions.ts';
+import { addAgendaItem } from '../services/agenda-items.ts';
+import { addAttendee } from '../services/attendance.ts';
 import { addReview } from '../services/reviews.ts';
-import { deleteSitting, listSittings } from '../repositories/sittings.ts';
-import { loadSitting, openSitting, updateSitting } from '../services/sittings.ts';
+import { addDecision, renumberDecisions } from '../services/sitting-decisions.ts';
+import { deleteSitting, openSitting, searchFor, sittingFor, sittingsFor, updateSitting } from '../services/sittings.ts';
 import { deletedResponses, errorResponses, IdParams, PlainText, Version, VersionQuery } from '../schemas/common.ts';
 import {
   AgendaItem,
@@ -34,10 +29,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, groupId } = app;
   const read = { access: 'sittings:read' } as const;
   const write = { access: 'sittings:write' } as const;
-  const SITTING = sittingRecord(groupId);
 
-  app.get('/api/sittings', { config: read, schema: { response: { 200: Type.Array(SittingSummary) } } }, async (req) =>
-    visibleSittings(db, groupId, readerOf(req), await listSittings(db, groupId)),
+  app.get('/api/sittings', { config: read, schema: { response: { 200: Type.Array(SittingSummary) } } }, (req) =>
+    sittingsFor(db, groupId, readerOf(req)),
   );
 
   app.get(
@@ -52,49 +46,30 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(SearchHit), ...errorResponses },
       },
     },
-    async (req) => {
-      const reader = readerOf(req);
-      const hits = searchHitsFor(
-        reader.view,
-        await searchMinutes(db, groupId, req.query.q, { ...(await searchScope(db, groupId, reader)), limit: req.query.limit ?? 100 }),
-      );
-      if (revealsConfidential(reader.view, hits)) await auditConfidentialRead(db, groupId, reader, 'search', null);
-      return hits;
-    },
+    (req) => searchFor(db, groupId, readerOf(req), req.query.q, req.query.limit),
   );
 
   app.post(
     '/api/sittings',
     { config: write, schema: { body: NewSittingBody, response: { 201: SittingDetail, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(await auditedCreate(app, req, SITTING, (trx) => openSitting(trx, groupId, req.body))),
+    async (req, reply) => reply.code(201).send(await openSitting(db, groupId, actorOf(req), req.body)),
   );
 
-  app.get(
-    '/api/sittings/:id',
-    { config: read, schema: { params: IdParams, response: { 200: SittingDetail, ...errorResponses } } },
-    async (req) => {
-      const reader = readerOf(req);
-      await assertMaySee(db, groupId, reader, req.params.id);
-      return sittingForReader(db, groupId, reader, await loadSitting(db, groupId, req.params.id));
-    },
+  app.get('/api/sittings/:id', { config: read, schema: { params: IdParams, response: { 200: SittingDetail, ...errorResponses } } }, (req) =>
+    sittingFor(db, groupId, readerOf(req), req.params.id),
   );
 
   app.patch(
     '/api/sittings/:id',
     { config: write, schema: { params: IdParams, body: SittingPatchBody, response: { 200: SittingDetail, ...errorResponses } } },
-    (req) =>
-      audited(app, req, { ...SITTING, action: 'update', recordId: req.params.id }, (trx) =>
-        updateSitting(trx, groupId, req.params.id, req.body),
-      ),
+    (req) => updateSitting(db, groupId, actorOf(req), req.params.id, req.body),
   );
 
   app.delete(
     '/api/sittings/:id',
     { config: write, schema: { params: IdParams, querystring: VersionQuery, response: deletedResponses } },
     async (req, reply) => {
-      await audited(app, req, { ...SITTING, action: 'delete', recordId: req.params.id }, (trx) =>
-        deleteSitting(trx, groupId, req.params.id, req.query.version),
-      );
+      await deleteSitting(db, groupId, actorOf(req), req.params.id, req.query.version);
       return reply.code(204).send(null);
     },
   );
@@ -102,22 +77,19 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/sittings/:id/attendance',
     { config: write, schema: { params: IdParams, body: NewAttendeeBody, response: { 201: Attendee, ...errorResponses } } },
-    async (req, reply) =>
-      reply.code(201).send(await auditedCreate(app, req, ATTENDANCE, (trx) => addAttendee(trx, groupId, req.params.id, req.body))),
+    async (req, reply) => reply.code(201).send(await addAttendee(db, groupId, actorOf(req), req.params.id, req.body)),
   );
 
   app.post(
     '/api/sittings/:id/agenda-items',
     { config: write, schema: { params: IdParams, body: NewAgendaItemBody, response: { 201: AgendaItem, ...errorResponses } } },
-    async (req, reply) =>
-      reply.code(201).send(await auditedCreate(app, req, AGENDA_ITEM, (trx) => addAgendaItem(trx, groupId, req.params.id, req.body))),
+    async (req, reply) => reply.code(201).send(await addAgendaItem(db, groupId, actorOf(req), req.params.id, req.body)),
   );
 
   app.post(
     '/api/sittings/:id/decisions',
     { config: write, schema: { params: IdParams, body: NewDecisionBody, response: { 201: Decision, ...errorResponses } } },
-    async (req, reply) =>
-      reply.code(201).send(await auditedCreate(app, req, DECISION, (trx) => addDecision(trx, groupId, req.params.id, req.body))),
+    async (req, reply) => reply.code(201).send(await addDecision(db, groupId, actorOf(req), req.params.id, req.body)),
   );
 
   app.post(
@@ -130,17 +102,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(Decision), ...errorResponses },
       },
     },
-    (req) =>
-      audited(app, req, { action: 'renumber', recordType: 'sitting', recordId: req.params.id, load: decisionNumbers }, (trx) =>
-        renumberDecisions(trx, groupId, req.params.id, req.body.version),
-      ),
+    (req) => renumberDecisions(db, groupId, actorOf(req), req.params.id, req.body.version),
   );
 
   app.post(
     '/api/sittings/:id/reviews',
     { config: write, schema: { params: IdParams, body: NewReviewBody, response: { 201: Review, ...errorResponses } } },
-    async (req, reply) =>
-      reply.code(201).send(await auditedCreate(app, req, REVIEW, (trx) => addReview(trx, groupId, req.params.id, req.body))),
+    async (req, reply) => reply.code(201).send(await addReview(db, groupId, actorOf(req), req.params.id, req.body)),
   );
 };
 

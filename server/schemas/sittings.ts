@@ -1,5 +1,6 @@
 // A sitting and its parts: attendance, agenda items, decisions with owners, reviews.
 import { Type, type Static } from '@sinclair/typebox';
+import { PLAN_ACTIVITY_MAX_LENGTH, PLAN_ACTIVITY_PATTERN } from '../domain/plan-activity.ts';
 import { ATTENDANCE_ROLES, SITTING_STATES } from '../domain/vocabulary.ts';
 import {
   ClockTime,
@@ -26,6 +27,11 @@ const Reason = PlainText({ maxLength: 500 });
 const Rapporteur = PlainText({ maxLength: 500 });
 const DecisionText = PlainText({ minLength: 1, maxLength: 10000 });
 const AttendanceRole = literalUnion(ATTENDANCE_ROLES);
+const PlanActivity = PlainText({
+  pattern: PLAN_ACTIVITY_PATTERN,
+  maxLength: PLAN_ACTIVITY_MAX_LENGTH,
+  description: 'The prevention-plan activity, as 5.3.1. (the trailing dot is added when missing)',
+});
 
 export const SignerRef = Type.Object({
   personId: Id,
@@ -258,6 +264,7 @@ export const NewDecisionBody = Type.Object(
     due: Type.Optional(Nullable(IsoDate)),
     agendaItemId: Type.Optional(Nullable(Id)),
     status: Type.Optional(Status),
+    planActivity: Type.Optional(Nullable(PlanActivity)),
     number: Type.Optional(Ordinal),
   },
   { additionalProperties: false },
@@ -272,6 +279,7 @@ export const DecisionPatchBody = Type.Object(
     due: Type.Optional(Nullable(IsoDate)),
     agendaItemId: Type.Optional(Nullable(Id)),
     status: Type.Optional(Status),
+    planActivity: Type.Optional(Nullable(PlanActivity)),
   },
   { additionalProperties: false },
 );

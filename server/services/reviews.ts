@@ -1,6 +1,7 @@
 // Reviews: the follow-up of an earlier decision recorded at a draft sitting, with its rules
 // (only earlier decisions, one review each, a cancellation needs its reason, "not discussed").
-import type { Executor } from '../db/database.ts';
+// Each change owns its transaction and its audit record.
+import type { Db, Executor } from '../db/database.ts';
 import { assertOptionalDate } from '../domain/calendar.ts';
 import { assertVersion, Conflict, InvalidInput } from '../domain/errors.ts';
 import type { DecisionStatus } from '../domain/decision-state.ts';
@@ -14,9 +15,12 @@ import {
   reviewRow,
   updateReviewRow,
 } from '../repositories/reviews.ts';
-import { flag, inTransaction, isSet } from '../repositories/rows.ts';
-import { draftSittingRow } from '../repositories/sittings.ts';
+import type { Actor } from '../repositories/audit.ts';
+import { REVIEW } from '../repositories/audit-records.ts';
+import { flag, isSet } from '../repositories/rows.ts';
 import type { NewReviewBody, Review, ReviewPatchBody } from '../schemas/sittings.ts';
+import { runAudited, runAuditedCreate } from './audit.ts';
+import { draftSitting } from './sittings.ts';
 
 const WHAT = 'lēmuma izpildes ieraksts';
 
@@ -27,12 +31,12 @@ interface ReviewTerms {
   notDiscussed: boolean;
 }
 
-/** A cancellation needs its reason; "not discussed" keeps the status the decision had before. */
 /** The review row's columns that hold its terms. */
 function termColumns(terms: ReviewTerms) {
   return { status: terms.status, note: terms.note, new_due: terms.due, not_discussed: flag(terms.notDiscussed) };
 }
 
+/** A cancellation needs its reason; "not discussed" keeps the status the decision had before. */
 function checkTerms(terms: ReviewTerms, statusBefore: DecisionStatus): ReviewTerms {
   assertOptionalDate('due', terms.due);
   if (terms.notDiscussed) return { status: statusBefore, note: terms.note, due: null, notDiscussed: true };
@@ -47,9 +51,9 @@ async function statusBefore(db: Executor, decisionId: number, date: string): Pro
 }
 
 /** Records the follow-up of a decision taken at an earlier sitting of the same group. */
-export async function addReview(db: Executor, groupId: number, sittingId: number, input: NewReviewBody): Promise<Review> {
-  return inTransaction(db, async (trx) => {
-    const sitting = await draftSittingRow(trx, groupId, sittingId);
+export async function addReview(db: Db, groupId: number, actor: Actor, sittingId: number, input: NewReviewBody): Promise<Review> {
+  return runAuditedCreate(db, groupId, actor, REVIEW, async (trx) => {
+    const sitting = await draftSitting(trx, groupId, sittingId);
     const decision = await decisionOfGroup(trx, groupId, input.decisionId);
     if (decision === undefined) throw new InvalidInput('decisionId', `lēmums ${input.decisionId} nav atrasts.`);
     if (decision.sitting_id === sittingId || decision.date > sitting.date) {
@@ -69,12 +73,12 @@ export async function addReview(db: Executor, groupId: number, sittingId: number
 
 async function draftReview(db: Executor, groupId: number, id: number) {
   const review = await reviewRow(db, id);
-  const sitting = await draftSittingRow(db, groupId, review.sitting_id);
+  const sitting = await draftSitting(db, groupId, review.sitting_id);
   return { review, date: sitting.date };
 }
 
-export async function updateReview(db: Executor, groupId: number, id: number, patch: ReviewPatchBody): Promise<Review> {
-  return inTransaction(db, async (trx) => {
+export async function updateReview(db: Db, groupId: number, actor: Actor, id: number, patch: ReviewPatchBody): Promise<Review> {
+  return runAudited(db, groupId, actor, { ...REVIEW, action: 'update', recordId: id }, async (trx) => {
     const { review, date } = await draftReview(trx, groupId, id);
     assertVersion(WHAT, review.version, patch.version);
     const terms = checkTerms(
@@ -92,8 +96,8 @@ export async function updateReview(db: Executor, groupId: number, id: number, pa
   });
 }
 
-export async function deleteReview(db: Executor, groupId: number, id: number, version: number): Promise<void> {
-  await inTransaction(db, async (trx) => {
+export async function deleteReview(db: Db, groupId: number, actor: Actor, id: number, version: number): Promise<void> {
+  await runAudited(db, groupId, actor, { ...REVIEW, action: 'delete', recordId: id }, async (trx) => {
     const { review } = await draftReview(trx, groupId, id);
     assertVersion(WHAT, review.version, version);
     await deleteReviewRow(trx, id);

@@ -1,88 +1,94 @@
-// Sittings as use cases: opening a draft with sensible defaults, editing its header, and reading one
-// whole (with its carry-over list, or as signed when it is signed).
+// Sittings as use cases: opening a draft with sensible defaults, editing its header, deleting a
+// draft, listing and searching them for a reader, and reading one whole (with its carry-over
+// list, or as signed when it is signed). Each write owns its transaction and its audit record.
 import { assertDate, assertTimeOrder } from '../domain/calendar.ts';
 import { Conflict, InvalidInput } from '../domain/errors.ts';
 import { shortForm } from '../domain/names.ts';
-import type { Executor } from '../db/database.ts';
-import type { NewSittingBody, SittingDetail, SittingPatchBody } from '../schemas/sittings.ts';
+import { revealsConfidential, searchHitsFor } from '../domain/reader-view.ts';
+import { assertDraft } from '../domain/sitting-lock.ts';
+import type { Db, Executor, SittingRow } from '../db/database.ts';
+import type { NewSittingBody, SearchHit, SittingDetail, SittingPatchBody, SittingSummary } from '../schemas/sittings.ts';
+import type { Actor } from '../repositories/audit.ts';
+import { sittingRecord } from '../repositories/audit-records.ts';
+import { agendaItemsOf } from '../repositories/agenda-items.ts';
+import { attendeesOf, insertAttendance } from '../repositories/attendance.ts';
+import { decisionsOf } from '../repositories/decisions.ts';
 import { getGroup } from '../repositories/group.ts';
-import { definedOnly, expectOneUpdated, inTransaction, isSet, nowIso } from '../repositories/rows.ts';
+import { listPeople, personRow } from '../repositories/people.ts';
+import { definedOnly } from '../repositories/rows.ts';
 import { reviewsOfSitting } from '../repositories/reviews.ts';
-import { draftSittingRow, sittingIdByNumber, sittingRow, suggestedNumber } from '../repositories/sittings.ts';
+import { searchMinutes } from '../repositories/search-index.ts';
+import {
+  deleteSittingRow,
+  insertSitting,
+  latestSignedSittingJson,
+  listSittings,
+  peopleByIds,
+  sittingIdByNumber,
+  sittingRow,
+  suggestedNumber,
+  updateSittingRow,
+} from '../repositories/sittings.ts';
+import { runAudited, runAuditedCreate } from './audit.ts';
 import { carriedDecisions, ensureFollowUpItem } from './carry-over.ts';
+import { assertMaySee, auditConfidentialRead, searchScope, sittingForReader, visibleSittings, type Reader } from './readers.ts';
 
-async function assertNumberFree(db: Executor, groupId: number, number: number, exceptId?: number): Promise<void> {
+/** The sitting, checked to be a draft: every write to a sitting or its parts starts here. */
+export async function draftSitting(db: Executor, groupId: number, id: number): Promise<SittingRow> {
+  const row = await sittingRow(db, groupId, id);
+  assertDraft(row);
+  return row;
+}
+
+export async function assertNumberFree(db: Executor, groupId: number, number: number, exceptId?: number): Promise<void> {
   const other = await sittingIdByNumber(db, groupId, number);
   if (other !== undefined && other !== exceptId) throw new Conflict(`Sēde ar Nr. ${number} jau ir reģistrēta.`, 'number');
 }
 
-async function assertPersonInGroup(db: Executor, groupId: number, personId: number, field: string): Promise<void> {
-  const row = await db.selectFrom('people').select('id').where('id', '=', personId).where('group_id', '=', groupId).executeTakeFirst();
+/** A chair or recorder must be in the group's directory; their position there is returned. */
+async function positionOf(db: Executor, groupId: number, personId: number, field: string): Promise<string | null> {
+  const row = await personRow(db, groupId, personId).catch(() => undefined);
   if (row === undefined) throw new InvalidInput(field, `persona ${personId} nav grupas sarakstā.`);
+  return row.position;
 }
 
 /** Opens a draft: the next number, the group's place, and the active members listed as present. */
-export async function openSitting(db: Executor, groupId: number, input: NewSittingBody): Promise<SittingDetail> {
+export async function openSitting(db: Db, groupId: number, actor: Actor, input: NewSittingBody): Promise<SittingDetail> {
   assertDate('date', input.date);
   assertTimeOrder(input.startTime ?? null, input.endTime ?? null);
-  return inTransaction(db, async (trx) => {
+  return runAuditedCreate(db, groupId, actor, sittingRecord(groupId), async (trx) => {
     const group = await getGroup(trx, groupId);
     const number = input.number ?? (await suggestedNumber(trx, groupId));
     await assertNumberFree(trx, groupId, number);
     const chair = input.chairId == null ? null : await positionOf(trx, groupId, input.chairId, 'chairId');
     const recorder = input.recorderId == null ? null : await positionOf(trx, groupId, input.recorderId, 'recorderId');
-    const now = nowIso();
-    const { id } = await trx
-      .insertInto('sittings')
-      .values({
-        group_id: groupId,
-        number,
-        date: input.date,
-        place: input.place ?? group.defaultPlace,
-        start_time: input.startTime ?? null,
-        end_time: input.endTime ?? null,
-        chair_id: input.chairId ?? null,
-        chair_position: chair,
-        recorder_id: input.recorderId ?? null,
-        recorder_position: recorder,
-        state: 'draft',
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const members = await trx
-      .selectFrom('people')
-      .select(['id', 'position'])
-      .where('group_id', '=', groupId)
-      .where('is_member', '=', 1)
-      .where('active', '=', 1)
-      .orderBy('full_name')
-      .execute();
-    if (members.length > 0) {
-      await trx
-        .insertInto('attendance')
-        .values(
-          members.map((m, i) => ({
-            sitting_id: id,
-            person_id: m.id,
-            role: 'member' as const,
-            position: m.position,
-            reason: null,
-            ordinal: i + 1,
-          })),
-        )
-        .execute();
-    }
+    const id = await insertSitting(trx, {
+      group_id: groupId,
+      number,
+      date: input.date,
+      place: input.place ?? group.defaultPlace,
+      start_time: input.startTime ?? null,
+      end_time: input.endTime ?? null,
+      chair_id: input.chairId ?? null,
+      chair_position: chair,
+      recorder_id: input.recorderId ?? null,
+      recorder_position: recorder,
+    });
+    const members = await listPeople(trx, groupId, { active: true, member: true });
+    await insertAttendance(
+      trx,
+      members.map((m, i) => ({
+        sitting_id: id,
+        person_id: m.id,
+        role: 'member' as const,
+        position: m.position,
+        reason: null,
+        ordinal: i + 1,
+      })),
+    );
     await ensureFollowUpItem(trx, await sittingRow(trx, groupId, id));
     return loadSitting(trx, groupId, id);
   });
-}
-
-async function positionOf(db: Executor, groupId: number, personId: number, field: string): Promise<string | null> {
-  await assertPersonInGroup(db, groupId, personId, field);
-  const row = await db.selectFrom('people').select('position').where('id', '=', personId).executeTakeFirstOrThrow();
-  return row.position;
 }
 
 /** A newly chosen chair or recorder brings their current position unless one is given. */
@@ -93,15 +99,14 @@ async function signerPosition(
   given: string | null | undefined,
   field: string,
 ): Promise<string | null | undefined> {
-  if (personId != null) await assertPersonInGroup(db, groupId, personId, field);
-  if (given !== undefined) return given;
-  if (personId == null) return personId;
-  return positionOf(db, groupId, personId, field);
+  if (personId == null) return given === undefined ? personId : given;
+  const position = await positionOf(db, groupId, personId, field);
+  return given === undefined ? position : given;
 }
 
-export async function updateSitting(db: Executor, groupId: number, id: number, patch: SittingPatchBody): Promise<SittingDetail> {
-  return inTransaction(db, async (trx) => {
-    const current = await draftSittingRow(trx, groupId, id);
+export async function updateSitting(db: Db, groupId: number, actor: Actor, id: number, patch: SittingPatchBody): Promise<SittingDetail> {
+  return runAudited(db, groupId, actor, { ...sittingRecord(groupId), action: 'update', recordId: id }, async (trx) => {
+    const current = await draftSitting(trx, groupId, id);
     if (patch.date !== undefined) assertDate('date', patch.date);
     if (patch.number !== undefined) await assertNumberFree(trx, groupId, patch.number, id);
     assertTimeOrder(
@@ -110,63 +115,67 @@ export async function updateSitting(db: Executor, groupId: number, id: number, p
     );
     const chairPosition = await signerPosition(trx, groupId, patch.chairId, patch.chairPosition, 'chairId');
     const recorderPosition = await signerPosition(trx, groupId, patch.recorderId, patch.recorderPosition, 'recorderId');
-    const result = await trx
-      .updateTable('sittings')
-      .set((eb) => ({
-        ...definedOnly({
-          number: patch.number,
-          date: patch.date,
-          place: patch.place,
-          start_time: patch.startTime,
-          end_time: patch.endTime,
-          chair_id: patch.chairId,
-          chair_position: chairPosition,
-          recorder_id: patch.recorderId,
-          recorder_position: recorderPosition,
-        }),
-        version: eb('version', '+', 1),
-        updated_at: nowIso(),
-      }))
-      .where('id', '=', id)
-      .where('version', '=', patch.version)
-      .executeTakeFirst();
-    expectOneUpdated(result, true, 'sēde');
+    await updateSittingRow(
+      trx,
+      id,
+      patch.version,
+      definedOnly({
+        number: patch.number,
+        date: patch.date,
+        place: patch.place,
+        start_time: patch.startTime,
+        end_time: patch.endTime,
+        chair_id: patch.chairId,
+        chair_position: chairPosition,
+        recorder_id: patch.recorderId,
+        recorder_position: recorderPosition,
+      }),
+    );
     return loadSitting(trx, groupId, id);
   });
+}
+
+/** Deletes a draft with all its parts. */
+export async function deleteSitting(db: Db, groupId: number, actor: Actor, id: number, version: number): Promise<void> {
+  await runAudited(db, groupId, actor, { ...sittingRecord(groupId), action: 'delete', recordId: id }, async (trx) => {
+    await draftSitting(trx, groupId, id);
+    await deleteSittingRow(trx, id, version);
+  });
+}
+
+/** The sittings this reader may see, newest first. */
+export async function sittingsFor(db: Executor, groupId: number, reader: Reader): Promise<SittingSummary[]> {
+  return visibleSittings(db, groupId, reader, await listSittings(db, groupId));
+}
+
+/** One sitting as this reader may see it; a guest who did not attend learns nothing of it. */
+export async function sittingFor(db: Executor, groupId: number, reader: Reader, id: number): Promise<SittingDetail> {
+  await assertMaySee(db, groupId, reader, id);
+  return sittingForReader(db, groupId, reader, await loadSitting(db, groupId, id));
+}
+
+/** Searches the minutes this reader may see; hits that show confidential text are on the record. */
+export async function searchFor(db: Executor, groupId: number, reader: Reader, query: string, limit = 100): Promise<SearchHit[]> {
+  const hits = searchHitsFor(reader.view, await searchMinutes(db, groupId, query, { ...(await searchScope(db, groupId, reader)), limit }));
+  if (revealsConfidential(reader.view, hits)) await auditConfidentialRead(db, groupId, reader, 'search', null);
+  return hits;
 }
 
 /** One sitting whole, as the API and the exports see it. */
 export async function loadSitting(db: Executor, groupId: number, id: number): Promise<SittingDetail> {
   const s = await sittingRow(db, groupId, id);
   if (s.state === 'signed') {
-    const frozen = await signedSitting(db, id);
-    if (frozen !== undefined) return { ...frozen, state: s.state, version: s.version };
+    const frozen = await latestSignedSittingJson(db, id);
+    if (frozen !== null) return { ...(JSON.parse(frozen) as SittingDetail), state: s.state, version: s.version };
   }
-  const [attendance, agendaItems, decisions, owners, reviews, signers] = await Promise.all([
-    db
-      .selectFrom('attendance as a')
-      .innerJoin('people as p', 'p.id', 'a.person_id')
-      .select(['a.id', 'a.person_id', 'p.full_name', 'a.role', 'a.position', 'a.reason', 'a.version'])
-      .where('a.sitting_id', '=', id)
-      .orderBy('a.ordinal')
-      .orderBy('a.id')
-      .execute(),
-    db.selectFrom('agenda_items').selectAll().where('sitting_id', '=', id).orderBy('position').execute(),
-    db.selectFrom('decisions').selectAll().where('sitting_id', '=', id).orderBy('number').execute(),
-    db
-      .selectFrom('decision_owners as o')
-      .innerJoin('decisions as d', 'd.id', 'o.decision_id')
-      .select(['o.decision_id', 'o.person_id', 'o.name'])
-      .where('d.sitting_id', '=', id)
-      .orderBy('o.decision_id')
-      .orderBy('o.ordinal')
-      .execute(),
+  const signerIds = [s.chair_id, s.recorder_id].filter((x): x is number => x !== null);
+  const [attendance, agendaItems, decisions, reviews, signers, carryOver] = await Promise.all([
+    attendeesOf(db, id),
+    agendaItemsOf(db, id),
+    decisionsOf(db, id),
     reviewsOfSitting(db, id),
-    db
-      .selectFrom('people')
-      .select(['id', 'full_name', 'short_name'])
-      .where('id', 'in', [s.chair_id ?? 0, s.recorder_id ?? 0])
-      .execute(),
+    peopleByIds(db, signerIds),
+    carriedDecisions(db, s),
   ]);
   const signer = (personId: number | null, position: string | null) => {
     const p = signers.find((x) => x.id === personId);
@@ -182,50 +191,11 @@ export async function loadSitting(db: Executor, groupId: number, id: number): Pr
     state: s.state,
     chair: signer(s.chair_id, s.chair_position),
     recorder: signer(s.recorder_id, s.recorder_position),
-    attendance: attendance.map((a) => ({
-      id: a.id,
-      personId: a.person_id,
-      name: a.full_name,
-      role: a.role,
-      position: a.position,
-      reason: a.reason,
-      version: a.version,
-    })),
-    agendaItems: agendaItems.map((i) => ({
-      id: i.id,
-      position: i.position,
-      title: i.title,
-      rapporteur: i.rapporteur,
-      proceedings: i.proceedings,
-      confidential: isSet(i.confidential),
-      followUp: isSet(i.follow_up),
-      version: i.version,
-    })),
-    decisions: decisions.map((d) => ({
-      id: d.id,
-      number: d.number,
-      text: d.text,
-      owners: owners.filter((o) => o.decision_id === d.id).map((o) => ({ personId: o.person_id, name: o.name })),
-      due: d.due,
-      agendaItemId: d.agenda_item_id,
-      status: d.status,
-      planActivity: d.plan_activity,
-      version: d.version,
-    })),
+    attendance,
+    agendaItems,
+    decisions,
     reviews,
-    carryOver: await carriedDecisions(db, s),
+    carryOver,
     version: s.version,
   };
-}
-
-/** A signed sitting as it was signed (its latest signed version), when that was kept. */
-async function signedSitting(db: Executor, id: number): Promise<SittingDetail | undefined> {
-  const row = await db
-    .selectFrom('signed_minutes')
-    .select('sitting_json')
-    .where('sitting_id', '=', id)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.sitting_json == null ? undefined : (JSON.parse(row.sitting_json) as SittingDetail);
 }

@@ -1,6 +1,7 @@
 // Turns JSON Schema validation errors (Ajv) into one Latvian message that names the field.
 import type { ErrorObject } from 'ajv';
 import { InvalidInput } from '../domain/errors.ts';
+import { PLAN_ACTIVITY_PATTERN } from '../domain/plan-activity.ts';
 import { TEXT_SAFETY } from './text-keyword.ts';
 
 /** `/decisions/2/due` → `decisions[2].due` */
@@ -65,6 +66,7 @@ function typeName(type: string): string {
 function patternHint(pattern: string): string {
   if (pattern.includes('[0-9]{4}-')) return 'GGGG-MM-DD';
   if (pattern.includes('[0-5][0-9]')) return 'SS:MM';
+  if (pattern === PLAN_ACTIVITY_PATTERN) return 'piemēram, 5.3.1.';
   return pattern;
 }
 

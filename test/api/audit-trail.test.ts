@@ -6,6 +6,8 @@ import type { InjectOptions } from 'fastify';
 import { CompiledQuery, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAudit, lastRecordOf } from '../../server/repositories/audit.ts';
+import { SYSTEM } from '../../server/services/audit.ts';
+import { importSitting } from '../../server/services/interchange.ts';
 import { logIn, TEST_PASSWORD, testApp, withSession, type Session, type TestApp } from '../support/app.ts';
 import { nr7 } from '../support/reference.ts';
 
@@ -145,6 +147,24 @@ describe('the audit trail keeps what changed', () => {
     expect(last).toMatchObject({ userId: await userIdOf(admin), before: null, after: { note: `20. ${long}`, status: null } });
     expect(Object.keys(last!.after!).sort()).toEqual(['authorId', 'createdAt', 'date', 'id', 'note', 'status']);
     expect(JSON.stringify(last!.after).length).toBeLessThan(long.length + 300);
+  });
+});
+
+describe('an import is one audited use case, whoever calls it', () => {
+  it('the command line’s import (the system, no user) and the API’s (the signed-in user) leave the same record of the new sitting', async () => {
+    t = await testApp(null);
+    const admin = await t.loginAs('admin');
+    const other = { ...nr7(), number: 8, date: '2025-09-08', reviews: [] };
+    const fromCli = await importSitting(t.db, t.app.groupId, SYSTEM, nr7());
+    const fromApi = (await as(admin, { method: 'POST', url: '/api/sittings/import', payload: other })).body;
+    const imports = (await trailOf(admin, 'recordType=sitting')).filter((e) => e.action === 'import');
+    expect(imports.map((e) => [e.recordId, e.userId, e.after?.number])).toEqual(
+      expect.arrayContaining([
+        [fromCli.id, null, 7],
+        [fromApi.id, await userIdOf(admin), 8],
+      ]),
+    );
+    expect(imports).toHaveLength(2);
   });
 });
 

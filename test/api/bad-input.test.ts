@@ -160,6 +160,19 @@ const cases: Case[] = [
     field: 'due',
   },
   {
+    rule: 'a plan activity that is not a number of the plan',
+    request: () => ({ method: 'PATCH', url: `/api/decisions/${decisionId}`, payload: { version: 1, planActivity: '5.3a' } }),
+    status: 400,
+    field: 'planActivity',
+    message: /neatbilst formātam \(piemēram, 5\.3\.1\.\)/,
+  },
+  {
+    rule: 'a new decision with a plan activity of words',
+    request: () => ({ method: 'POST', url: `/api/sittings/${sittingId}/decisions`, payload: { text: 'X', planActivity: 'pasākums 5' } }),
+    status: 400,
+    field: 'planActivity',
+  },
+  {
     rule: 'a decision tied to an agenda item of another sitting',
     request: () => ({ method: 'POST', url: `/api/sittings/${sittingId}/decisions`, payload: { text: 'X', agendaItemId: 1 } }),
     status: 400,

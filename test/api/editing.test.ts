@@ -143,6 +143,39 @@ describe('decisions', () => {
     expect(await decisionTexts(id)).toEqual(['1:par pirmo', '2:par otro', '3:bez punkta']);
   });
 
+  it('a plan activity is stored with its trailing dot, changed alone by a patch, and cleared with null', async () => {
+    const { id } = await newDraft({ date: '2025-09-08', startTime: '10:00' });
+    const created = await t.call({
+      method: 'POST',
+      url: `/api/sittings/${id}/decisions`,
+      payload: { text: 'Plānot.', planActivity: '5.3.1' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.planActivity).toBe('5.3.1.');
+    const d = created.body;
+
+    const patched = await t.call({ method: 'PATCH', url: `/api/decisions/${d.id}`, payload: { version: d.version, planActivity: '2.1.' } });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ planActivity: '2.1.', text: 'Plānot.' });
+    const other = await t.call({
+      method: 'PATCH',
+      url: `/api/decisions/${d.id}`,
+      payload: { version: d.version + 1, text: 'Plānot vēl.' },
+    });
+    expect(other.body.planActivity).toBe('2.1.');
+    const sitting = (await t.call({ method: 'GET', url: `/api/sittings/${id}` })).body;
+    expect(sitting.decisions[0].planActivity).toBe('2.1.');
+    const doc = (await t.call({ method: 'GET', url: `/api/sittings/${id}/export` })).body;
+    expect(doc.decisions[0].planActivity).toBe('2.1.');
+
+    const cleared = await t.call({
+      method: 'PATCH',
+      url: `/api/decisions/${d.id}`,
+      payload: { version: d.version + 2, planActivity: null },
+    });
+    expect(cleared.body.planActivity).toBeNull();
+  });
+
   it('owners picked by id print as short forms; typed names link when they match', async () => {
     const person = (await t.call({ method: 'POST', url: '/api/people', payload: { fullName: 'Anna Marija Ozola', isMember: true } })).body;
     const { id } = await newDraft();

@@ -46,7 +46,14 @@ async function typeText(page: Page, text: string): Promise<void> {
   }
 }
 
-async function addDecision(page: Page, scope: Locator, text: string, owners: string[], due: string | undefined): Promise<void> {
+async function addDecision(
+  page: Page,
+  scope: Locator,
+  text: string,
+  owners: string[],
+  due: string | undefined,
+  planActivity?: string,
+): Promise<void> {
   await typeText(page, text);
   const decision = scope.locator('.decision').last();
   for (const owner of owners) {
@@ -58,6 +65,11 @@ async function addDecision(page: Page, scope: Locator, text: string, owners: str
     await page.keyboard.press('Enter');
   }
   if (due !== undefined) await decision.getByLabel('Termiņš').fill(due);
+  if (planActivity !== undefined) {
+    await decision.getByLabel('Plāna pas.').click();
+    await page.keyboard.type(planActivity);
+    await page.keyboard.press('Tab');
+  }
 }
 
 describe('recording a whole sitting in the browser', () => {
@@ -134,8 +146,10 @@ describe('recording a whole sitting in the browser', () => {
     }
     const last = rest.find((d) => d.agendaItem === undefined);
     await loose.getByRole('button', { name: '+ Pievienot lēmumu' }).click();
-    await addDecision(page, loose, last?.text ?? '', [], last?.due);
+    // The last one serves a prevention-plan activity, typed without its trailing dot.
+    await addDecision(page, loose, last?.text ?? '', [], last?.due, '5.3.1');
     await saved(page);
+    expect(await loose.locator('.decision').last().getByLabel('Plāna pas.').inputValue()).toBe('5.3.1.');
     console.log('typed in', Math.round(performance.now() - started), 'ms');
 
     // The numbers on screen run 1..6 in the reference order.
@@ -169,6 +183,7 @@ describe('recording a whole sitting in the browser', () => {
         agendaItem: d.agendaItem ?? null,
       })),
     );
+    expect(body.decisions.map((d) => d.planActivity ?? null)).toEqual(doc.decisions.map((d) => (d === last ? '5.3.1.' : null)));
     expect(w.errors).toEqual([]);
   }, 120_000);
 

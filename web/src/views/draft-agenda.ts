@@ -28,12 +28,13 @@ interface DecisionView {
   localKey: string;
   entry: SaveEntry;
   item: ItemView | null;
-  data: { text: string; owners: Owner[]; due: string | null };
+  data: { text: string; owners: Owner[]; due: string | null; planActivity: string | null };
   el: HTMLLIElement;
   numberEl: HTMLElement;
   text: HTMLTextAreaElement;
   picker: OwnerPicker;
   due: HTMLInputElement;
+  planActivity: HTMLInputElement;
   itemSelect: HTMLSelectElement;
   errorSlot: HTMLElement;
 }
@@ -47,7 +48,13 @@ const ITEM_LABELS = {
   proceedings: 'Darba gaita',
   confidential: 'Ierobežotas pieejamības informācija',
 };
-const DECISION_LABELS = { text: 'Lēmuma teksts', owners: 'Atbildīgie', due: 'Termiņš', agendaItemId: 'Darba kārtības punkts' };
+const DECISION_LABELS = {
+  text: 'Lēmuma teksts',
+  owners: 'Atbildīgie',
+  due: 'Termiņš',
+  planActivity: 'Prevencijas plāna pasākums',
+  agendaItemId: 'Darba kārtības punkts',
+};
 
 export class AgendaEditor {
   readonly el: HTMLElement;
@@ -334,15 +341,38 @@ export class AgendaEditor {
         ? (unsent.owners as Array<{ personId?: number; name?: string }>).map((o) => this.ownerOf(o))
         : [...(decision?.owners ?? [])],
       due: unsent.due !== undefined ? (unsent.due as string | null) : (decision?.due ?? null),
+      planActivity: unsent.planActivity !== undefined ? (unsent.planActivity as string | null) : (decision?.planActivity ?? null),
     };
     const text = h('textarea', { rows: 2, class: 'decision-text', required: true, maxlength: 10000 });
     text.value = data.text;
     const due = h('input', { type: 'date', value: data.due ?? '' });
+    // Numbers of the prevention plan's activities (5.3.1.); the server adds a missing trailing dot.
+    const planActivity = h('input', {
+      type: 'text',
+      class: 'plan-activity',
+      value: data.planActivity ?? '',
+      placeholder: '5.3.1.',
+      title: 'Prevencijas plāna pasākums',
+      inputmode: 'decimal',
+      maxlength: 20,
+      autocomplete: 'off',
+    });
     const itemSelect = h('select', { class: 'item-select' });
     const numberEl = h('span', { class: 'decision-no' });
     const errorSlot = h('div');
     const conflictSlot = h('div');
-    const view = { localKey: entry.key, entry, item, data, numberEl, text, due, itemSelect, errorSlot } as unknown as DecisionView;
+    const view = {
+      localKey: entry.key,
+      entry,
+      item,
+      data,
+      numberEl,
+      text,
+      due,
+      planActivity,
+      itemSelect,
+      errorSlot,
+    } as unknown as DecisionView;
     const change = (fields: Fields, immediate = false) => {
       if (entry.id === null && data.text.trim() === '') return;
       saver.change(entry, fields, { immediate });
@@ -370,6 +400,11 @@ export class AgendaEditor {
       data.due = due.value === '' ? null : due.value;
       change({ due: data.due });
     });
+    planActivity.addEventListener('change', () => {
+      const typed = planActivity.value.trim();
+      data.planActivity = typed === '' ? null : typed;
+      change({ planActivity: data.planActivity });
+    });
     for (const type of ['focus', 'mousedown']) itemSelect.addEventListener(type, () => this.fillItemOptions(itemSelect));
     itemSelect.addEventListener('change', () => {
       view.item = this.items.find((i) => i.localKey === itemSelect.value) ?? null;
@@ -392,6 +427,7 @@ export class AgendaEditor {
         text: d.text,
         owners: d.owners.map((o) => toOwnerInput(this.ctx.people, o)),
         due: d.due,
+        planActivity: d.planActivity,
         agendaItemId: d.agendaItemId,
       }),
       apply: (values) => {
@@ -403,6 +439,10 @@ export class AgendaEditor {
         if (values.due !== undefined) {
           data.due = values.due as string | null;
           due.value = data.due ?? '';
+        }
+        if (values.planActivity !== undefined) {
+          data.planActivity = values.planActivity as string | null;
+          planActivity.value = data.planActivity ?? '';
         }
         if (values.agendaItemId !== undefined) {
           view.item = this.items.find((i) => i.entry.id === values.agendaItemId) ?? null;
@@ -420,6 +460,10 @@ export class AgendaEditor {
       saved: (record) => {
         view.el.dataset.id = String(record.id);
         view.el.dataset.saved = 'true';
+        // The stored form (with its trailing dot), unless the field is being typed in again.
+        if (typeof record.planActivity === 'string' && document.activeElement !== planActivity) {
+          data.planActivity = planActivity.value = record.planActivity;
+        }
       },
     });
 
@@ -461,7 +505,14 @@ export class AgendaEditor {
         ),
       ),
       text,
-      h('div', { class: 'decision-meta' }, picker.el, labelled('Termiņš', due), labelled('Darba kārtības punkts', itemSelect)),
+      h(
+        'div',
+        { class: 'decision-meta' },
+        picker.el,
+        labelled('Termiņš', due),
+        labelled('Plāna pas.', planActivity, 'Prevencijas plāna pasākums'),
+        labelled('Darba kārtības punkts', itemSelect),
+      ),
       errorSlot,
       conflictSlot,
     );
@@ -474,6 +525,7 @@ export class AgendaEditor {
       text: view.data.text,
       owners: view.data.owners.map((o) => toOwnerInput(this.ctx.people, o)),
       due: view.data.due,
+      planActivity: view.data.planActivity,
       agendaItemId: view.item?.entry.id ?? null,
     };
   }
@@ -684,8 +736,8 @@ function idOf(el: HTMLElement): string {
   return el.id;
 }
 
-function labelled(label: string, control: HTMLElement): HTMLElement {
-  return h('div', { class: 'field' }, h('label', { for: idOf(control) }, label), control);
+function labelled(label: string, control: HTMLElement, title?: string): HTMLElement {
+  return h('div', { class: 'field' }, h('label', { for: idOf(control), ...(title === undefined ? {} : { title }) }, label), control);
 }
 
 /** Two steps, so a stray click or key press never deletes. */
