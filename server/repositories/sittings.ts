@@ -5,6 +5,7 @@ import { nextSittingNumber } from '../domain/numbering.ts';
 import { assertDraft } from '../domain/sitting-lock.ts';
 import type { Executor, SittingRow } from '../db/database.ts';
 import type { SittingSummary } from '../schemas/sittings.ts';
+import { followedUp } from './decision-predicates.ts';
 import { expectOneUpdated, inTransaction, required } from './rows.ts';
 
 export async function sittingRow(db: Executor, groupId: number, id: number): Promise<SittingRow> {
@@ -60,12 +61,7 @@ export async function listSittings(db: Executor, groupId: number): Promise<Sitti
         .selectFrom('decisions as d')
         .whereRef('d.sitting_id', '=', 's.id')
         .where('d.status', 'in', UNFINISHED_STATUSES)
-        .where((e) =>
-          e.or([
-            e('d.due', 'is not', null),
-            e.exists(e.selectFrom('decision_owners as o').whereRef('o.decision_id', '=', 'd.id').select('o.id')),
-          ]),
-        )
+        .where(followedUp('d'))
         .select((e) => e.fn.countAll<number>().as('n'))
         .as('openFollowUps'),
     ])
