@@ -12,6 +12,7 @@ import { nowIso } from './rows.ts';
 
 export type RegisterRow = DecisionRowOfGroup;
 
+/** The register's filter with the plan activity already in its stored form (`5.3.`). */
 export type RegisterFilter = RegisterQuery;
 
 /** Decisions matching the filter, newest sitting first; `today` decides what is overdue. */
@@ -28,6 +29,8 @@ export function registerRows(db: Executor, groupId: number, filter: RegisterFilt
   if (filter.dueFrom !== undefined) query = query.where('d.current_due', '>=', filter.dueFrom);
   if (filter.dueTo !== undefined) query = query.where('d.current_due', '<=', filter.dueTo);
   if (filter.sitting !== undefined) query = query.where('s.number', '=', filter.sitting);
+  // Stored numbers end with a dot and the filter is given one, so `5.3.` finds 5.3. and 5.3.1. but not 5.30.
+  if (filter.planActivity !== undefined) query = query.where('d.plan_activity', 'like', `${filter.planActivity}%`);
   for (const condition of containsEveryWord('d.search_text', filter.q ?? '')) query = query.where(condition);
   return query
     .orderBy('s.date', 'desc')

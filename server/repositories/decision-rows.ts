@@ -16,6 +16,7 @@ export function decisionsOfGroup(db: Executor, groupId: number) {
       'd.due',
       'd.current_status',
       'd.current_due',
+      'd.plan_activity',
       's.id as sitting_id',
       's.number as sitting_number',
       's.date as sitting_date',

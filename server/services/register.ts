@@ -6,6 +6,7 @@ import { assertDate, todayIso } from '../domain/calendar.ts';
 import { isFollowedUp, isOverdue, isUnfinished } from '../domain/decision-state.ts';
 import { Forbidden, InvalidInput, notFound } from '../domain/errors.ts';
 import { can } from '../domain/permissions.ts';
+import { planActivityNumber } from '../domain/plan-activity.ts';
 import { decisionDetailFor, inheritsConfidentiality, registerEntryFor, revealsConfidential } from '../domain/reader-view.ts';
 import { registerCsv } from '../exports/register-wording.ts';
 import { newestNote } from '../repositories/audit-records.ts';
@@ -40,6 +41,7 @@ export async function toEntries(db: Executor, rows: RegisterRow[], today: string
       due: r.due,
       currentStatus: r.current_status,
       currentDue: r.current_due,
+      planActivity: r.plan_activity,
       followedUp,
       overdue: followedUp && isUnfinished(r.current_status) && isOverdue(r.current_due, today),
       confidential: inheritsConfidentiality(r.confidential),
@@ -56,7 +58,8 @@ export async function listDecisions(
 ): Promise<RegisterEntry[]> {
   if (query.dueFrom !== undefined) assertDate('dueFrom', query.dueFrom);
   if (query.dueTo !== undefined) assertDate('dueTo', query.dueTo);
-  return toEntries(db, await registerRows(db, groupId, query, today), today);
+  const filter = query.planActivity === undefined ? query : { ...query, planActivity: planActivityNumber(query.planActivity) };
+  return toEntries(db, await registerRows(db, groupId, filter, today), today);
 }
 
 /** The register as this reader sees it; a reading that shows confidential text is audited. */
