@@ -19,7 +19,7 @@ import {
   registerRows,
   type RegisterRow,
 } from '../repositories/decision-register.ts';
-import { decisionOrigin } from '../repositories/decision-rows.ts';
+import { decisionOrigin } from './decision-origin.ts';
 import { isSet } from '../repositories/rows.ts';
 import type { DecisionDetail, NewNoteBody, RegisterEntry, RegisterQuery } from '../schemas/decisions.ts';
 import { runAudited } from './audit.ts';
