@@ -18,6 +18,11 @@ export class InvalidInput extends DomainError {
   }
 }
 
+/** Signed in, but this role or person may not do this. */
+export class Forbidden extends DomainError {
+  readonly statusCode = 403;
+}
+
 export class NotFound extends DomainError {
   readonly statusCode = 404;
 }

@@ -82,8 +82,9 @@ export function documentRevealsConfidential(view: ReaderView, s: SittingDetail):
   return revealsConfidential(view, [...s.agendaItems, ...s.carryOver.filter((c) => reviewed.has(c.decisionId))]);
 }
 
+/** A hidden entry keeps its reference, dates and status; its text, owners and plan activity go. */
 export function registerEntryFor<E extends RegisterEntry>(view: ReaderView, e: E): E {
-  return hides(view, e.confidential) ? { ...e, text: view.hidden, owners: [] } : e;
+  return hides(view, e.confidential) ? { ...e, text: view.hidden, owners: [], planActivity: null } : e;
 }
 
 /** One decision with its history: review and progress notes may name the child as well. */

@@ -56,6 +56,7 @@ export function registerCsv(entries: readonly RegisterEntry[]): string {
       e.text,
       e.owners.map((o) => o.name).join(', '),
       latvianDate(e.currentDue),
+      e.planActivity ?? '',
       t.phrase(STATUS[e.currentStatus]),
       e.overdue ? t.phrase('exports.overdue') : '',
     ]),

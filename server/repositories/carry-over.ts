@@ -2,6 +2,7 @@
 // reviews, the frozen list and the follow-up agenda item. The rule is in services/carry-over.ts.
 import { UNFINISHED_STATUSES } from '../domain/decision-state.ts';
 import type { Executor, SittingRow } from '../db/database.ts';
+import { followedUp } from './decision-predicates.ts';
 import { decisionsOfGroup } from './decision-rows.ts';
 import { refreshAgendaItemSearch } from './search-index.ts';
 
@@ -41,7 +42,7 @@ export async function unfinishedNowIds(db: Executor): Promise<number[]> {
       .selectFrom('decisions')
       .select('id')
       .where('current_status', 'in', UNFINISHED_STATUSES)
-      .where((eb) => eb.or([eb('due', 'is not', null), eb('id', 'in', eb.selectFrom('decision_owners').select('decision_id'))]))
+      .where(followedUp('decisions'))
       .execute()
   ).map((r) => r.id);
 }

@@ -5,6 +5,7 @@ import { nextSittingNumber } from '../domain/numbering.ts';
 import type { Executor, SittingRow, SittingTable } from '../db/database.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { SittingSummary } from '../schemas/sittings.ts';
+import { followedUp } from './decision-predicates.ts';
 import { expectOneUpdated, nowIso, required } from './rows.ts';
 
 export async function sittingRow(db: Executor, groupId: number, id: number): Promise<SittingRow> {
@@ -98,12 +99,7 @@ export async function listSittings(db: Executor, groupId: number): Promise<Sitti
         .selectFrom('decisions as d')
         .whereRef('d.sitting_id', '=', 's.id')
         .where('d.status', 'in', UNFINISHED_STATUSES)
-        .where((e) =>
-          e.or([
-            e('d.due', 'is not', null),
-            e.exists(e.selectFrom('decision_owners as o').whereRef('o.decision_id', '=', 'd.id').select('o.id')),
-          ]),
-        )
+        .where(followedUp('d'))
         .select((e) => e.fn.countAll<number>().as('n'))
         .as('openFollowUps'),
     ])

@@ -1,5 +1,6 @@
 // The decision register across all sittings, each decision's history, and people's actions.
 import { Type, type Static } from '@sinclair/typebox';
+import { PLAN_ACTIVITY_MAX_LENGTH, PLAN_ACTIVITY_PATTERN } from '../domain/plan-activity.ts';
 import { DecisionOrigin, Id, Int, IsoDate, Nullable, PlainText, ProgressNote, SittingNumber, Status } from './common.ts';
 
 export const RegisterEntry = Type.Object({
@@ -9,6 +10,7 @@ export const RegisterEntry = Type.Object({
   due: Nullable(IsoDate),
   currentStatus: Status,
   currentDue: Nullable(IsoDate),
+  planActivity: Nullable(Type.String({ description: 'The prevention-plan activity, as 5.3.1.' })),
   followedUp: Type.Boolean(),
   overdue: Type.Boolean(),
   confidential: Type.Boolean(),
@@ -38,6 +40,13 @@ export const RegisterQuery = Type.Object(
     dueFrom: Type.Optional(IsoDate),
     dueTo: Type.Optional(IsoDate),
     sitting: Type.Optional(SittingNumber),
+    planActivity: Type.Optional(
+      PlainText({
+        pattern: PLAN_ACTIVITY_PATTERN,
+        maxLength: PLAN_ACTIVITY_MAX_LENGTH,
+        description: 'A prevention-plan activity (5.3 or 5.3.): finds it and the activities under it (5.3.1.)',
+      }),
+    ),
     q: Type.Optional(PlainText({ maxLength: 200 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
     offset: Type.Optional(Int({ minimum: 0 })),

@@ -22,7 +22,7 @@ import {
   type CandidateRow,
 } from '../repositories/carry-over.ts';
 import type { CarriedDecision } from '../schemas/sittings.ts';
-import { decisionOrigin } from '../repositories/decision-rows.ts';
+import { decisionOrigin } from './decision-origin.ts';
 import { statesOf } from '../repositories/decision-state.ts';
 import { isSet } from '../repositories/rows.ts';
 

@@ -13,6 +13,8 @@ import { loadMinutesTemplates } from '../wording/templates.ts';
 export interface Reader {
   actor: Actor;
   personId: number | null;
+  /** What the reader may do beyond seeing (another person's actions, notes on any decision). */
+  role: Role;
   view: ReaderView;
 }
 
@@ -20,6 +22,7 @@ export function readerFor(user: { userId: number | null; personId: number | null
   return {
     actor: { userId: user.userId, personId: user.personId },
     personId: user.personId,
+    role: user.role,
     view: readerView(user.role, loadMinutesTemplates().phrase('restrictedContent')),
   };
 }

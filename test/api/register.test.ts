@@ -66,6 +66,62 @@ describe('the decision register', () => {
   });
 });
 
+describe('the register by prevention-plan activity', () => {
+  /** Nr. 8: decisions 1–5 serve 5.3.1., 5.3., 5.30., 2.1. and none; item 3 (decision 4) is confidential. */
+  const importNr8 = async () => {
+    const doc = { ...nr7(), number: 8, date: '2025-09-08' };
+    doc.agenda[2]!.confidential = true;
+    const activities = ['5.3.1', '5.3.', '5.30.', '2.1.'];
+    doc.decisions = doc.decisions.slice(0, 5).map((d, i) => (activities[i] === undefined ? d : { ...d, planActivity: activities[i] }));
+    expect((await t.call({ method: 'POST', url: '/api/sittings/import', payload: doc })).status).toBe(201);
+  };
+  const activities = async (query: string) =>
+    ((await register(`?sitting=8&${query}`)) as unknown as Array<{ number: number; planActivity: string | null }>)
+      .map((d) => `${d.number} ${d.planActivity}`)
+      .sort();
+
+  it('an activity finds itself and the activities under it, with or without the trailing dot, but not 5.30.', async () => {
+    await importNr8();
+    expect(await activities('planActivity=5.3')).toEqual(['1 5.3.1.', '2 5.3.']);
+    expect(await activities('planActivity=5.3.')).toEqual(['1 5.3.1.', '2 5.3.']);
+    expect(await activities('planActivity=5.3.1')).toEqual(['1 5.3.1.']);
+    expect(await activities('planActivity=5')).toEqual(['1 5.3.1.', '2 5.3.', '3 5.30.']);
+    expect(await activities('planActivity=2.1&q=Rotary')).toEqual(['4 2.1.']);
+    expect(await activities('planActivity=7')).toEqual([]);
+    expect(await activities('')).toEqual(['1 5.3.1.', '2 5.3.', '3 5.30.', '4 2.1.', '5 null']);
+  });
+
+  it('an activity filter that is not a plan number gets 400 naming the field', async () => {
+    for (const bad of ['pasākums%205', '5..3', '%25', '.5']) {
+      const res = await t.call({ method: 'GET', url: `/api/decisions?planActivity=${bad}` });
+      expect(res.status).toBe(400);
+      expect(res.body.field).toBe('query.planActivity');
+    }
+  });
+
+  it('the CSV carries the activity after the deadline, filtered like the register', async () => {
+    await importNr8();
+    const res = await t.inject({ method: 'GET', url: '/api/decisions.csv?planActivity=5.3' });
+    const rows: string[][] = parse(res.rawPayload.toString('utf8'), { delimiter: ';', bom: true });
+    expect(rows[0]![5]).toBe('Prevencijas plāna pasākums');
+    expect(rows.slice(1).map((r) => [r[0]!.replace(/\u00a0/g, ' '), r[5]])).toEqual([
+      ['Nr. 8, 1.', '5.3.1.'],
+      ['Nr. 8, 2.', '5.3.'],
+    ]);
+  });
+
+  it('a member sees a confidential decision’s activity; a guest may not use the register to learn it', async () => {
+    await importNr8();
+    expect(await activities('planActivity=2.1')).toEqual(['4 2.1.']);
+    const guest = await t.loginAs('guest');
+    for (const url of ['/api/decisions?planActivity=2.1', '/api/decisions.csv?planActivity=2.1']) {
+      const res = await t.app.inject(withSession({ method: 'GET', url }, guest));
+      expect(res.statusCode).toBe(403);
+      expect(res.body).not.toContain('2.1.');
+    }
+  });
+});
+
 describe('what a person owes', () => {
   it('lists unfinished decisions they own, overdue first, and recently finished ones', async () => {
     const inga = people['Inga Kārkliņa']!;
@@ -117,7 +173,16 @@ describe('what a person owes', () => {
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.rawPayload.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
     const rows: string[][] = parse(res.rawPayload.toString('utf8'), { delimiter: ';', bom: true });
-    expect(rows[0]).toEqual(['Lēmums', 'Sēdes datums', 'Lēmuma teksts', 'Atbildīgie', 'Termiņš', 'Statuss', 'Nokavēts']);
+    expect(rows[0]).toEqual([
+      'Lēmums',
+      'Sēdes datums',
+      'Lēmuma teksts',
+      'Atbildīgie',
+      'Termiņš',
+      'Prevencijas plāna pasākums',
+      'Statuss',
+      'Nokavēts',
+    ]);
     const texts = nr7().decisions.map((d) => d.text);
     expect(
       rows
@@ -132,6 +197,7 @@ describe('what a person owes', () => {
       texts[3],
       'I.Kārkliņa, E.Rancāne',
       '09.07.2025.',
+      '',
       'nav uzsākts',
       'jā',
     ]);

@@ -121,6 +121,13 @@ describe('the reader view', () => {
     expect(actionFor(member, action as unknown as ActionItem)).toBe(action);
   });
 
+  it('a hidden register entry does not tell which prevention-plan activity the decision serves', () => {
+    const entry = { id: 4, text: 'Teksts par ģimeni.', owners: [], planActivity: '5.3.1.', confidential: true };
+    expect(registerEntryFor(guest, entry as never)).toMatchObject({ text: HIDDEN, planActivity: null });
+    expect(registerEntryFor(member, entry as never)).toBe(entry);
+    expect(registerEntryFor(guest, { ...entry, confidential: false } as never)).toMatchObject({ planActivity: '5.3.1.' });
+  });
+
   it('a reader who may not see a confidential search hit does not get it at all', () => {
     const hits = [
       { text: 'a', confidential: true },

@@ -8,6 +8,7 @@ import { h, notice, replaceChildren } from './dom.ts';
 import { showActions } from './views/actions.ts';
 import { showMinutes } from './views/minutes.ts';
 import { showPeople } from './views/people.ts';
+import { showRegister } from './views/register.ts';
 import { showSettings } from './views/settings.ts';
 import { showDraft } from './views/draft.ts';
 import { showSittings } from './views/sittings.ts';
@@ -20,6 +21,7 @@ const ROUTES: Array<{ pattern: RegExp; nav: string; view: View }> = [
   { pattern: /^\/sedes\/(\d+)$/, nav: 'sedes', view: showDraft },
   { pattern: /^\/sedes\/(\d+)\/protokols$/, nav: 'sedes', view: showMinutes },
   { pattern: /^\/uzdevumi$/, nav: 'uzdevumi', view: showActions },
+  { pattern: /^\/registrs$/, nav: 'registrs', view: showRegister },
   { pattern: /^\/personas$/, nav: 'personas', view: showPeople },
   { pattern: /^\/iestatijumi$/, nav: 'iestatijumi', view: showSettings },
 ];
@@ -70,7 +72,11 @@ function linkTo(href: string, text: string): HTMLAnchorElement {
 
 /** The user's name and "Iziet" in the top bar; links the role may not use are hidden. */
 function showUser(me: Me): void {
-  const hide = { personas: !can('people:write'), iestatijumi: !can('settings:write') } as Record<string, boolean>;
+  const hide: Record<string, boolean> = {
+    registrs: !can('register:read'),
+    personas: !can('people:write'),
+    iestatijumi: !can('settings:write'),
+  };
   for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-nav]')) {
     const item = link.parentElement;
     if (item !== null) item.hidden = hide[link.dataset.nav ?? ''] === true;

@@ -4,7 +4,7 @@ export type { DecisionStatus } from '../../server/domain/decision-state.ts';
 export type { Permission } from '../../server/domain/permissions.ts';
 export type { AttendanceRole } from '../../server/domain/vocabulary.ts';
 export type { Me } from '../../server/schemas/accounts.ts';
-export type { Actions, ActionItem } from '../../server/schemas/decisions.ts';
+export type { Actions, ActionItem, RegisterEntry } from '../../server/schemas/decisions.ts';
 export type { Group } from '../../server/schemas/group.ts';
 export type { Signature } from '../../server/schemas/minutes.ts';
 export type { Person } from '../../server/schemas/people.ts';

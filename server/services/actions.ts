@@ -1,0 +1,117 @@
+// What a person owes, as JSON for a reader and as a calendar feed, and the feed's secret link:
+// one's own actions, or anyone's for a role that may see them (actions:any).
+import type { Db, Executor } from '../db/database.ts';
+import { todayIso } from '../domain/calendar.ts';
+import { isOverdue, isUnfinished } from '../domain/decision-state.ts';
+import { Forbidden, NotFound } from '../domain/errors.ts';
+import { can } from '../domain/permissions.ts';
+import { actionFor, revealsConfidential } from '../domain/reader-view.ts';
+import { calendarOf } from '../exports/register-wording.ts';
+import { calendarTokenValid, rotateCalendarToken } from '../repositories/calendar-tokens.ts';
+import { notesOf, personDecisionRows, type RegisterRow } from '../repositories/decision-register.ts';
+import { getGroup } from '../repositories/group.ts';
+import { personRow } from '../repositories/people.ts';
+import type { ActionItem, Actions } from '../schemas/decisions.ts';
+import { runAudited } from './audit.ts';
+import { auditConfidentialRead, type Reader } from './readers.ts';
+import { toEntries } from './register.ts';
+
+/** How far back a finished decision still shows among a person's actions. */
+const RECENT_DAYS = 90;
+
+/** The person whose actions are asked for, if this reader may see them; null is an account linked to no person. */
+async function followedPerson(db: Executor, groupId: number, reader: Reader, personId: number | null): Promise<number> {
+  if (personId === null || (personId !== reader.personId && !can(reader.role, 'actions:any'))) {
+    throw new Forbidden('Jūs varat redzēt tikai savus uzdevumus.');
+  }
+  await personRow(db, groupId, personId);
+  return personId;
+}
+
+async function toActions(db: Executor, rows: RegisterRow[], today: string): Promise<ActionItem[]> {
+  const [entries, notes] = await Promise.all([
+    toEntries(db, rows, today),
+    notesOf(
+      db,
+      rows.map((r) => r.id),
+    ),
+  ]);
+  return entries.map((e) => ({
+    decisionId: e.id,
+    reference: e.reference,
+    sittingId: e.sittingId,
+    sittingNumber: e.sittingNumber,
+    sittingDate: e.sittingDate,
+    text: e.text,
+    owners: e.owners.map((o) => o.name),
+    due: e.currentDue,
+    overdue: isUnfinished(e.currentStatus) && isOverdue(e.currentDue, today),
+    status: e.currentStatus,
+    notes: notes.filter((n) => n.decision_id === e.id).map((n) => ({ note: n.note, status: n.status, date: n.effective_date })),
+    confidential: e.confidential,
+  }));
+}
+
+/** What a person owes, whole: unfinished decisions they own, overdue first then by deadline, and the recently finished. */
+export async function personActions(db: Executor, groupId: number, personId: number, today = todayIso()): Promise<Actions> {
+  const since = new Date(`${today}T00:00:00Z`);
+  since.setUTCDate(since.getUTCDate() - RECENT_DAYS);
+  const { open, finished } = await personDecisionRows(db, groupId, personId, since.toISOString().slice(0, 10));
+  const byUrgency = (a: ActionItem, b: ActionItem) =>
+    Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.sittingDate.localeCompare(b.sittingDate);
+  return {
+    open: (await toActions(db, open, today)).sort(byUrgency),
+    recentlyFinished: (await toActions(db, finished, today)).sort((a, b) => b.sittingDate.localeCompare(a.sittingDate)),
+  };
+}
+
+/** A person's actions as this reader sees them; confidential text shown is audited. */
+export async function actionsFor(db: Executor, groupId: number, reader: Reader, personId: number | null): Promise<Actions> {
+  const whose = await followedPerson(db, groupId, reader, personId);
+  const actions = await personActions(db, groupId, whose);
+  const shown = {
+    open: actions.open.map((a) => actionFor(reader.view, a)),
+    recentlyFinished: actions.recentlyFinished.map((a) => actionFor(reader.view, a)),
+  };
+  if (revealsConfidential(reader.view, [...shown.open, ...shown.recentlyFinished]))
+    await auditConfidentialRead(db, groupId, reader, 'actions', whose);
+  return shown;
+}
+
+/**
+ * A new secret link to a person's calendar feed; the old link stops working. `origin` is where the app is reached (`https://host`).
+ */
+export async function rotateCalendarLink(
+  db: Db,
+  groupId: number,
+  reader: Reader,
+  personId: number | null,
+  origin: string,
+): Promise<{ url: string }> {
+  const whose = await followedPerson(db, groupId, reader, personId);
+  const token = await runAudited(
+    db,
+    groupId,
+    reader.actor,
+    { action: 'rotate_calendar_token', recordType: 'person', recordId: whose },
+    (trx) => rotateCalendarToken(trx, groupId, whose),
+  );
+  return { url: `${origin}/api/people/${whose}/actions.ics?token=${token}` };
+}
+
+// The feed shows every reader the public view (calendarOf): it ends up in outside calendar services.
+async function calendarFeed(db: Executor, groupId: number, personId: number, host: string): Promise<string> {
+  const [actions, group] = await Promise.all([personActions(db, groupId, personId), getGroup(db, groupId)]);
+  return calendarOf(actions.open, group.name, host);
+}
+
+/** A person's feed for a calendar app, which subscribes without logging in: the secret token is the credential. */
+export async function calendarByToken(db: Executor, groupId: number, personId: number, token: string, host: string): Promise<string> {
+  if (!(await calendarTokenValid(db, groupId, personId, token))) throw new NotFound('Kalendāra saite nav derīga vai ir nomainīta.');
+  return calendarFeed(db, groupId, personId, host);
+}
+
+/** The reader's own feed. */
+export async function ownCalendar(db: Executor, groupId: number, reader: Reader, host: string): Promise<string> {
+  return calendarFeed(db, groupId, await followedPerson(db, groupId, reader, reader.personId), host);
+}
