@@ -2,21 +2,19 @@
 // reader may have, a member's reading of confidential text on the record), the signatures, and
 // the signed copy uploaded and downloaded with their audit records.
 import type { Db, Executor } from '../db/database.ts';
-import { minutesRevealConfidential } from '../domain/reader-view.ts';
+import { sittingRevealsConfidential } from '../domain/reader-view.ts';
 import type { MinutesSource, MinutesVersion } from '../minutes/minutes-source.ts';
 import { renderMinutes, type MinutesFormat } from '../minutes/render-minutes.ts';
 import type { Actor } from '../repositories/audit.ts';
 import { newestSignedCopy } from '../repositories/audit-records.ts';
-import { getGroup } from '../repositories/group.ts';
 import { latestSignedCopy, storeSignedCopy } from '../repositories/signed-copies.ts';
 import { listSignatures } from '../repositories/signed-minutes.ts';
 import { sittingRow } from '../repositories/sittings.ts';
 import type { Signature, SignedCopyInfo } from '../schemas/minutes.ts';
 import { runAudited } from './audit.ts';
-import { minutesSource } from './minutes-source.ts';
+import { loadMinutesSource } from './minutes-source.ts';
 import { assertMaySee, auditConfidentialRead, type Reader } from './readers.ts';
 import { signedFile, type MinutesFile } from './signing.ts';
-import { loadSitting } from './sittings.ts';
 
 export interface MinutesAsked {
   format: MinutesFormat;
@@ -38,13 +36,13 @@ export async function minutesForReader(
   const version: MinutesVersion = reader.view.seesConfidential ? (asked.version ?? 'full') : 'public';
   const row = await sittingRow(db, groupId, sittingId);
   if (asked.signedNumber === undefined && row.state === 'draft') {
-    const source = await loadedSource(db, groupId, sittingId);
+    const source = await loadMinutesSource(db, groupId, sittingId);
     if (version === 'full') await auditIfRevealed(db, groupId, reader, sittingId, source);
     return renderMinutes(source, version, asked.format);
   }
   const file = await signedFile(db, row, version, asked.format, asked.signedNumber);
   if (version === 'full' && reader.view.seesConfidential)
-    await auditIfRevealed(db, groupId, reader, sittingId, await loadedSource(db, groupId, sittingId));
+    await auditIfRevealed(db, groupId, reader, sittingId, await loadMinutesSource(db, groupId, sittingId));
   return file;
 }
 
@@ -75,16 +73,10 @@ export function uploadSignedCopy(
 /** The latest signed copy; it is the full minutes, so a member's reading of confidential text is on the record. */
 export async function signedCopyForReader(db: Executor, groupId: number, reader: Reader, sittingId: number) {
   const copy = await latestSignedCopy(db, groupId, sittingId);
-  if (reader.view.seesConfidential) await auditIfRevealed(db, groupId, reader, sittingId, await loadedSource(db, groupId, sittingId));
+  if (reader.view.seesConfidential) await auditIfRevealed(db, groupId, reader, sittingId, await loadMinutesSource(db, groupId, sittingId));
   return copy;
 }
 
-async function loadedSource(db: Executor, groupId: number, sittingId: number): Promise<MinutesSource> {
-  const [group, sitting] = await Promise.all([getGroup(db, groupId), loadSitting(db, groupId, sittingId)]);
-  return minutesSource(group, sitting);
-}
-
 async function auditIfRevealed(db: Executor, groupId: number, reader: Reader, sittingId: number, source: MinutesSource): Promise<void> {
-  if (minutesRevealConfidential(reader.view, source.sitting, source.followUps))
-    await auditConfidentialRead(db, groupId, reader, 'sitting', sittingId);
+  if (sittingRevealsConfidential(reader.view, source.sitting)) await auditConfidentialRead(db, groupId, reader, 'sitting', sittingId);
 }

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { FollowUp } from '../../server/minutes/minutes-source.ts';
+import type { FollowUp } from './helpers.ts';
 import { DEFAULT_TEMPLATES_DIR, loadMinutesTemplates } from '../../server/wording/templates.ts';
 import { longDateParts } from '../../server/minutes/typography.ts';
 import { buildMinutesViewModel, defaultFollowUpItemTitle, minutesFileName } from '../../server/minutes/view-model.ts';
