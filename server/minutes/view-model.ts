@@ -34,6 +34,8 @@ export interface DecisionLine {
   text: string;
   /** "Atbildīgie: … Termiņš: …", only when the text does not already say it. */
   ownerLine?: string;
+  /** "(Prevencijas plāna pasākums 5.3.1.)", when the decision serves an activity of the plan. */
+  planActivity?: string;
 }
 
 export interface SignatureLine {
@@ -130,15 +132,14 @@ export function buildMinutesViewModel(source: MinutesSource, version: MinutesVer
     const text = plainText(decision.text);
     const owners = decision.owners.map((owner) => ownerName(owner.name, people));
     const due = decision.due ?? undefined;
-    if (!needsOwnerLine(text, owners, due)) return { text };
-    return {
-      text,
-      ownerLine: t.phrase('decisionOwners', {
-        owners: owners.join(', '),
-        ownerCount: owners.length,
-        due: due === undefined ? undefined : shortDate(due),
-      }),
-    };
+    const line: DecisionLine = { text };
+    if (needsOwnerLine(text, owners, due)) {
+      const shownDue = due === undefined ? undefined : shortDate(due);
+      line.ownerLine = t.phrase('decisionOwners', { owners: owners.join(', '), ownerCount: owners.length, due: shownDue });
+    }
+    if (decision.planActivity !== null)
+      line.planActivity = t.phrase('decisionPlanActivity', { activity: plainText(decision.planActivity) });
+    return line;
   });
 
   const person = (p: Attendee) => t.phrase('person', { name: printedName(p.name), position: printedOrNone(p.position) });
