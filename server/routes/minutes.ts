@@ -4,13 +4,13 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { actorOf } from '../http/audited.ts';
 import { readerOf } from '../http/reader.ts';
-import { SIGNER_ROLES, signaturesGiven } from '../domain/signers.ts';
-import { currentUser, Forbidden } from '../plugins/auth.ts';
+import { SIGNER_ROLES } from '../domain/signers.ts';
+import { currentUser } from '../plugins/auth.ts';
 import { UnsupportedMediaType } from '../domain/errors.ts';
 import { MAX_SIGNED_COPY_BYTES } from '../domain/signed-copy-file.ts';
 import { attachment, inline } from '../http/content-disposition.ts';
 import { minutesForReader, signaturesForReader, signedCopyForReader, uploadSignedCopy } from '../services/minutes.ts';
-import { amendSitting, signSitting, type MinutesFile } from '../services/signing.ts';
+import { amendSitting, signAs, type MinutesFile } from '../services/signing.ts';
 import { errorResponses, Id, IdParams, literalUnion, NameText, Ordinal, PlainText, Version } from '../schemas/common.ts';
 import { Signature, SignedCopyInfo } from '../schemas/minutes.ts';
 
@@ -77,17 +77,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Signature, ...errorResponses },
       },
     },
-    (req) => {
-      const user = currentUser(req);
-      const as = signaturesGiven(user.role, req.body.as);
-      if (as.length === 0)
-        throw new Forbidden(
-          req.body.as === 'chair'
-            ? 'Kā sēdes vadītājs var parakstīt tikai sēdes vadītājs.'
-            : 'Kā protokolētājs var parakstīt tikai sekretārs.',
-        );
-      return signSitting(db, groupId, actorOf(req), req.params.id, req.body.version, { userId: user.userId, as });
-    },
+    (req) => signAs(db, groupId, actorOf(req), req.params.id, req.body.version, currentUser(req), req.body.as),
   );
 
   app.post(

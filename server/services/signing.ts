@@ -2,8 +2,9 @@
 // locked. Downloads of signed minutes return exactly the stored bytes; an amendment reopens
 // the sitting and the next signature becomes the next version.
 import type { Db, Executor, SignedMinutesRow, SittingRow } from '../db/database.ts';
-import { Conflict, InvalidInput, notFound } from '../domain/errors.ts';
-import type { SignerRole } from '../domain/signers.ts';
+import { Conflict, DomainError, InvalidInput, notFound } from '../domain/errors.ts';
+import type { Role } from '../domain/permissions.ts';
+import { signaturesGiven, type SignerRole } from '../domain/signers.ts';
 import { missingForSigning, unreviewedCarried } from '../domain/signing-readiness.ts';
 import type { MinutesVersion } from '../minutes/minutes-source.ts';
 import { minutesFileName, renderMinutes, type MinutesFormat, type RenderedMinutes } from '../minutes/render-minutes.ts';
@@ -34,6 +35,29 @@ export interface Signer {
   userId: number | null;
   /** The signatures this user gives (domain/signers.ts). */
   as: SignerRole[];
+}
+
+/** A user whose role gives none of the signatures asked for. */
+export class NotASigner extends DomainError {
+  readonly statusCode = 403 as const;
+}
+
+/** Signs as the signatures this user's role gives (`as` narrows an admin's to one), audited. */
+export function signAs(
+  db: Db,
+  groupId: number,
+  actor: Actor,
+  sittingId: number,
+  sittingVersion: number,
+  user: { userId: number; role: Role },
+  as?: SignerRole,
+): Promise<Signature> {
+  const given = signaturesGiven(user.role, as);
+  if (given.length === 0)
+    throw new NotASigner(
+      as === 'chair' ? 'Kā sēdes vadītājs var parakstīt tikai sēdes vadītājs.' : 'Kā protokolētājs var parakstīt tikai sekretārs.',
+    );
+  return signSitting(db, groupId, actor, sittingId, sittingVersion, { userId: user.userId, as: given });
 }
 
 /**
