@@ -3,7 +3,8 @@
 // the signed copy uploaded and downloaded with their audit records.
 import type { Db, Executor } from '../db/database.ts';
 import { sittingRevealsConfidential } from '../domain/reader-view.ts';
-import type { MinutesSource, MinutesVersion } from '../minutes/minutes-source.ts';
+import type { MinutesVersion } from '../minutes/minutes-source.ts';
+import type { SittingDetail } from '../schemas/sittings.ts';
 import { renderMinutes, type MinutesFormat } from '../minutes/render-minutes.ts';
 import type { Actor } from '../repositories/audit.ts';
 import { newestSignedCopy } from '../repositories/audit-records.ts';
@@ -13,6 +14,7 @@ import { sittingRow } from '../repositories/sittings.ts';
 import type { Signature, SignedCopyInfo } from '../schemas/minutes.ts';
 import { runAudited } from './audit.ts';
 import { loadMinutesSource } from './minutes-source.ts';
+import { loadSitting } from './sittings.ts';
 import { assertMaySee, auditConfidentialRead, type Reader } from './readers.ts';
 import { signedFile, type MinutesFile } from './signing.ts';
 
@@ -37,12 +39,12 @@ export async function minutesForReader(
   const row = await sittingRow(db, groupId, sittingId);
   if (asked.signedNumber === undefined && row.state === 'draft') {
     const source = await loadMinutesSource(db, groupId, sittingId);
-    if (version === 'full') await auditIfRevealed(db, groupId, reader, sittingId, source);
+    if (version === 'full') await auditIfRevealed(db, groupId, reader, source.sitting);
     return renderMinutes(source, version, asked.format);
   }
   const file = await signedFile(db, row, version, asked.format, asked.signedNumber);
   if (version === 'full' && reader.view.seesConfidential)
-    await auditIfRevealed(db, groupId, reader, sittingId, await loadMinutesSource(db, groupId, sittingId));
+    await auditIfRevealed(db, groupId, reader, await loadSitting(db, groupId, sittingId));
   return file;
 }
 
@@ -73,10 +75,10 @@ export function uploadSignedCopy(
 /** The latest signed copy; it is the full minutes, so a member's reading of confidential text is on the record. */
 export async function signedCopyForReader(db: Executor, groupId: number, reader: Reader, sittingId: number) {
   const copy = await latestSignedCopy(db, groupId, sittingId);
-  if (reader.view.seesConfidential) await auditIfRevealed(db, groupId, reader, sittingId, await loadMinutesSource(db, groupId, sittingId));
+  if (reader.view.seesConfidential) await auditIfRevealed(db, groupId, reader, await loadSitting(db, groupId, sittingId));
   return copy;
 }
 
-async function auditIfRevealed(db: Executor, groupId: number, reader: Reader, sittingId: number, source: MinutesSource): Promise<void> {
-  if (sittingRevealsConfidential(reader.view, source.sitting)) await auditConfidentialRead(db, groupId, reader, 'sitting', sittingId);
+async function auditIfRevealed(db: Executor, groupId: number, reader: Reader, sitting: SittingDetail): Promise<void> {
+  if (sittingRevealsConfidential(reader.view, sitting)) await auditConfidentialRead(db, groupId, reader, 'sitting', sitting.id);
 }
