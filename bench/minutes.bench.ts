@@ -2,12 +2,13 @@
 import { DEFAULT_GROUP_PROFILE } from '../server/domain/group-settings.ts';
 import { renderMinutes } from '../server/minutes/render-minutes.ts';
 import { nr7 } from '../test/support/reference.ts';
+import { sittingModel } from '../test/support/sitting-model.ts';
 import { generateLargeSitting } from './fixtures/large-sitting.ts';
 import type { BenchCase } from './harness.ts';
 
 export async function minutesCases(): Promise<{ cases: BenchCase[]; close: () => Promise<void> }> {
-  const small = { group: DEFAULT_GROUP_PROFILE, sitting: nr7(), followUps: [] };
-  const large = { group: DEFAULT_GROUP_PROFILE, sitting: generateLargeSitting(), followUps: [] };
+  const small = { group: DEFAULT_GROUP_PROFILE, sitting: sittingModel(nr7()) };
+  const large = { group: DEFAULT_GROUP_PROFILE, sitting: sittingModel(generateLargeSitting()) };
   return {
     cases: [
       { name: 'render DOCX of Nr. 7', targetMs: 20, run: () => renderMinutes(small, 'full', 'docx') },

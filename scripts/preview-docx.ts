@@ -9,6 +9,7 @@ import type { SittingDocument } from '../server/interchange/sitting-document.ts'
 import { convertWithLibreOffice } from '../server/minutes/libreoffice.ts';
 import { renderMinutesDocx } from '../server/minutes/render-docx.ts';
 import { buildMinutesViewModel } from '../server/minutes/view-model.ts';
+import { sittingModel } from '../test/support/sitting-model.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, 'artifacts', 'preview');
@@ -16,7 +17,7 @@ const sitting = JSON.parse(await readFile(resolve(root, '../shared/reference/sit
 
 await mkdir(outDir, { recursive: true });
 const docx = join(outDir, 'Protokols_Nr_7.docx');
-const vm = buildMinutesViewModel({ group: DEFAULT_GROUP_PROFILE, sitting, followUps: [] }, 'full');
+const vm = buildMinutesViewModel({ group: DEFAULT_GROUP_PROFILE, sitting: sittingModel(sitting) }, 'full');
 await writeFile(docx, await renderMinutesDocx(vm));
 const pdf = await convertWithLibreOffice(docx, outDir);
 const png = join(outDir, 'page-1');

@@ -1,8 +1,6 @@
 // What one reader sees of confidential text, decided once for every channel (sitting JSON, minutes,
 // register, CSV, search, decision history, actions, calendar feed, export).
 import type { Role } from './permissions.ts';
-import type { FollowUp } from '../minutes/minutes-source.ts';
-import type { SittingDocument } from '../interchange/sitting-document.ts';
 import type { ActionItem, DecisionDetail, RegisterEntry } from '../schemas/decisions.ts';
 import type { CarriedDecision, SearchHit, SittingDetail } from '../schemas/sittings.ts';
 
@@ -68,7 +66,10 @@ export function sittingFor(view: ReaderView, s: SittingDetail): SittingDetail {
   };
 }
 
-/** Whether the sitting JSON shows confidential text: its own confidential items or carried confidential decisions. */
+/**
+ * Whether the sitting JSON or its full minutes show confidential text: its own confidential items or
+ * carried confidential decisions (then the minutes carry the restricted-access marking).
+ */
 export function sittingRevealsConfidential(view: ReaderView, s: SittingDetail): boolean {
   return revealsConfidential(view, [...s.agendaItems, ...s.carryOver]);
 }
@@ -100,21 +101,4 @@ export function actionFor(view: ReaderView, a: ActionItem): ActionItem {
 /** A confidential hit is left out for a reader who may not see it: even masked, it would tell that the words are there. */
 export function searchHitsFor(view: ReaderView, hits: readonly SearchHit[]): SearchHit[] {
   return hits.filter((h) => !hides(view, h.confidential));
-}
-
-/** A row of the minutes' follow-up table: reference, due date and outcome stay; text, owners and note go. */
-export function followUpFor(view: ReaderView, f: FollowUp): FollowUp {
-  if (!hides(view, f.confidential)) return f;
-  const shown: FollowUp = { ...f, text: view.hidden, owners: [] };
-  delete shown.note;
-  return shown;
-}
-
-/** Whether the minutes print confidential text, own or carried over: then they carry the restricted-access marking. */
-export function minutesRevealConfidential(
-  view: ReaderView,
-  sitting: Pick<SittingDocument, 'agenda'>,
-  followUps: readonly FollowUp[],
-): boolean {
-  return revealsConfidential(view, [...sitting.agenda, ...followUps]);
 }

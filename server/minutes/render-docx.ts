@@ -329,6 +329,7 @@ function decisionList(vm: MinutesViewModel, lists: () => number): Paragraph[] {
         children: plain(decision.text),
       }),
       ...(decision.ownerLine === undefined ? [] : [new Paragraph({ style: STYLE.ownerLine, children: plain(decision.ownerLine) })]),
+      ...(decision.planActivity === undefined ? [] : [new Paragraph({ style: STYLE.ownerLine, children: plain(decision.planActivity) })]),
     ]),
   ];
 }

@@ -113,7 +113,11 @@ function followUpTable(table: FollowUpTable): string {
 function decisions(vm: MinutesViewModel): string {
   if (vm.decisions.length === 0) return '';
   const entries = vm.decisions
-    .map((d) => `<li><p>${lines(d.text)}</p>${d.ownerLine === undefined ? '' : `<p class="owners">${escape(d.ownerLine)}</p>`}</li>`)
+    .map((d) => {
+      const owners = d.ownerLine === undefined ? '' : `<p class="owners">${escape(d.ownerLine)}</p>`;
+      const plan = d.planActivity === undefined ? '' : `<p class="owners">${escape(d.planActivity)}</p>`;
+      return `<li><p>${lines(d.text)}</p>${owners}${plan}</li>`;
+    })
     .join('');
   return `<p class="heading">${escape(vm.decisionsHeading)}</p>\n<ol class="decisions">${entries}</ol>`;
 }

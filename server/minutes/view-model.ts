@@ -1,11 +1,11 @@
 // The minutes as plain data: every line already worded in Latvian from templates/, the full or
 // the public version, ready for a renderer (DOCX, HTML) that only lays it out.
-import type { FollowUp, MinutesSource, MinutesVersion } from './minutes-source.ts';
+import type { MinutesSource, MinutesVersion } from './minutes-source.ts';
 import type { MinutesSettings } from '../domain/group-settings.ts';
 import type { DecisionStatus } from '../domain/decision-state.ts';
-import type { DocumentPerson } from '../interchange/sitting-document.ts';
 import { matchPerson, shortForm } from '../domain/names.ts';
-import { followUpFor, fullView, hides, minutesRevealConfidential, publicView, type ReaderView } from '../domain/reader-view.ts';
+import { carriedFor, fullView, hides, publicView, sittingRevealsConfidential, type ReaderView } from '../domain/reader-view.ts';
+import type { CarriedDecision } from '../schemas/sittings.ts';
 import { needsOwnerLine } from './mentions.ts';
 import { parseProceedings } from './proceedings.ts';
 import type { TextBlock } from './proceedings.ts';
@@ -34,6 +34,8 @@ export interface DecisionLine {
   text: string;
   /** "Atbildīgie: … Termiņš: …", only when the text does not already say it. */
   ownerLine?: string;
+  /** "(Prevencijas plāna pasākums 5.3.1.)", when the decision serves an activity of the plan. */
+  planActivity?: string;
 }
 
 export interface SignatureLine {
@@ -83,53 +85,68 @@ export function buildMinutesViewModel(source: MinutesSource, version: MinutesVer
   const { group, sitting } = source;
   const restricted = t.phrase('restrictedContent');
   const view = version === 'public' ? publicView(restricted) : fullView(restricted);
-  const hiddenItems = new Set(sitting.agenda.flatMap((item, i) => (hides(view, item.confidential) ? [i + 1] : [])));
+  const hiddenItems = new Set(sitting.agendaItems.flatMap((item, i) => (hides(view, item.confidential) ? [i + 1] : [])));
+  const agendaNumber = new Map(sitting.agendaItems.map((item, i) => [item.id, i + 1]));
+  const followUps = sitting.carryOver;
 
-  const agendaItems = sitting.agenda.map((item) => ({ ...item }));
+  const agendaItems: Array<{ title: string; rapporteur?: string | null; proceedings?: string }> = sitting.agendaItems.map((item) => ({
+    ...item,
+  }));
   // The follow-up table is item 1's proceedings; with no agenda at all, item 1 is made for it.
-  if (source.followUps.length > 0 && agendaItems.length === 0) {
+  if (followUps.length > 0 && agendaItems.length === 0) {
     agendaItems.push({ title: t.phrase('followUp.itemTitle') });
   }
 
   const titles = agendaItems.map((item, i) =>
     hiddenItems.has(i + 1)
       ? restricted
-      : t.phrase('agendaItem', { title: plainText(item.title), rapporteur: item.rapporteur && plainText(item.rapporteur) }),
+      : t.phrase('agendaItem', { title: plainText(item.title), rapporteur: printedOrNone(item.rapporteur) }),
   );
 
   const items: ProceedingsItem[] = agendaItems.map((item, i) => {
     const hidden = hiddenItems.has(i + 1);
     const blocks: Block[] = [];
-    if (!hidden && i === 0 && source.followUps.length > 0) blocks.push(followUpTable(source.followUps, view, t));
+    if (!hidden && i === 0 && followUps.length > 0) blocks.push(followUpTable(followUps, view, t));
     if (!hidden && item.proceedings !== undefined) blocks.push(...parseProceedings(item.proceedings));
     return { title: titles[i] as string, blocks };
   });
 
+  const attendees = (role: 'member' | 'absent' | 'invited'): Attendee[] =>
+    sitting.attendance.filter((a) => a.role === role).map((a) => ({ name: a.name, position: a.position, reason: a.reason }));
+  const members = attendees('member');
+  const absent = attendees('absent');
+  const invited = attendees('invited');
   const people = [
-    ...sitting.members,
-    ...(sitting.absent ?? []),
-    ...(sitting.invited ?? []),
+    ...members,
+    ...absent,
+    ...invited,
     ...(sitting.chair ? [sitting.chair] : []),
     ...(sitting.recorder ? [sitting.recorder] : []),
   ].map((p, id) => ({ id, fullName: plainText(p.name), shortName: null }));
 
   const decisions: DecisionLine[] = sitting.decisions.map((decision) => {
-    if (decision.agendaItem !== undefined && hiddenItems.has(decision.agendaItem)) {
+    const agendaItem = decision.agendaItemId === null ? undefined : agendaNumber.get(decision.agendaItemId);
+    if (agendaItem !== undefined && hiddenItems.has(agendaItem)) {
       return { text: restricted };
     }
     const text = plainText(decision.text);
-    const owners = (decision.owners ?? []).map((owner) => ownerName(owner, people));
-    if (!needsOwnerLine(text, owners, decision.due)) return { text };
-    const due = decision.due === undefined ? undefined : shortDate(decision.due);
-    return { text, ownerLine: t.phrase('decisionOwners', { owners: owners.join(', '), ownerCount: owners.length, due }) };
+    const owners = decision.owners.map((owner) => ownerName(owner.name, people));
+    const due = decision.due ?? undefined;
+    const line: DecisionLine = { text };
+    if (needsOwnerLine(text, owners, due)) {
+      const shownDue = due === undefined ? undefined : shortDate(due);
+      line.ownerLine = t.phrase('decisionOwners', { owners: owners.join(', '), ownerCount: owners.length, due: shownDue });
+    }
+    if (decision.planActivity !== null)
+      line.planActivity = t.phrase('decisionPlanActivity', { activity: plainText(decision.planActivity) });
+    return line;
   });
 
-  const person = (p: DocumentPerson) => t.phrase('person', { name: printedName(p.name), position: p.position && plainText(p.position) });
-  const peopleLine = (key: 'members' | 'invited', list: DocumentPerson[] | undefined) =>
-    list !== undefined && list.length > 0 ? [t.phrase(key, { people: list.map(person).join(', ') })] : [];
-  const absent = sitting.absent ?? [];
+  const person = (p: Attendee) => t.phrase('person', { name: printedName(p.name), position: printedOrNone(p.position) });
+  const peopleLine = (key: 'members' | 'invited', list: Attendee[]) =>
+    list.length > 0 ? [t.phrase(key, { people: list.map(person).join(', ') })] : [];
   const attendance = [
-    ...peopleLine('members', sitting.members),
+    ...peopleLine('members', members),
     ...(absent.length > 0
       ? [
           t.phrase('absent', {
@@ -137,15 +154,15 @@ export function buildMinutesViewModel(source: MinutesSource, version: MinutesVer
               .map((p) =>
                 t.phrase('absentee', {
                   name: printedName(p.name),
-                  position: p.position && plainText(p.position),
-                  reason: p.reason && plainText(p.reason),
+                  position: printedOrNone(p.position),
+                  reason: printedOrNone(p.reason),
                 }),
               )
               .join(', '),
           }),
         ]
       : []),
-    ...peopleLine('invited', sitting.invited),
+    ...peopleLine('invited', invited),
     ...(sitting.chair ? [t.phrase('chair', { person: person(sitting.chair) })] : []),
     ...(sitting.recorder ? [t.phrase('recorder', { person: person(sitting.recorder) })] : []),
   ];
@@ -167,10 +184,10 @@ export function buildMinutesViewModel(source: MinutesSource, version: MinutesVer
     documentTitle: t.phrase('documentTitle', { number: sitting.number }),
     sittingDate: sitting.date,
     titleLines: [t.phrase('titleGroup', { groupGenitive: plainText(group.nameGenitive) }), t.phrase('title')],
-    place: t.phrase('place', { place: plainText(sitting.place ?? group.defaultPlace) }),
+    place: t.phrase('place', { place: plainText(sitting.place) }),
     date: t.phrase('date', longDateParts(sitting.date)),
     number: t.phrase('number', { number: sitting.number }),
-    opened: t.phrase('opened', { time: clockTime(sitting.startTime) }),
+    opened: t.phrase('opened', { time: clockTime(sitting.startTime ?? '') }),
     attendance,
     agendaHeading: t.phrase('agendaHeading'),
     agenda: titles,
@@ -181,9 +198,9 @@ export function buildMinutesViewModel(source: MinutesSource, version: MinutesVer
     signatures,
   };
   // Any restricted text printed, the sitting's own or a carried decision's, marks the whole document.
-  if (minutesRevealConfidential(view, sitting, source.followUps)) vm.restrictedMarking = t.phrase('restrictedMarking');
+  if (sittingRevealsConfidential(view, sitting)) vm.restrictedMarking = t.phrase('restrictedMarking');
   if (version === 'public') vm.versionLine = t.phrase('publicVersion');
-  if (sitting.endTime !== undefined) vm.closed = t.phrase('closed', { time: clockTime(sitting.endTime) });
+  if (sitting.endTime !== null) vm.closed = t.phrase('closed', { time: clockTime(sitting.endTime) });
   if (esigned) vm.esignatureNotice = plainText(group.minutes.esignatureNotice);
   else vm.signatureHint = t.phrase('signatureHint');
   return vm;
@@ -225,7 +242,7 @@ const STATUS_KEYS: Record<
   open: 'followUp.statusOpen',
 };
 
-function followUpTable(followUps: FollowUp[], view: ReaderView, t: MinutesTemplates): FollowUpTable {
+function followUpTable(followUps: CarriedDecision[], view: ReaderView, t: MinutesTemplates): FollowUpTable {
   return {
     kind: 'followUps',
     header: {
@@ -235,21 +252,39 @@ function followUpTable(followUps: FollowUp[], view: ReaderView, t: MinutesTempla
       due: t.phrase('followUp.columnDue'),
       outcome: t.phrase('followUp.columnOutcome'),
     },
-    rows: followUps.map((shown) => {
+    rows: followUps.map((carried) => {
       // A confidential decision's text, owners and note may identify a child: the reader view drops them.
-      const f = followUpFor(view, shown);
+      const c = carriedFor(view, carried);
+      // A decision not discussed here has no outcome of this sitting.
+      const review = c.review !== null && !c.review.notDiscussed ? c.review : null;
       const outcome = [
-        t.phrase(f.status === undefined ? 'followUp.statusNotReviewed' : STATUS_KEYS[f.status]),
-        f.note === undefined ? '' : plainText(f.note).trim(),
-        f.newDue === undefined ? '' : t.phrase('followUp.newDue', { due: shortDate(f.newDue) }),
+        t.phrase(review === null ? 'followUp.statusNotReviewed' : STATUS_KEYS[review.status]),
+        nonEmpty(review?.note) ? plainText(review.note).trim() : '',
+        nonEmpty(review?.due) ? t.phrase('followUp.newDue', { due: shortDate(review.due) }) : '',
       ].filter((line) => line !== '');
       return {
-        decision: t.phrase('followUp.reference', { sitting: f.sittingNumber, decision: f.decisionNumber }),
-        text: plainText(f.text),
-        owners: f.owners.map(printedName).join(', '),
-        due: f.due === undefined ? '' : shortDate(f.due),
+        decision: t.phrase('followUp.reference', { sitting: c.sittingNumber, decision: c.number }),
+        text: plainText(c.text),
+        owners: c.owners.map(printedName).join(', '),
+        due: c.due === null ? '' : shortDate(c.due),
         outcome: outcome.join('\n'),
       };
     }),
   };
+}
+
+/** A person as the minutes name them: name, and position and reason where recorded. */
+interface Attendee {
+  name: string;
+  position: string | null;
+  reason?: string | null;
+}
+
+function nonEmpty(value: string | null | undefined): value is string {
+  return value !== null && value !== undefined;
+}
+
+/** An optional text as the templates take it: absent when not recorded. */
+function printedOrNone(value: string | null | undefined): string | undefined {
+  return nonEmpty(value) ? plainText(value) : undefined;
 }

@@ -1,30 +1,29 @@
 // The minutes of a sitting: DOCX and HTML downloads, signing, amendments, the signed copy.
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { actorOf, audited } from '../http/audited.ts';
-import { minutesRevealConfidential } from '../domain/reader-view.ts';
+import type { FastifyReply } from 'fastify';
+import { actorOf } from '../http/audited.ts';
 import { readerOf } from '../http/reader.ts';
-import { assertMaySee, auditConfidentialRead } from '../services/readers.ts';
-import { loadMinutesSource } from '../services/minutes-source.ts';
-import type { MinutesVersion } from '../minutes/minutes-source.ts';
-import { SIGNER_ROLES, signaturesGiven } from '../domain/signers.ts';
-import { currentUser, Forbidden } from '../plugins/auth.ts';
+import { SIGNER_ROLES } from '../domain/signers.ts';
+import { currentUser } from '../plugins/auth.ts';
 import { UnsupportedMediaType } from '../domain/errors.ts';
 import { MAX_SIGNED_COPY_BYTES } from '../domain/signed-copy-file.ts';
 import { attachment, inline } from '../http/content-disposition.ts';
-import type { RenderedMinutes } from '../minutes/render-minutes.ts';
-import { newestSignedCopy } from '../repositories/audit-records.ts';
-import { latestSignedCopy, storeSignedCopy } from '../repositories/signed-copies.ts';
-import { listSignatures } from '../repositories/signed-minutes.ts';
-import { amendSitting, minutesFile, signSitting } from '../services/signing.ts';
+import { minutesForReader, signaturesForReader, signedCopyForReader, uploadSignedCopy } from '../services/minutes.ts';
+import { amendSitting, signAs, type MinutesFile } from '../services/signing.ts';
 import { errorResponses, Id, IdParams, literalUnion, NameText, Ordinal, PlainText, Version } from '../schemas/common.ts';
 import { Signature, SignedCopyInfo } from '../schemas/minutes.ts';
 
 const MinutesQuery = Type.Object({ version: Type.Optional(Type.Union([Type.Literal('full'), Type.Literal('public')])) });
 const SignedVersionParams = Type.Object({ id: Id, n: Ordinal });
+// Files are sent as Buffers, which Fastify passes through without serializing; the schemas document them.
+const docxResponse = { 200: Type.String({ format: 'binary', description: 'The minutes as DOCX' }), ...errorResponses };
+const minutesResponse = {
+  docx: docxResponse,
+  html: { 200: Type.String({ description: 'The minutes as an HTML page, with its Content-Security-Policy' }), ...errorResponses },
+};
 
-function send(reply: FastifyReply, file: RenderedMinutes & { sha256?: string }, download: boolean) {
+function send(reply: FastifyReply, file: MinutesFile, download: boolean) {
   void reply.header('content-type', file.contentType).header('cache-control', 'no-store');
   for (const [name, value] of Object.entries(file.headers)) void reply.header(name, value);
   if (file.sha256 !== undefined) void reply.header('x-content-sha256', file.sha256);
@@ -37,32 +36,13 @@ const read = { access: 'sittings:read' } as const;
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, groupId } = app;
 
-  /** Whether the full minutes show this reader confidential text, the sitting's own or a carried decision's. */
-  const fullMinutesShowConfidential = async (req: FastifyRequest, sittingId: number): Promise<boolean> => {
-    const { view } = readerOf(req);
-    if (!view.seesConfidential) return false;
-    const source = await loadMinutesSource(db, groupId, sittingId);
-    return minutesRevealConfidential(view, source.sitting, source.followUps);
-  };
-
-  /** Guests get the public version whatever they ask for; a member's reading of confidential text in the full one is audited. */
-  const versionFor = async (req: FastifyRequest, sittingId: number, asked: MinutesVersion | undefined): Promise<MinutesVersion> => {
-    const reader = readerOf(req);
-    await assertMaySee(db, groupId, reader, sittingId);
-    if (!reader.view.seesConfidential) return 'public';
-    const version = asked ?? 'full';
-    if (version === 'full' && (await fullMinutesShowConfidential(req, sittingId)))
-      await auditConfidentialRead(db, groupId, reader, 'sitting', sittingId);
-    return version;
-  };
-
   for (const format of ['docx', 'html'] as const) {
     app.get(
       `/api/sittings/:id/minutes.${format}`,
-      { config: read, schema: { params: IdParams, querystring: MinutesQuery } },
+      { config: read, schema: { params: IdParams, querystring: MinutesQuery, response: minutesResponse[format] } },
       async (req, reply) => {
-        const version = await versionFor(req, req.params.id, req.query.version);
-        return send(reply, await minutesFile(db, groupId, req.params.id, version, format), format === 'docx');
+        const file = await minutesForReader(db, groupId, readerOf(req), req.params.id, { format, version: req.query.version });
+        return send(reply, file, format === 'docx');
       },
     );
   }
@@ -70,17 +50,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/sittings/:id/signatures',
     { config: read, schema: { params: IdParams, response: { 200: Type.Array(Signature), ...errorResponses } } },
-    async (req) => {
-      await assertMaySee(db, groupId, readerOf(req), req.params.id);
-      return listSignatures(db, groupId, req.params.id);
-    },
+    (req) => signaturesForReader(db, groupId, readerOf(req), req.params.id),
   );
   app.get(
     '/api/sittings/:id/signatures/:n/minutes.docx',
-    { config: read, schema: { params: SignedVersionParams, querystring: MinutesQuery } },
+    { config: read, schema: { params: SignedVersionParams, querystring: MinutesQuery, response: docxResponse } },
     async (req, reply) => {
-      const version = await versionFor(req, req.params.id, req.query.version);
-      return send(reply, await minutesFile(db, groupId, req.params.id, version, 'docx', req.params.n), true);
+      const asked = { format: 'docx', version: req.query.version, signedNumber: req.params.n } as const;
+      return send(reply, await minutesForReader(db, groupId, readerOf(req), req.params.id, asked), true);
     },
   );
 
@@ -100,17 +77,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Signature, ...errorResponses },
       },
     },
-    (req) => {
-      const user = currentUser(req);
-      const as = signaturesGiven(user.role, req.body.as);
-      if (as.length === 0)
-        throw new Forbidden(
-          req.body.as === 'chair'
-            ? 'Kā sēdes vadītājs var parakstīt tikai sēdes vadītājs.'
-            : 'Kā protokolētājs var parakstīt tikai sekretārs.',
-        );
-      return signSitting(db, groupId, actorOf(req), req.params.id, req.body.version, { userId: user.userId, as });
-    },
+    (req) => signAs(db, groupId, actorOf(req), req.params.id, req.body.version, currentUser(req), req.body.as),
   );
 
   app.post(
@@ -151,29 +118,30 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         if (!Buffer.isBuffer(req.body)) {
           throw new UnsupportedMediaType('Sūtiet parakstīto failu kā application/pdf vai application/vnd.etsi.asic-e+zip.');
         }
-        const bytes = req.body;
-        const stored = await audited(
-          app,
-          req,
-          { action: 'upload_signed_copy', recordType: 'sitting', recordId: req.params.id, added: newestSignedCopy },
-          (trx) => storeSignedCopy(trx, groupId, req.params.id, bytes, req.query.fileName),
-        );
+        const stored = await uploadSignedCopy(db, groupId, actorOf(req), req.params.id, req.body, req.query.fileName);
         return reply.code(201).send(stored);
       },
     );
   });
 
-  app.get('/api/sittings/:id/signed-copy', { config: { access: 'sittings:export' }, schema: { params: IdParams } }, async (req, reply) => {
-    const copy = await latestSignedCopy(db, groupId, req.params.id);
-    // The signed copy is the full minutes on paper or e-signed.
-    if (await fullMinutesShowConfidential(req, req.params.id))
-      await auditConfidentialRead(db, groupId, readerOf(req), 'sitting', req.params.id);
-    return reply
-      .header('content-type', copy.contentType)
-      .header('content-disposition', attachment(copy.fileName))
-      .header('x-content-sha256', copy.sha256)
-      .send(copy.content);
-  });
+  app.get(
+    '/api/sittings/:id/signed-copy',
+    {
+      config: { access: 'sittings:export' },
+      schema: {
+        params: IdParams,
+        response: { 200: Type.String({ format: 'binary', description: 'The signed copy as uploaded (PDF or ASiC-E)' }), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const copy = await signedCopyForReader(db, groupId, readerOf(req), req.params.id);
+      return send(
+        reply,
+        { fileName: copy.fileName, contentType: copy.contentType, body: copy.content, headers: {}, sha256: copy.sha256 },
+        true,
+      );
+    },
+  );
 };
 
 export default routes;

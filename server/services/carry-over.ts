@@ -105,12 +105,11 @@ export async function ensureFollowUpItem(db: Executor, sitting: SittingRow, titl
   await insertFollowUpItem(db, sitting.id, title);
 }
 
-/** Signing freezes the list: later changes elsewhere no longer move it. */
-export async function freezeCarriedDecisions(db: Executor, sitting: SittingRow): Promise<void> {
-  const carried = await carriedDecisions(db, sitting);
+/** Signing freezes the list, as computed for the sitting being signed: later changes elsewhere no longer move it. */
+export async function freezeCarriedDecisions(db: Executor, sittingId: number, carried: readonly CarriedDecision[]): Promise<void> {
   await replaceCarried(
     db,
-    sitting.id,
+    sittingId,
     carried.map((c) => c.decisionId),
   );
 }

@@ -1,15 +1,16 @@
 // Signing: the minutes are rendered once, their bytes and SHA-256 stored, and the sitting
 // locked. Downloads of signed minutes return exactly the stored bytes; an amendment reopens
 // the sitting and the next signature becomes the next version.
-import type { Db, Executor, SignedMinutesRow } from '../db/database.ts';
-import { Conflict, InvalidInput, notFound } from '../domain/errors.ts';
-import type { SignerRole } from '../domain/signers.ts';
+import type { Db, Executor, SignedMinutesRow, SittingRow } from '../db/database.ts';
+import { Conflict, DomainError, InvalidInput, notFound } from '../domain/errors.ts';
+import type { Role } from '../domain/permissions.ts';
+import { signaturesGiven, type SignerRole } from '../domain/signers.ts';
 import { missingForSigning, unreviewedCarried } from '../domain/signing-readiness.ts';
 import type { MinutesVersion } from '../minutes/minutes-source.ts';
 import { minutesFileName, renderMinutes, type MinutesFormat, type RenderedMinutes } from '../minutes/render-minutes.ts';
 import type { Actor } from '../repositories/audit.ts';
 import { newestAmendment, signedSittingRecord } from '../repositories/audit-records.ts';
-import { carriedDecisions, freezeCarriedDecisions } from './carry-over.ts';
+import { freezeCarriedDecisions } from './carry-over.ts';
 import { getGroup } from '../repositories/group.ts';
 import { loadMinutesSource, minutesSource } from './minutes-source.ts';
 import { nowIso } from '../repositories/rows.ts';
@@ -27,12 +28,36 @@ import {
 import { sittingRow } from '../repositories/sittings.ts';
 import { loadSitting } from './sittings.ts';
 import type { Signature } from '../schemas/minutes.ts';
+import type { SittingDetail } from '../schemas/sittings.ts';
 import { runAudited } from './audit.ts';
 
 export interface Signer {
   userId: number | null;
   /** The signatures this user gives (domain/signers.ts). */
   as: SignerRole[];
+}
+
+/** A user whose role gives none of the signatures asked for. */
+export class NotASigner extends DomainError {
+  readonly statusCode = 403 as const;
+}
+
+/** Signs as the signatures this user's role gives (`as` narrows an admin's to one), audited. */
+export function signAs(
+  db: Db,
+  groupId: number,
+  actor: Actor,
+  sittingId: number,
+  sittingVersion: number,
+  user: { userId: number; role: Role },
+  as?: SignerRole,
+): Promise<Signature> {
+  const given = signaturesGiven(user.role, as);
+  if (given.length === 0)
+    throw new NotASigner(
+      as === 'chair' ? 'Kā sēdes vadītājs var parakstīt tikai sēdes vadītājs.' : 'Kā protokolētājs var parakstīt tikai sekretārs.',
+    );
+  return signSitting(db, groupId, actor, sittingId, sittingVersion, { userId: user.userId, as: given });
 }
 
 /**
@@ -52,15 +77,17 @@ export function signSitting(
     if (row.version !== sittingVersion)
       throw new Conflict('Sēdi pa to laiku ir mainījis kāds cits; pārskatiet protokolu un parakstiet vēlreiz.', 'version');
     if (row.state === 'draft') {
-      const missing = missingForSigning(await loadSitting(trx, groupId, sittingId));
+      // Loaded once, carry-over list included: checked, frozen and rendered from the same data.
+      const sitting = await loadSitting(trx, groupId, sittingId);
+      const missing = missingForSigning(sitting);
       if (missing.length > 0) throw new Conflict(`Protokolu nevar parakstīt: trūkst ${missing.join(', ')}.`);
-      const unreviewed = unreviewedCarried(await carriedDecisions(trx, row));
+      const unreviewed = unreviewedCarried(sitting.carryOver);
       if (unreviewed.length > 0) {
         throw new Conflict(
           `Protokolu nevar parakstīt: nav ierakstīta izpilde lēmumiem ${unreviewed.join('; ')}. Atzīmējiet izpildi vai "nav izskatīts".`,
         );
       }
-      await freezeMinutes(trx, groupId, sittingId, signer.userId);
+      await freezeLoaded(trx, groupId, sitting, signer.userId);
     }
     const latest = await latestSigned(trx, sittingId);
     if (latest === undefined) throw new Conflict('Šo protokolu parakstīja ārpus rīka; to var tikai labot ar grozījumu.');
@@ -78,9 +105,12 @@ export function signSitting(
  * Runs inside its caller's transaction (a signature, or an import of minutes signed elsewhere).
  */
 export async function freezeMinutes(trx: Executor, groupId: number, sittingId: number, signedBy: number | null = null): Promise<void> {
-  await freezeCarriedDecisions(trx, await sittingRow(trx, groupId, sittingId));
-  const [group, sitting] = await Promise.all([getGroup(trx, groupId), loadSitting(trx, groupId, sittingId)]);
-  const source = minutesSource(group, sitting);
+  await freezeLoaded(trx, groupId, await loadSitting(trx, groupId, sittingId), signedBy);
+}
+
+async function freezeLoaded(trx: Executor, groupId: number, sitting: SittingDetail, signedBy: number | null): Promise<void> {
+  await freezeCarriedDecisions(trx, sitting.id, sitting.carryOver);
+  const source = minutesSource(await getGroup(trx, groupId), sitting);
   const [full, pub, fullHtml, pubHtml] = await Promise.all([
     renderMinutes(source, 'full', 'docx'),
     renderMinutes(source, 'public', 'docx'),
@@ -88,7 +118,7 @@ export async function freezeMinutes(trx: Executor, groupId: number, sittingId: n
     renderMinutes(source, 'public', 'html'),
   ]);
   await insertSignedMinutes(trx, {
-    sitting_id: sittingId,
+    sitting_id: sitting.id,
     docx_full: full.body,
     docx_public: pub.body,
     html_full: fullHtml.body.toString('utf8'),
@@ -101,7 +131,7 @@ export async function freezeMinutes(trx: Executor, groupId: number, sittingId: n
     signed_by: signedBy,
     sitting_json: JSON.stringify({ ...sitting, state: 'signed' }),
   });
-  await setSittingState(trx, sittingId, 'signed');
+  await setSittingState(trx, sitting.id, 'signed');
 }
 
 /** Reopens signed minutes for an amendment, audited; the signed versions stay retrievable. */
@@ -131,6 +161,8 @@ export async function amendSitting(
   );
 }
 
+export type MinutesFile = RenderedMinutes & { sha256?: string };
+
 /**
  * The minutes to download: for signed minutes exactly the stored bytes (of `signedVersion`, or
  * the latest), for a draft a fresh rendering.
@@ -142,22 +174,28 @@ export async function minutesFile(
   version: MinutesVersion,
   format: MinutesFormat,
   signedNumber?: number,
-): Promise<RenderedMinutes & { sha256?: string }> {
+): Promise<MinutesFile> {
   const sitting = await sittingRow(db, groupId, sittingId);
   if (signedNumber === undefined && sitting.state === 'draft') {
     return renderMinutes(await loadMinutesSource(db, groupId, sittingId), version, format);
   }
-  const stored = signedNumber === undefined ? await latestSigned(db, sittingId) : await signedVersion(db, sittingId, signedNumber);
+  return signedFile(db, sitting, version, format, signedNumber);
+}
+
+/** The stored bytes of signed minutes: of `signedNumber`, or the latest version. */
+export async function signedFile(
+  db: Executor,
+  sitting: SittingRow,
+  version: MinutesVersion,
+  format: MinutesFormat,
+  signedNumber?: number,
+): Promise<MinutesFile> {
+  const stored = signedNumber === undefined ? await latestSigned(db, sitting.id) : await signedVersion(db, sitting.id, signedNumber);
   if (stored === undefined) throw notFound(`parakstīta protokola versija ${signedNumber ?? ''}`.trim());
   return storedFile(stored, minutesFileName(sitting.number, sitting.date, format, version), version, format);
 }
 
-function storedFile(
-  stored: SignedMinutesRow,
-  fileName: string,
-  version: MinutesVersion,
-  format: MinutesFormat,
-): RenderedMinutes & { sha256?: string } {
+function storedFile(stored: SignedMinutesRow, fileName: string, version: MinutesVersion, format: MinutesFormat): MinutesFile {
   const full = version === 'full';
   if (format === 'docx') {
     const body = Buffer.from(full ? stored.docx_full : stored.docx_public);

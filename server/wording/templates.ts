@@ -32,6 +32,7 @@ export const PHRASE_KEYS = [
   'proceedingsHeading',
   'decisionsHeading',
   'decisionOwners',
+  'decisionPlanActivity',
   'closed',
   'signatureChair',
   'signatureRecorder',

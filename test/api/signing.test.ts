@@ -8,7 +8,7 @@ import { DEFAULT_TEMPLATES_DIR, loadMinutesTemplates } from '../../server/wordin
 import { loadMinutesSource } from '../../server/services/minutes-source.ts';
 import { snapshot, testApp, withSession, type Session, type TestApp } from '../support/app.ts';
 import { nr7 } from '../support/reference.ts';
-import { docxText, htmlText, plainSpaces, unzip } from '../minutes/helpers.ts';
+import { docxText, expectInOrder, htmlText, plainSpaces, unzip } from '../minutes/helpers.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -61,6 +61,32 @@ describe('minutes downloads', () => {
     for (const text of [pub, html]) {
       expect(text).not.toContain('Rotary');
       expect(text).toContain('Ierobežotas pieejamības informācija');
+    }
+  });
+
+  it('a decision’s prevention-plan activity is printed after its owner line, in DOCX and HTML, and not in the public version of a confidential one', async () => {
+    const s = await draftNr7((d) => {
+      d.agenda[2]!.confidential = true;
+      d.decisions[3]!.planActivity = '2.1.';
+      d.decisions.push({ text: 'Sagatavot vēstuli.', owners: ['Inga Kārkliņa'], due: '2026-06-22', planActivity: '5.3.1.' });
+    });
+    const docx = await docxText((await download(`/api/sittings/${s.id}/minutes.docx`)).rawPayload);
+    const html = htmlText((await download(`/api/sittings/${s.id}/minutes.html`)).body);
+    for (const text of [docx, html]) {
+      expectInOrder(text, [
+        'Rotary',
+        '(Prevencijas plāna pasākums 2.1.)',
+        'Sagatavot vēstuli.',
+        'Atbildīgie: I. Kārkliņa. Termiņš: 22.06.2026.',
+        '(Prevencijas plāna pasākums 5.3.1.)',
+        'Sēde slēgta',
+      ]);
+    }
+    const pub = await docxText((await download(`/api/sittings/${s.id}/minutes.docx?version=public`)).rawPayload);
+    const pubHtml = htmlText((await download(`/api/sittings/${s.id}/minutes.html?version=public`)).body);
+    for (const text of [pub, pubHtml]) {
+      expect(text).toContain('(Prevencijas plāna pasākums 5.3.1.)');
+      expect(text).not.toContain('2.1.)');
     }
   });
 

@@ -3,15 +3,14 @@ import {
   actionFor,
   carriedFor,
   decisionDetailFor,
-  followUpFor,
   inheritsConfidentiality,
-  minutesRevealConfidential,
   publicView,
   readerView,
   registerEntryFor,
   revealsConfidential,
   searchHitsFor,
   sittingFor,
+  sittingRevealsConfidential,
 } from '../../server/domain/reader-view.ts';
 import type { ActionItem, DecisionDetail } from '../../server/schemas/decisions.ts';
 import type { SearchHit, SittingDetail } from '../../server/schemas/sittings.ts';
@@ -137,38 +136,17 @@ describe('the reader view', () => {
     expect(searchHitsFor(member, hits)).toHaveLength(2);
   });
 
-  it('a follow-up row keeps reference, due date and outcome; text, owners and note give way', () => {
-    const f = {
-      sittingNumber: 7,
-      decisionNumber: 4,
-      text: 'Teksts.',
-      owners: ['E.Rancāne'],
-      due: '2025-07-09',
-      status: 'done' as const,
-      note: 'Piezīme.',
-      confidential: true,
-    };
-    expect(followUpFor(publicView(HIDDEN), f)).toEqual({
-      sittingNumber: 7,
-      decisionNumber: 4,
-      text: HIDDEN,
-      owners: [],
-      due: '2025-07-09',
-      status: 'done',
-      confidential: true,
-    });
-    expect(followUpFor(member, f)).toBe(f);
-  });
-
   it('a response reveals confidential text only to a reader who sees it, and only if it holds some', () => {
     expect(revealsConfidential(member, [{ confidential: false }, { confidential: true }])).toBe(true);
     expect(revealsConfidential(member, [{ confidential: false }])).toBe(false);
     expect(revealsConfidential(guest, [{ confidential: true }])).toBe(false);
-    expect(
-      minutesRevealConfidential(member, { agenda: [{ title: 'A' }] }, [
-        { sittingNumber: 7, decisionNumber: 4, text: 'T', owners: [], confidential: true },
-      ]),
-    ).toBe(true);
-    expect(minutesRevealConfidential(member, { agenda: [{ title: 'A' }] }, [])).toBe(false);
+    const sitting = (carried: boolean[]) =>
+      ({
+        agendaItems: [{ confidential: false }],
+        carryOver: carried.map((confidential) => ({ confidential })),
+      }) as unknown as SittingDetail;
+    expect(sittingRevealsConfidential(member, sitting([true]))).toBe(true);
+    expect(sittingRevealsConfidential(member, sitting([]))).toBe(false);
+    expect(sittingRevealsConfidential(guest, sitting([true]))).toBe(false);
   });
 });

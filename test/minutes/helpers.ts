@@ -1,15 +1,18 @@
-// Small factories and readers for the minutes tests: a MinutesSource around Nr. 7, the text of a
-// rendered DOCX (mammoth) and its raw parts (a minimal zip reader).
+// Small factories and readers for the minutes tests: a MinutesSource around Nr. 7 (written as an
+// interchange document, read as the sitting model), the text of a rendered DOCX (mammoth) and its
+// raw parts (a minimal zip reader).
 import { inflateRawSync } from 'node:zlib';
 import mammoth from 'mammoth';
 import { expect } from 'vitest';
 import { DEFAULT_GROUP_PROFILE } from '../../server/domain/group-settings.ts';
 import type { GroupProfile, MinutesSettings } from '../../server/domain/group-settings.ts';
-import type { FollowUp, MinutesSource } from '../../server/minutes/minutes-source.ts';
+import type { MinutesSource } from '../../server/minutes/minutes-source.ts';
 import type { SittingDocument } from '../../server/interchange/sitting-document.ts';
+import { sittingModel, type FollowUp } from '../support/sitting-model.ts';
 import { nr7 } from '../support/reference.ts';
 
-export { nr7 };
+export { nr7, sittingModel };
+export type { FollowUp };
 
 export function group(settings: Partial<MinutesSettings> = {}): GroupProfile {
   return { ...DEFAULT_GROUP_PROFILE, minutes: { ...DEFAULT_GROUP_PROFILE.minutes, ...settings } };
@@ -20,7 +23,8 @@ export function source(
   followUps: FollowUp[] = [],
   settings: Partial<MinutesSettings> = {},
 ): MinutesSource {
-  return { group: group(settings), sitting, followUps };
+  const profile = group(settings);
+  return { group: profile, sitting: sittingModel(sitting, followUps, profile.defaultPlace) };
 }
 
 /** Nr. 7 with item 3 (Cēsu klīnika, Rotary) confidential; decision 4 belongs to it. */

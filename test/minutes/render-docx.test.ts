@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FollowUp } from '../../server/minutes/minutes-source.ts';
+import type { FollowUp } from './helpers.ts';
 import { renderMinutesDocx } from '../../server/minutes/render-docx.ts';
 import { renderMinutes } from '../../server/minutes/render-minutes.ts';
 import { buildMinutesViewModel } from '../../server/minutes/view-model.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { FollowUp } from '../../server/minutes/minutes-source.ts';
+import type { FollowUp } from './helpers.ts';
 import { renderMinutesHtml } from '../../server/minutes/render-html.ts';
 import { renderMinutes } from '../../server/minutes/render-minutes.ts';
 import { buildMinutesViewModel } from '../../server/minutes/view-model.ts';

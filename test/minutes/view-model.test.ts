@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { FollowUp } from '../../server/minutes/minutes-source.ts';
+import type { FollowUp } from './helpers.ts';
 import { DEFAULT_TEMPLATES_DIR, loadMinutesTemplates } from '../../server/wording/templates.ts';
 import { longDateParts } from '../../server/minutes/typography.ts';
 import { buildMinutesViewModel, defaultFollowUpItemTitle, minutesFileName } from '../../server/minutes/view-model.ts';
@@ -120,6 +120,23 @@ describe('the minutes view model', () => {
     expect(vm.decisions[3]).toEqual({ text: 'Ierobežotas pieejamības informācija' });
     expect(vm.decisions[4]?.text).toMatch(/^I\.Kārkliņai kopīgot/u);
     expect(JSON.stringify(vm)).not.toMatch(/Rotary|17\.00/u);
+  });
+
+  it('prints the prevention-plan activity after a decision and its owner line, but not for a hidden decision', () => {
+    const sitting = nr7WithConfidentialItem();
+    sitting.decisions.push({ text: 'Sagatavot vēstuli.', owners: ['Inga Kārkliņa'], due: '2026-06-22', planActivity: '5.3.1.' });
+    sitting.decisions[3]!.planActivity = '2.1.';
+    const full = buildMinutesViewModel(source(sitting), 'full');
+    expect(full.decisions[6]).toEqual({
+      text: 'Sagatavot vēstuli.',
+      ownerLine: `Atbildīgie: I.${NBSP}Kārkliņa. Termiņš: 22.06.2026.`,
+      planActivity: `(Prevencijas plāna pasākums${NBSP}5.3.1.)`,
+    });
+    expect(full.decisions[3]?.planActivity).toBe(`(Prevencijas plāna pasākums${NBSP}2.1.)`);
+    expect(full.decisions[0]?.planActivity).toBeUndefined();
+    const pub = buildMinutesViewModel(source(sitting), 'public');
+    expect(pub.decisions[3]).toEqual({ text: 'Ierobežotas pieejamības informācija' });
+    expect(pub.decisions[6]?.planActivity).toBe(`(Prevencijas plāna pasākums${NBSP}5.3.1.)`);
   });
 
   it('makes the follow-up table the proceedings of agenda item 1, with statuses in words', () => {
