@@ -1,8 +1,8 @@
 // Logging in and out, who is logged in, the accounts an admin manages, and the audit trail.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { actorOf } from '../http/caller.ts';
 import { SESSION_IDLE_MINUTES } from '../domain/sessions.ts';
-import { actorOf } from '../http/audited.ts';
 import { currentUser, SESSION_COOKIE } from '../plugins/auth.ts';
 import { AuditEntry, AuditQuery } from '../schemas/audit.ts';
 import { Me, Role, User } from '../schemas/accounts.ts';

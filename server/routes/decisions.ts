@@ -3,8 +3,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
+import { readerOf } from '../http/caller.ts';
 import { attachment } from '../http/content-disposition.ts';
-import { readerOf } from '../http/reader.ts';
 import { actionsFor, calendarByToken, ownCalendar, rotateCalendarLink } from '../services/actions.ts';
 import { addProgressNote, decisionFor, registerCsvFor, registerFor } from '../services/register.ts';
 import { errorResponses, Id, IdParams, PlainText } from '../schemas/common.ts';

@@ -1,6 +1,6 @@
 // The group's profile and minutes settings.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { actorOf } from '../http/audited.ts';
+import { actorOf } from '../http/caller.ts';
 import { errorResponses } from '../schemas/common.ts';
 import { Group, GroupPatchBody } from '../schemas/group.ts';
 import { changeGroupSettings, groupSettings } from '../services/group.ts';

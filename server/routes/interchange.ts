@@ -1,23 +1,10 @@
 // Import and export of whole sittings in the interchange format (shared/formats).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { actorOf } from '../http/audited.ts';
-import { readerOf } from '../http/reader.ts';
-import type { SittingDocument } from '../interchange/sitting-document.ts';
-import schema from '../interchange/sitting.schema.json' with { type: 'json' };
+import { actorOf, readerOf } from '../http/caller.ts';
 import { exportSitting, importSitting } from '../services/interchange.ts';
 import { errorResponses, IdParams } from '../schemas/common.ts';
-
-/**
- * The interchange schema itself describes the export, without its defaults: the serializer would
- * write them into a document that leaves a field out (an unreviewed `notDiscussed: false`).
- */
-function withoutDefaults(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withoutDefaults);
-  if (typeof node !== 'object' || node === null) return node;
-  return Object.fromEntries(Object.entries(node).flatMap(([k, v]) => (k === 'default' ? [] : [[k, withoutDefaults(v)]])));
-}
-const SittingDocumentSchema = Type.Unsafe<SittingDocument>(withoutDefaults(schema) as object);
+import { SittingDocumentSchema } from '../schemas/interchange.ts';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, groupId } = app;

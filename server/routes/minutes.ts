@@ -2,8 +2,7 @@
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
-import { actorOf } from '../http/audited.ts';
-import { readerOf } from '../http/reader.ts';
+import { actorOf, readerOf } from '../http/caller.ts';
 import { SIGNER_ROLES } from '../domain/signers.ts';
 import { currentUser } from '../plugins/auth.ts';
 import { UnsupportedMediaType } from '../domain/errors.ts';

@@ -1,7 +1,7 @@
 // The directory of people.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { actorOf } from '../http/audited.ts';
+import { actorOf } from '../http/caller.ts';
 import { deletedResponses, errorResponses, IdParams, VersionQuery } from '../schemas/common.ts';
 import { NewPersonBody, PeopleQuery, Person, PersonPatchBody } from '../schemas/people.ts';
 import { addPerson, editPerson, people, person, removePerson } from '../services/people.ts';

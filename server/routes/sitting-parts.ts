@@ -1,6 +1,6 @@
 // Editing, moving and removing the parts of a sitting, each addressed by its own id.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { actorOf } from '../http/audited.ts';
+import { actorOf } from '../http/caller.ts';
 import { deleteAgendaItem, moveAgendaItem, updateAgendaItem } from '../services/agenda-items.ts';
 import { removeAttendee, updateAttendee } from '../services/attendance.ts';
 import { deleteReview, updateReview } from '../services/reviews.ts';

@@ -1,8 +1,7 @@
 // Sittings and the parts added to them: attendance, agenda items, decisions, reviews.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { actorOf } from '../http/audited.ts';
-import { readerOf } from '../http/reader.ts';
+import { actorOf, readerOf } from '../http/caller.ts';
 import { addAgendaItem } from '../services/agenda-items.ts';
 import { addAttendee } from '../services/attendance.ts';
 import { addReview } from '../services/reviews.ts';

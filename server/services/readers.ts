@@ -1,6 +1,6 @@
 // Who is reading, and what they may see of sittings: guests only the sittings they attended, and
 // only the public version; everyone else everything, with each reading of confidential text on the
-// record. Routes build a Reader from the session (http/reader.ts); jobs and the CLI from an account.
+// record. Routes build a Reader from the session (http/caller.ts); jobs and the CLI from an account.
 import type { Executor } from '../db/database.ts';
 import { notFound } from '../domain/errors.ts';
 import type { Role } from '../domain/permissions.ts';

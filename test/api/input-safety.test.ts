@@ -264,7 +264,7 @@ describe('the register CSV runs no formulas in Excel', () => {
     for (const text of texts.slice(1, -1)) expect(cells).toContain(`'${text}`);
     expect(cells).toContain('Divas rindas:\r\n=otrā');
     expect(rows.filter((r) => r[3] === "'=Ozola")).toHaveLength(texts.length);
-    expect(rows.every((r) => r.length === 7)).toBe(true);
+    expect(rows.every((r) => r.length === 8)).toBe(true);
   });
 });
 
