@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { TrustProxy } from './config.ts';
 import type { Db } from './db/database.ts';
 import { PasswordHasher } from './domain/passwords.ts';
+import { lazySchemas } from './http/lazy-schemas.ts';
 import { withRequestLogSerializers } from './http/request-log.ts';
 import { FRONT_END_DIR, HASHED_ASSET } from './paths.ts';
 import auth from './plugins/auth.ts';
@@ -46,6 +47,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The one password hasher: every login, new account and password change goes through it. */
     passwords: PasswordHasher;
+    /** Compiles now every route schema not used yet (they compile at first use); returns how many. */
+    compileSchemas: () => number;
   }
 }
 
@@ -71,11 +74,14 @@ export async function buildApp({
   passwordHasher = new PasswordHasher(),
   trustProxy = false,
 }: AppOptions): Promise<FastifyInstance> {
+  // Schemas compile at each route's first request: compiling them all made most of the start time.
+  const schemas = lazySchemas();
   const app = Fastify({
     logger: withRequestLogSerializers(logger),
     trustProxy: typeof trustProxy === 'number' ? trustHops(trustProxy) : trustProxy,
     bodyLimit: 1024 * 1024,
     schemaErrorFormatter,
+    schemaController: schemas.schemaController,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false }, plugins: [textSafetyKeyword] },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -83,6 +89,7 @@ export async function buildApp({
   app.addHook('onRoute', refuseUncheckedStrings);
   await app.register(errors);
   app.decorate('passwords', passwordHasher);
+  app.decorate('compileSchemas', schemas.compileAll);
   // Computed now, so the first unknown login takes as long as any other.
   passwordHasher.dummyHash().catch(() => undefined);
   await app.register(database, { db });
