@@ -90,6 +90,9 @@ describe('the built server', () => {
       run(process.execPath, ['bin/protokols.js', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: database } });
     expect((await cli('import', sharedPath('reference', 'sitting-nr7.json'))).stdout).toBe('1\n');
     expect(JSON.parse((await cli('export', '7')).stdout)).toMatchObject({ number: 7 });
+    const docx = path.join(root, 'Protokols.docx');
+    await cli('render', '7', '--out', docx);
+    expect(readFileSync(docx).subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
   });
 });
 
