@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// Entry point of `npx protokols`: runs the TypeScript CLI through tsx.
+// Entry point of `npx protokols`: runs the compiled CLI (dist/server/cli.js) when the build is there
+// and as new as the sources, and the TypeScript CLI through tsx otherwise (a checkout under work).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, URL } from 'node:url';
 import process from 'node:process';
-import { register } from 'tsx/esm/api';
+import { buildIsFresh } from '../scripts/build-state.js';
 
 // On a machine whose Node is older than 22, `npm start` and `npm test` run under the project's own
 // Node 24 (scripts/node-toolchain.sh); the CLI uses it too when it is there. Without it, server/cli.ts
@@ -16,6 +17,12 @@ if ((major < 22 || (major === 22 && minor < 12)) && existsSync(toolchainNode)) {
   process.exit(run.status ?? 1);
 }
 
-register();
-const { runCli } = await import('../server/cli.ts');
-process.exitCode = await runCli(process.argv.slice(2));
+let cli;
+if (buildIsFresh()) {
+  cli = await import('../dist/server/cli.js');
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  cli = await import('../server/cli.ts');
+}
+process.exitCode = await cli.runCli(process.argv.slice(2));

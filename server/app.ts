@@ -1,15 +1,17 @@
 // The protokols application as a Fastify plugin tree, built from options (no globals), so
 // tests can build it over an in-memory database and call it with inject().
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
+import fastifyStatic, { type SetHeadersResponse } from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { TrustProxy } from './config.ts';
 import type { Db } from './db/database.ts';
 import { PasswordHasher } from './domain/passwords.ts';
+import { lazySchemas } from './http/lazy-schemas.ts';
 import { withRequestLogSerializers } from './http/request-log.ts';
+import { FRONT_END_DIR, HASHED_ASSET } from './paths.ts';
 import auth from './plugins/auth.ts';
 import database from './plugins/database.ts';
 import errors, { schemaErrorFormatter } from './plugins/errors.ts';
@@ -23,17 +25,30 @@ import sittingPartRoutes from './routes/sitting-parts.ts';
 import sittingRoutes from './routes/sittings.ts';
 import { refuseUncheckedStrings, textSafetyKeyword } from './validation/text-keyword.ts';
 
-export const WEB_ROOT = fileURLToPath(new URL('../web', import.meta.url));
 /**
- * What the static root serves: the built front end (the page, its bundle, styles and icon), never
- * the sources, configuration or notes that sit beside it in web/.
+ * What the static root serves: the built front end (the page, its content-hashed bundle and styles,
+ * the icon), nothing else that a build or a person may have left in dist/web/.
  */
-export const FRONT_END_FILES: ReadonlySet<string> = new Set(['/', '/index.html', '/styles.css', '/favicon.svg', '/dist/app.js']);
+export const FRONT_END_FILES: ReadonlySet<string> = new Set(['/', '/index.html', '/favicon.svg']);
+const isFrontEndFile = (pathname: string) => FRONT_END_FILES.has(pathname) || HASHED_ASSET.test(pathname);
+
+/**
+ * A hashed file never changes under its name, so it is kept for a year without asking again; the page
+ * and the icon are asked again each time (a cheap 304), so a new build reaches every browser at once.
+ * The files are sent precompressed when the browser takes it, hence Vary.
+ */
+function frontEndHeaders(res: SetHeadersResponse, file: string): void {
+  const name = `/${path.basename(file).replace(/\.(?:br|gz)$/u, '')}`;
+  res.setHeader('cache-control', HASHED_ASSET.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache');
+  res.setHeader('vary', 'accept-encoding');
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The one password hasher: every login, new account and password change goes through it. */
     passwords: PasswordHasher;
+    /** Compiles now every route schema not used yet (they compile at first use); returns how many. */
+    compileSchemas: () => number;
   }
 }
 
@@ -59,11 +74,14 @@ export async function buildApp({
   passwordHasher = new PasswordHasher(),
   trustProxy = false,
 }: AppOptions): Promise<FastifyInstance> {
+  // Schemas compile at each route's first request: compiling them all made most of the start time.
+  const schemas = lazySchemas();
   const app = Fastify({
     logger: withRequestLogSerializers(logger),
     trustProxy: typeof trustProxy === 'number' ? trustHops(trustProxy) : trustProxy,
     bodyLimit: 1024 * 1024,
     schemaErrorFormatter,
+    schemaController: schemas.schemaController,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false }, plugins: [textSafetyKeyword] },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -71,6 +89,7 @@ export async function buildApp({
   app.addHook('onRoute', refuseUncheckedStrings);
   await app.register(errors);
   app.decorate('passwords', passwordHasher);
+  app.decorate('compileSchemas', schemas.compileAll);
   // Computed now, so the first unknown login takes as long as any other.
   passwordHasher.dummyHash().catch(() => undefined);
   await app.register(database, { db });
@@ -91,10 +110,19 @@ export async function buildApp({
     },
   });
   await app.register(auth);
+  // Before the static root, so its hook sees the files too; those come precompressed by the build
+  // (brotli at its best quality) and pass through untouched. JSON and HTML of the API are compressed
+  // here, at brotli quality 4 (the plugin's default: fast enough per request). DOCX, PDF and other
+  // zip-based files are not compressible types and go out as they are. Request bodies are not
+  // inflated: no client sends them compressed.
+  await app.register(compress, { global: true, encodings: ['br', 'gzip'], globalDecompression: false });
   await app.register(fastifyStatic, {
-    root: path.resolve(WEB_ROOT),
+    root: FRONT_END_DIR,
     prefix: '/',
-    allowedPath: (pathname) => FRONT_END_FILES.has(pathname),
+    allowedPath: isFrontEndFile,
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: frontEndHeaders,
   });
   await app.register(accountRoutes);
   await app.register(groupRoutes);

@@ -2,10 +2,10 @@
 // Code refers to phrases by key only, so a group can reword its minutes without a code change.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { TEMPLATES_DIR } from '../paths.ts';
 
-export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const DEFAULT_TEMPLATES_DIR = TEMPLATES_DIR;
 const TEMPLATES_FILE = 'minutes.lv.json';
 
 export const PHRASE_KEYS = [

@@ -280,15 +280,16 @@ describe('every route checks its strings', () => {
 });
 
 describe('the static root serves only the built front end', () => {
-  beforeAll(async () => buildWeb(), 60_000);
+  let built: { bundle: string; styles: string };
+  beforeAll(async () => void (built = await buildWeb()), 60_000);
 
   it('the page, its bundle, styles and icon are served', async () => {
-    for (const url of ['/', '/index.html', '/dist/app.js', '/styles.css', '/favicon.svg']) {
+    for (const url of ['/', '/index.html', `/${built.bundle}`, `/${built.styles}`, '/favicon.svg']) {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(200);
     }
     const page = await t.app.inject({ method: 'GET', url: '/' });
-    expect(page.body).toContain('src="/dist/app.js"');
+    expect(page.body).toContain(`src="/${built.bundle}"`);
   });
 
   it('sources, configuration and notes beside it are not', async () => {
@@ -301,6 +302,12 @@ describe('the static root serves only the built front end', () => {
       '/%2e%2e/package.json',
       '/dist/',
       '/src/',
+      '/web/index.html',
+      '/index.html.br',
+      '/BUILD',
+      '/server/main.js',
+      '/app.js',
+      '/styles.css',
     ]) {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(404);

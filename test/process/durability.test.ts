@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildWeb } from '../../scripts/build-web.ts';
 import { httpLogin, seedUser } from '../support/http-session.ts';
 import { nr7 } from '../support/reference.ts';
 import { freePort, startServer, type ServerProcess } from '../support/server-process.ts';
@@ -14,6 +15,8 @@ afterEach(async () => {
 });
 
 describe('the server process', () => {
+  beforeAll(async () => void (await buildWeb()), 60_000);
+
   it('prints its URL, serves the front end, and answers the API only after login', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'protokols-'));
     const database = path.join(dir, 'nested', 'protokols.db');

@@ -24,8 +24,17 @@ export function freePort(): Promise<number> {
 /** `nodeArgs` go to node before the entry point (e.g. `--expose-gc`). */
 export function startServer(databaseUrl: string, port = 0, timeoutMs = 30_000, nodeArgs: string[] = []): Promise<ServerProcess> {
   // node itself, with tsx as a loader: a signal reaches the server, not a wrapper around it.
-  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, 'server/main.ts'], {
-    cwd: REPO_ROOT,
+  return spawnServer(['--import', 'tsx', ...nodeArgs, 'server/main.ts'], REPO_ROOT, databaseUrl, port, timeoutMs);
+}
+
+/** The compiled server of the build in `root`/dist (scripts/build.ts), run by plain node as `npm start` runs it. */
+export function startBuiltServer(root: string, databaseUrl: string, port = 0, timeoutMs = 30_000): Promise<ServerProcess> {
+  return spawnServer(['dist/server/main.js'], root, databaseUrl, port, timeoutMs);
+}
+
+function spawnServer(args: string[], cwd: string, databaseUrl: string, port: number, timeoutMs: number): Promise<ServerProcess> {
+  const child = spawn(process.execPath, args, {
+    cwd,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
