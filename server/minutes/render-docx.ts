@@ -328,8 +328,7 @@ function decisionList(vm: MinutesViewModel, lists: () => number): Paragraph[] {
         numbering: { reference: LIST.decisions, level: 0, instance },
         children: plain(decision.text),
       }),
-      ...(decision.ownerLine === undefined ? [] : [new Paragraph({ style: STYLE.ownerLine, children: plain(decision.ownerLine) })]),
-      ...(decision.planActivity === undefined ? [] : [new Paragraph({ style: STYLE.ownerLine, children: plain(decision.planActivity) })]),
+      ...decision.under.map((line) => new Paragraph({ style: STYLE.ownerLine, children: plain(line) })),
     ]),
   ];
 }

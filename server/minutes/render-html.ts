@@ -113,11 +113,7 @@ function followUpTable(table: FollowUpTable): string {
 function decisions(vm: MinutesViewModel): string {
   if (vm.decisions.length === 0) return '';
   const entries = vm.decisions
-    .map((d) => {
-      const owners = d.ownerLine === undefined ? '' : `<p class="owners">${escape(d.ownerLine)}</p>`;
-      const plan = d.planActivity === undefined ? '' : `<p class="owners">${escape(d.planActivity)}</p>`;
-      return `<li><p>${lines(d.text)}</p>${owners}${plan}</li>`;
-    })
+    .map((d) => `<li><p>${lines(d.text)}</p>${d.under.map((line) => `<p class="owners">${escape(line)}</p>`).join('')}</li>`)
     .join('');
   return `<p class="heading">${escape(vm.decisionsHeading)}</p>\n<ol class="decisions">${entries}</ol>`;
 }

@@ -36,6 +36,8 @@ export interface DecisionLine {
   ownerLine?: string;
   /** "(Prevencijas plāna pasākums 5.3.1.)", when the decision serves an activity of the plan. */
   planActivity?: string;
+  /** The lines printed under the decision's text, in order: the renderers print these, not the named fields. */
+  under: string[];
 }
 
 export interface SignatureLine {
@@ -127,18 +129,19 @@ export function buildMinutesViewModel(source: MinutesSource, version: MinutesVer
   const decisions: DecisionLine[] = sitting.decisions.map((decision) => {
     const agendaItem = decision.agendaItemId === null ? undefined : agendaNumber.get(decision.agendaItemId);
     if (agendaItem !== undefined && hiddenItems.has(agendaItem)) {
-      return { text: restricted };
+      return { text: restricted, under: [] };
     }
     const text = plainText(decision.text);
     const owners = decision.owners.map((owner) => ownerName(owner.name, people));
     const due = decision.due ?? undefined;
-    const line: DecisionLine = { text };
+    const line: DecisionLine = { text, under: [] };
     if (needsOwnerLine(text, owners, due)) {
       const shownDue = due === undefined ? undefined : shortDate(due);
       line.ownerLine = t.phrase('decisionOwners', { owners: owners.join(', '), ownerCount: owners.length, due: shownDue });
     }
     if (decision.planActivity !== null)
       line.planActivity = t.phrase('decisionPlanActivity', { activity: plainText(decision.planActivity) });
+    line.under = [line.ownerLine, line.planActivity].filter((l) => l !== undefined);
     return line;
   });
 

@@ -117,7 +117,7 @@ describe('the minutes view model', () => {
     expect(vm.agenda[2]).toBe('Ierobežotas pieejamības informācija');
     expect(vm.items[2]).toEqual({ title: 'Ierobežotas pieejamības informācija', blocks: [] });
     expect(vm.decisions).toHaveLength(6);
-    expect(vm.decisions[3]).toEqual({ text: 'Ierobežotas pieejamības informācija' });
+    expect(vm.decisions[3]).toEqual({ text: 'Ierobežotas pieejamības informācija', under: [] });
     expect(vm.decisions[4]?.text).toMatch(/^I\.Kārkliņai kopīgot/u);
     expect(JSON.stringify(vm)).not.toMatch(/Rotary|17\.00/u);
   });
@@ -131,11 +131,12 @@ describe('the minutes view model', () => {
       text: 'Sagatavot vēstuli.',
       ownerLine: `Atbildīgie: I.${NBSP}Kārkliņa. Termiņš: 22.06.2026.`,
       planActivity: `(Prevencijas plāna pasākums${NBSP}5.3.1.)`,
+      under: [`Atbildīgie: I.${NBSP}Kārkliņa. Termiņš: 22.06.2026.`, `(Prevencijas plāna pasākums${NBSP}5.3.1.)`],
     });
     expect(full.decisions[3]?.planActivity).toBe(`(Prevencijas plāna pasākums${NBSP}2.1.)`);
     expect(full.decisions[0]?.planActivity).toBeUndefined();
     const pub = buildMinutesViewModel(source(sitting), 'public');
-    expect(pub.decisions[3]).toEqual({ text: 'Ierobežotas pieejamības informācija' });
+    expect(pub.decisions[3]).toEqual({ text: 'Ierobežotas pieejamības informācija', under: [] });
     expect(pub.decisions[6]?.planActivity).toBe(`(Prevencijas plāna pasākums${NBSP}5.3.1.)`);
   });
 
