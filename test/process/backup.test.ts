@@ -30,7 +30,7 @@ function protokols(database: string, args: string[], stdin?: string): Promise<{ 
   });
 }
 
-describe('backups', () => {
+describe('backups', { timeout: 120_000 }, () => {
   it('a backup taken during concurrent writes restores to a consistent database', { timeout: 120_000 }, async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'protokols-backup-'));
     const database = path.join(dir, 'live.db');
@@ -99,7 +99,7 @@ describe('backups', () => {
   });
 });
 
-describe('the first admin', () => {
+describe('the first admin', { timeout: 120_000 }, () => {
   it('is created from the command line with the password read from standard input, then logs in', { timeout: 60_000 }, async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'protokols-user-'));
     const database = path.join(dir, 'p.db');

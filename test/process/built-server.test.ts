@@ -41,7 +41,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 /** NUL-separated /proc file of a running process, as a list. */
 const procList = (pid: number, file: string) => readFileSync(`/proc/${pid}/${file}`, 'utf8').split('\0').filter(Boolean);
 
-describe('the built server', () => {
+describe('the built server', { timeout: 120_000 }, () => {
   it('tsx cannot be loaded in the build root, so a server started through it would not start', async () => {
     const attempt = await run(process.execPath, ['--import', 'tsx', '-e', ''], { cwd: root }).then(
       () => 'started',
@@ -96,7 +96,7 @@ describe('the built server', () => {
   });
 });
 
-describe('when npm start builds first', () => {
+describe('when npm start builds first', { timeout: 120_000 }, () => {
   let checkout: string;
   beforeAll(() => {
     checkout = mkdtempSync(path.join(tmpdir(), 'protokols-fresh-'));

@@ -35,7 +35,7 @@ function protokolsWithInput(database: string, input: string, ...args: string[]) 
   });
 }
 
-describe('the protokols command', () => {
+describe('the protokols command', { timeout: 120_000 }, () => {
   it('adds a user with the password from standard input, hashed at the production cost (scrypt N=2^17)', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'protokols-cli-'));
     const database = path.join(dir, 'p.db');

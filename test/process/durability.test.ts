@@ -14,7 +14,7 @@ afterEach(async () => {
   if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('the server process', () => {
+describe('the server process', { timeout: 120_000 }, () => {
   beforeAll(async () => void (await buildWeb()), 60_000);
 
   it('prints its URL, serves the front end, and answers the API only after login', async () => {

@@ -17,7 +17,7 @@ afterEach(async () => {
   if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('garbage collection on a supported Node', () => {
+describe('garbage collection on a supported Node', { timeout: 120_000 }, () => {
   it('the suite runs on Node 22 or newer', () => {
     const [major = 0] = process.versions.node.split('.').map(Number);
     expect(major, process.version).toBeGreaterThanOrEqual(22);
