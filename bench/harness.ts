@@ -40,7 +40,9 @@ function num(value: number, unit: string): string {
 }
 
 function ratioText(ratio: number, as: Target['as']): string {
-  return as === 'percent' ? `${(ratio * 100).toFixed(ratio < 0.1 ? 2 : 1)} %` : `${ratio.toFixed(ratio < 0.1 ? 4 : 2)}×`;
+  if (as === 'percent') return `${(ratio * 100).toFixed(ratio < 0.1 ? 2 : 1)} %`;
+  // A small fraction reads better as "1/70" than as "0.0143×".
+  return ratio > 0 && ratio < 0.1 ? `1/${(1 / ratio).toFixed(0)}` : `${ratio.toFixed(2)}×`;
 }
 
 export function formatLine(l: Line): string {

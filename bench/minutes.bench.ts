@@ -100,7 +100,8 @@ async function overHttpVsSoffice(): Promise<Line> {
             `-env:UserInstallation=file://${path.join(dir, 'soffice-profile')}`,
             '--headless',
             '--convert-to',
-            'docx',
+            // HTML opens in Writer/Web, which has no default DOCX filter: name Word's.
+            'docx:MS Word 2007 XML',
             '--outdir',
             outDir,
             html,

@@ -38,7 +38,7 @@ const EXPECTED = [
 
 /** A measured line: figure, reference (named), ratio, and a target verdict or none. */
 const MEASURED =
-  /\d[\d.]* (ms|req\/s|MiB) +ref +\d[\d.]* \1 \(.+\) +ratio \d[\d.]*(×| %) +(target: none|target (>=|<=) \S+ ?\S*: (met|NOT MET))/;
+  /\d[\d.]* (ms|req\/s|MiB) +ref +\d[\d.]* \1 \(.+\) +ratio (\d[\d.]*(×| %)|1\/\d+) +(target: none|target (>=|<=) \S+ ?\S*: (met|NOT MET))/;
 const MISSING = / missing: \S/;
 
 function runBench(): Promise<{ code: number; stdout: string; stderr: string }> {
