@@ -1,0 +1,84 @@
+// Throughput under load (autocannon -c 20) of the hot reads on the 10-year history, each against a
+// bare Fastify route replying with the very same bytes precomputed, measured interleaved; once
+// with the read cache as configured and once with READ_CACHE=off.
+import { LAST_DATE, SEARCH_WORD } from './fixtures/history.ts';
+import { historyDatabase } from './fixtures/databases.ts';
+import { benchApp, capture, referenceServer, type BenchApp } from './fixtures/servers.ts';
+import { LOAD_SECONDS, load, missingLine, percent, type Line } from './harness.ts';
+
+const ROUNDS = 2;
+
+export async function throughputLines(): Promise<Line[]> {
+  const { file } = await historyDatabase(1);
+  const ref = await referenceServer();
+  const lines: Line[] = [];
+  let newSitting: number | undefined;
+  try {
+    for (const readCache of [undefined, 'off'] as const) {
+      const label = readCache === 'off' ? ', READ_CACHE=off' : '';
+      const paths: Array<[string, string | null, number]> = [
+        [`GET /api/sittings/:id with its carry-over${label}`, null, readCache === 'off' ? 0.1 : 0.25],
+        [`GET /api/decisions?status=open&limit=100${label}`, '/api/decisions?status=open&limit=100', readCache === 'off' ? 0.15 : 0.4],
+        [`GET /api/search?q=…${label}`, `/api/search?q=${encodeURIComponent(SEARCH_WORD)}`, readCache === 'off' ? 0.15 : 0.4],
+        [`GET /api/me/actions${label}`, '/api/me/actions', readCache === 'off' ? 0.15 : 0.4],
+      ];
+      let app: BenchApp | undefined;
+      try {
+        app = await benchApp(file, readCache);
+        if (newSitting === undefined) {
+          // A sitting just opened, with the decisions it carries over.
+          const res = await app.send('POST', '/api/sittings', { date: nextDay(LAST_DATE) });
+          if (res.status !== 201) throw new Error(`opening a sitting: ${res.status} ${res.body}`);
+          newSitting = (JSON.parse(res.body) as { id: number }).id;
+        }
+        await app.listen();
+        for (const [name, path, target] of paths)
+          lines.push(await throughput(name, app.base, ref, path ?? `/api/sittings/${newSitting}`, app.headers, target));
+      } catch (error) {
+        for (const [name] of paths.slice(lines.length % paths.length)) lines.push(missingLine(name, (error as Error).message));
+      } finally {
+        await app?.close();
+      }
+    }
+  } finally {
+    await ref.close();
+  }
+  return lines;
+}
+
+async function throughput(
+  name: string,
+  base: string,
+  ref: Awaited<ReturnType<typeof referenceServer>>,
+  path: string,
+  headers: Record<string, string>,
+  target: number,
+): Promise<Line> {
+  try {
+    const captured = await capture(base + path, headers);
+    ref.serve(path, captured);
+    let app = 0;
+    let floor = 0;
+    const seconds = LOAD_SECONDS / ROUNDS;
+    for (let round = 0; round < ROUNDS; round++) {
+      app += (await load(base + path, { seconds, headers })).requestsPerSecond / ROUNDS;
+      floor += (await load(ref.base + path, { seconds, headers })).requestsPerSecond / ROUNDS;
+    }
+    return {
+      name: `${name} (-c 20)`,
+      unit: 'req/s',
+      figure: app,
+      reference: floor,
+      referenceName: `same ${Math.round(captured.body.length / 1024)} KB precomputed`,
+      target: percent('>=', target),
+    };
+  } catch (error) {
+    return missingLine(name, (error as Error).message);
+  }
+}
+
+export function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
