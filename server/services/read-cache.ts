@@ -21,12 +21,16 @@ interface Entry {
   body: unknown;
   readings: ConfidentialReading[];
   etag: string;
+  /** The view's size as JSON, in characters. */
+  size: number;
 }
 
 export interface ReadCacheOptions {
   enabled: boolean;
   /** How many views are kept; the least recently used goes first. */
   maxEntries?: number;
+  /** How much they may hold together, as JSON characters (a register page of 1,000 decisions is about 0.3 M). */
+  maxChars?: number;
 }
 
 /**
@@ -38,16 +42,37 @@ const viewOf = (reader: Reader) => (reader.view.seesConfidential ? 'full' : `pub
 export class ReadCache {
   readonly enabled: boolean;
   private readonly maxEntries: number;
+  private readonly maxChars: number;
+  private chars = 0;
   // A Map iterates in insertion order: re-inserting on use keeps the least recently used first.
   private readonly entries = new Map<string, Entry>();
 
-  constructor({ enabled, maxEntries = 500 }: ReadCacheOptions) {
+  constructor({ enabled, maxEntries = 500, maxChars = 32 * 1024 * 1024 }: ReadCacheOptions) {
     this.enabled = enabled;
     this.maxEntries = maxEntries;
+    this.maxChars = maxChars;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  private drop(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return;
+    this.chars -= entry.size;
+    this.entries.delete(key);
+  }
+
+  private keep(key: string, entry: Entry): void {
+    this.drop(key);
+    if (entry.size > this.maxChars) return;
+    this.entries.set(key, entry);
+    this.chars += entry.size;
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.maxEntries && this.chars <= this.maxChars) break;
+      this.drop(oldest);
+    }
   }
 
   /**
@@ -78,12 +103,7 @@ export class ReadCache {
     const now = this.entries.get(key);
     // A slower reader of an older version does not replace a newer view.
     if (now === undefined || now.version <= version) {
-      this.entries.delete(key);
-      this.entries.set(key, { version, body, readings, etag });
-      for (const oldest of this.entries.keys()) {
-        if (this.entries.size <= this.maxEntries) break;
-        this.entries.delete(oldest);
-      }
+      this.keep(key, { version, body, readings, etag, size: JSON.stringify(body)?.length ?? 0 });
     }
     return { body, etag };
   }

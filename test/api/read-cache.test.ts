@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -331,6 +332,14 @@ describe('the cache keeps what each reader may see apart, and audits every confi
     }
     const url = `/api/sittings/${s7.id}`;
     const etag = (await t.inject({ method: 'GET', url })).headers.etag as string;
+    // Compressed or not, the same tag; a 304 has no body to compress.
+    const first = await t.inject({ method: 'GET', url });
+    const packed = await t.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br', 'if-none-match': '"other"' } });
+    expect(packed.headers['content-encoding']).toBe('br');
+    expect(packed.headers.etag).toBe(etag);
+    expect(JSON.parse(brotliDecompressSync(packed.rawPayload).toString('utf8'))).toEqual(first.json());
+    const notModified = await t.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br', 'if-none-match': etag } });
+    expect([notModified.statusCode, notModified.rawPayload.length]).toEqual([304, 0]);
     await t.call({ method: 'PATCH', url, payload: { version: s7.version, place: 'Cēsis' } });
     const after = await t.inject({ method: 'GET', url, headers: { 'if-none-match': etag } });
     expect(after.statusCode).toBe(200);
@@ -357,6 +366,23 @@ describe('the cache keeps what each reader may see apart, and audits every confi
     await read('a');
     expect(computed).toBe(3);
     await read('b');
+    expect(computed).toBe(4);
+
+    const small = new ReadCache({ enabled: true, maxChars: 40 });
+    const sized = (request: string, length: number) =>
+      small.read(t.db, groupId, reader, request, async () => {
+        computed += 1;
+        return 'x'.repeat(length);
+      });
+    computed = 0;
+    await sized('a', 15);
+    await sized('b', 15);
+    await sized('c', 15);
+    expect(small.size).toBe(2);
+    await sized('too big', 100);
+    expect(small.size).toBe(2);
+    await sized('b', 15);
+    await sized('c', 15);
     expect(computed).toBe(4);
   });
 });
