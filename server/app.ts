@@ -23,6 +23,7 @@ import minutesRoutes from './routes/minutes.ts';
 import peopleRoutes from './routes/people.ts';
 import sittingPartRoutes from './routes/sitting-parts.ts';
 import sittingRoutes from './routes/sittings.ts';
+import { ReadCache } from './services/read-cache.ts';
 import { refuseUncheckedStrings, textSafetyKeyword } from './validation/text-keyword.ts';
 
 /**
@@ -49,6 +50,8 @@ declare module 'fastify' {
     passwords: PasswordHasher;
     /** Compiles now every route schema not used yet (they compile at first use); returns how many. */
     compileSchemas: () => number;
+    /** The hot reads' views, kept until the group's data version changes (off with READ_CACHE=off). */
+    reads: ReadCache;
   }
 }
 
@@ -60,6 +63,8 @@ export interface AppOptions {
   passwordHasher?: PasswordHasher;
   /** Which proxies' X-Forwarded-* headers to believe (config TRUST_PROXY); none by default. */
   trustProxy?: TrustProxy;
+  /** The read cache and ETags (config READ_CACHE); on unless false. */
+  readCache?: boolean;
 }
 
 /**
@@ -73,6 +78,7 @@ export async function buildApp({
   logger = false,
   passwordHasher = new PasswordHasher(),
   trustProxy = false,
+  readCache = true,
 }: AppOptions): Promise<FastifyInstance> {
   // Schemas compile at each route's first request: compiling them all made most of the start time.
   const schemas = lazySchemas();
@@ -90,6 +96,7 @@ export async function buildApp({
   await app.register(errors);
   app.decorate('passwords', passwordHasher);
   app.decorate('compileSchemas', schemas.compileAll);
+  app.decorate('reads', new ReadCache({ enabled: readCache }));
   // Computed now, so the first unknown login takes as long as any other.
   passwordHasher.dummyHash().catch(() => undefined);
   await app.register(database, { db });

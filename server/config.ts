@@ -11,6 +11,8 @@ export interface Config {
   /** A SQLite file path (or sqlite:// URL); PostgreSQL URLs come later. */
   databaseUrl: string;
   trustProxy: TrustProxy;
+  /** READ_CACHE: `on` (the default) keeps the hot reads' views and sends ETags; `off` computes each afresh. */
+  readCache: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -18,7 +20,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const databaseUrl = env.DATABASE_URL ?? 'data/protokols.db';
   if (/^postgres(ql)?:/.test(databaseUrl)) throw new Error('DATABASE_URL: PostgreSQL is not supported yet; give a SQLite file path');
-  return { port, host: env.HOST ?? '127.0.0.1', databaseUrl, trustProxy: parseTrustProxy(env.TRUST_PROXY) };
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    readCache: parseReadCache(env.READ_CACHE),
+  };
+}
+
+export function parseReadCache(value: string | undefined): boolean {
+  const text = (value ?? '').trim().toLowerCase();
+  if (text === '' || text === 'on') return true;
+  if (text === 'off') return false;
+  throw new Error(`READ_CACHE must be on or off, got "${value}"`);
 }
 
 /** proxy-addr's names for whole ranges, accepted as Fastify accepts them. */

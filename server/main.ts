@@ -16,6 +16,7 @@ const db = await openDatabase(config.databaseUrl);
 const app = await buildApp({
   db,
   trustProxy: config.trustProxy,
+  readCache: config.readCache,
   // buildApp logs requests by method, path and status only (server/http/request-log.ts).
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });

@@ -22,6 +22,8 @@ export interface GroupTable {
   /** JSON of MinutesSettings */
   minutes_settings: string;
   version: Generated<number>;
+  /** Bumped by every write of the group's data (repositories/data-version.ts); keys the read cache. */
+  data_version: Generated<number>;
   created_at: CreatedAt;
   updated_at: string;
 }

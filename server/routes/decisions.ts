@@ -5,8 +5,10 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { readerOf } from '../http/caller.ts';
 import { attachment } from '../http/content-disposition.ts';
-import { actionsFor, calendarByToken, ownCalendar, rotateCalendarLink } from '../services/actions.ts';
-import { addProgressNote, decisionFor, registerCsvFor, registerFor } from '../services/register.ts';
+import { sendFresh } from '../http/fresh.ts';
+import { calendarByToken, ownCalendar, rotateCalendarLink } from '../services/actions.ts';
+import { cachedActions, cachedRegister } from '../services/read-cache.ts';
+import { addProgressNote, decisionFor, registerCsvFor } from '../services/register.ts';
 import { errorResponses, Id, IdParams, PlainText } from '../schemas/common.ts';
 import { Actions, DecisionDetail, NewNoteBody, RegisterEntry, RegisterQuery } from '../schemas/decisions.ts';
 
@@ -16,12 +18,12 @@ const Csv = Type.String({ description: 'The register as CSV for Latvian Excel: U
 const ICalendar = Type.String({ description: "The person's unfinished decisions as an iCalendar feed (RFC 5545)" });
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db, groupId } = app;
+  const { db, groupId, reads } = app;
 
   app.get(
     '/api/decisions',
     { config: register, schema: { querystring: RegisterQuery, response: { 200: Type.Array(RegisterEntry), ...errorResponses } } },
-    (req) => registerFor(db, groupId, readerOf(req), req.query),
+    async (req, reply) => sendFresh(req, reply, await cachedRegister(reads, db, groupId, readerOf(req), req.query)),
   );
 
   // A string reply with its own content type is sent as it is: the 200 schema only documents it.
@@ -55,12 +57,16 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/people/:id/actions',
     { config: { access: 'actions:own' }, schema: { params: IdParams, response: { 200: Actions, ...errorResponses } } },
-    (req) => actionsFor(db, groupId, readerOf(req), req.params.id),
+    async (req, reply) => sendFresh(req, reply, await cachedActions(reads, db, groupId, readerOf(req), req.params.id)),
   );
-  app.get('/api/me/actions', { config: { access: 'actions:own' }, schema: { response: { 200: Actions, ...errorResponses } } }, (req) => {
-    const reader = readerOf(req);
-    return actionsFor(db, groupId, reader, reader.personId);
-  });
+  app.get(
+    '/api/me/actions',
+    { config: { access: 'actions:own' }, schema: { response: { 200: Actions, ...errorResponses } } },
+    async (req, reply) => {
+      const reader = readerOf(req);
+      return sendFresh(req, reply, await cachedActions(reads, db, groupId, reader, reader.personId));
+    },
+  );
 
   for (const path of ['/api/people/:id/calendar-token', '/api/me/calendar-token'] as const) {
     app.post(

@@ -2,11 +2,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { actorOf, readerOf } from '../http/caller.ts';
+import { sendFresh } from '../http/fresh.ts';
 import { addAgendaItem } from '../services/agenda-items.ts';
 import { addAttendee } from '../services/attendance.ts';
 import { addReview } from '../services/reviews.ts';
 import { addDecision, renumberDecisions } from '../services/sitting-decisions.ts';
-import { deleteSitting, openSitting, searchFor, sittingFor, sittingsFor, updateSitting } from '../services/sittings.ts';
+import { cachedSearch, cachedSitting } from '../services/read-cache.ts';
+import { deleteSitting, openSitting, sittingsFor, updateSitting } from '../services/sittings.ts';
 import { deletedResponses, errorResponses, IdParams, PlainText, Version, VersionQuery } from '../schemas/common.ts';
 import {
   AgendaItem,
@@ -25,7 +27,7 @@ import {
 } from '../schemas/sittings.ts';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db, groupId } = app;
+  const { db, groupId, reads } = app;
   const read = { access: 'sittings:read' } as const;
   const write = { access: 'sittings:write' } as const;
 
@@ -45,7 +47,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(SearchHit), ...errorResponses },
       },
     },
-    (req) => searchFor(db, groupId, readerOf(req), req.query.q, req.query.limit),
+    async (req, reply) => sendFresh(req, reply, await cachedSearch(reads, db, groupId, readerOf(req), req.query.q, req.query.limit)),
   );
 
   app.post(
@@ -54,8 +56,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => reply.code(201).send(await openSitting(db, groupId, actorOf(req), req.body)),
   );
 
-  app.get('/api/sittings/:id', { config: read, schema: { params: IdParams, response: { 200: SittingDetail, ...errorResponses } } }, (req) =>
-    sittingFor(db, groupId, readerOf(req), req.params.id),
+  app.get(
+    '/api/sittings/:id',
+    { config: read, schema: { params: IdParams, response: { 200: SittingDetail, ...errorResponses } } },
+    async (req, reply) => sendFresh(req, reply, await cachedSitting(reads, db, groupId, readerOf(req), req.params.id)),
   );
 
   app.patch(

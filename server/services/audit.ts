@@ -1,8 +1,10 @@
 // Runs a change and writes its audit record in one transaction: who, when, which record, and
 // the fields the change altered, as read by the spec's `load`. Routes, the CLI and jobs use it
 // alike; a change's return value is never recorded: it may be a secret (a new calendar token).
+// Every write of the group's data passes here, so here it bumps the group's data version too.
 import type { Db, Executor } from '../db/database.ts';
 import { recordChange, type Actor } from '../repositories/audit.ts';
+import { bumpDataVersion } from '../repositories/data-version.ts';
 import type { AuditedRecord, AuditLoad } from '../repositories/audit-records.ts';
 
 export interface AuditSpec<T> {
@@ -36,6 +38,7 @@ export async function runAudited<T>(
     // After a deletion the record is gone, and its load says so by throwing.
     const after = id === null || read === undefined ? null : await read(trx, id).catch(() => null);
     await recordChange(trx, groupId, actor, { action: spec.action, recordType: spec.recordType, recordId: id, before, after });
+    await bumpDataVersion(trx, groupId);
     return result;
   });
 }

@@ -10,12 +10,22 @@ import { appendAudit, type Actor } from '../repositories/audit.ts';
 import type { SittingDetail, SittingSummary } from '../schemas/sittings.ts';
 import { loadMinutesTemplates } from '../wording/templates.ts';
 
+export type ConfidentialRecordType = 'sitting' | 'decision' | 'register' | 'search' | 'actions';
+
+/** One reading of confidential text, as the audit trail records it. */
+export interface ConfidentialReading {
+  recordType: ConfidentialRecordType;
+  recordId: number | null;
+}
+
 export interface Reader {
   actor: Actor;
   personId: number | null;
   /** What the reader may do beyond seeing (another person's actions, notes on any decision). */
   role: Role;
   view: ReaderView;
+  /** Where a read cache collects the readings a view it keeps made, to record them again at each hit. */
+  readings?: ConfidentialReading[];
 }
 
 export function readerFor(user: { userId: number | null; personId: number | null; role: Role }): Reader {
@@ -65,8 +75,9 @@ export async function auditConfidentialRead(
   db: Executor,
   groupId: number,
   reader: Reader,
-  recordType: 'sitting' | 'decision' | 'register' | 'search' | 'actions',
+  recordType: ConfidentialRecordType,
   recordId: number | null,
 ): Promise<void> {
   await appendAudit(db, groupId, reader.actor, { action: 'read_confidential', recordType, recordId });
+  reader.readings?.push({ recordType, recordId });
 }

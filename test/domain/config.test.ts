@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTrustProxy, readConfig } from '../../server/config.ts';
+import { parseReadCache, parseTrustProxy, readConfig } from '../../server/config.ts';
 
 describe('TRUST_PROXY', () => {
   it('is off unless set', () => {
@@ -27,5 +27,18 @@ describe('TRUST_PROXY', () => {
       expect(() => parseTrustProxy(bad), bad).toThrow(/^TRUST_PROXY/u);
     }
     expect(() => parseTrustProxy('10.0.0.1,proxy.example')).toThrow(/"proxy\.example"/u);
+  });
+});
+
+describe('READ_CACHE', () => {
+  it('is on unless set to off', () => {
+    expect(readConfig({}).readCache).toBe(true);
+    expect(readConfig({ READ_CACHE: 'on' }).readCache).toBe(true);
+    expect(readConfig({ READ_CACHE: 'off' }).readCache).toBe(false);
+    expect(parseReadCache(' OFF ')).toBe(false);
+  });
+
+  it('refuses anything else with a message naming the setting', () => {
+    for (const bad of ['no', '0', 'false', 'of']) expect(() => parseReadCache(bad), bad).toThrow(/^READ_CACHE must be on or off/u);
   });
 });
