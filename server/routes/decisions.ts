@@ -21,7 +21,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/decisions',
     { config: register, schema: { querystring: RegisterQuery, response: { 200: Type.Array(RegisterEntry), ...errorResponses } } },
-    (req) => registerFor(db, groupId, readerOf(req), req.query),
+    async (req, reply) => {
+      const { entries, nextAfter } = await registerFor(db, groupId, readerOf(req), req.query);
+      if (nextAfter !== null) {
+        const next = new URLSearchParams(Object.entries({ ...req.query, after: nextAfter }).map(([k, v]) => [k, String(v)]));
+        void reply.header('link', `</api/decisions?${next.toString()}>; rel="next"`);
+      }
+      return entries;
+    },
   );
 
   // A string reply with its own content type is sent as it is: the 200 schema only documents it.
