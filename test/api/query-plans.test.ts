@@ -51,7 +51,8 @@ function unboundedSteps(plan: string[]): string[] {
   const keyedOnly = plan.filter((line) => line.startsWith('SEARCH ')).every((line) => KEYED.test(line));
   return plan.filter((line) => {
     const scan = /^SCAN (\w+)/.exec(line);
-    if (scan !== null && LARGE.includes(scan[1]!)) return true;
+    // That partial index holds only the unfinished followed-up decisions: the candidates themselves.
+    if (scan !== null && LARGE.includes(scan[1]!) && !line.includes('USING INDEX decisions_unfinished_followed_idx')) return true;
     if (/^SEARCH .*\((?:current_)?status=/.test(line)) return true;
     return line.includes('USE TEMP B-TREE FOR ORDER BY') && !keyedOnly;
   });
@@ -60,6 +61,8 @@ function unboundedSteps(plan: string[]): string[] {
 async function expectBounded(run: () => Promise<unknown>): Promise<void> {
   const queries = (await queriesOf(run)).filter((q) => /^\s*(select|with)\b/i.test(q.sql));
   expect(queries.length).toBeGreaterThan(0);
+  // SHOW_PLANS=1 prints every plan, to read one before changing a query or an index.
+  if (process.env.SHOW_PLANS) for (const q of queries) console.log(`${q.sql}\n  ${planOf(q).join('\n  ')}`);
   const found = queries
     .map((q) => ({ sql: q.sql, plan: planOf(q) }))
     .filter((q) => unboundedSteps(q.plan).length > 0)
@@ -95,28 +98,33 @@ beforeAll(async () => {
   await migrateToLatest(db);
   groupId = (await ensureGroup(db)).id;
   for (const doc of historySittings(48, 40)) await importSitting(db, groupId, SYSTEM, doc);
-  const person = await db.selectFrom('people').select('id').where('full_name', '=', HISTORY_PEOPLE[13]!).executeTakeFirstOrThrow();
+  // Progress notes on every fourth decision, ten days after its sitting, and one late one.
+  raw.exec(`insert into decision_notes (decision_id, note, status, author_id, effective_date, created_at)
+    select d.id, 'Darbs turpinās.', null, null, date(s.date, '+10 days'), s.date from decisions d join sittings s on s.id = d.sitting_id where d.id % 4 = 0`);
   const decision = await db.selectFrom('decisions').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
-  await db
-    .insertInto('decision_notes')
-    .values({
-      decision_id: decision.id,
-      note: 'Sākts.',
-      status: 'in_progress',
-      author_id: person.id,
-      effective_date: '2019-12-01',
-      created_at: '2019-12-01',
-    })
-    .execute();
+  raw
+    .prepare(
+      `insert into decision_notes (decision_id, note, status, effective_date, created_at) values (?, 'Sākts.', 'in_progress', '2019-12-01', '2019-12-01')`,
+    )
+    .run(decision.id);
 }, 120_000);
 
 afterAll(async () => {
   await db.destroy();
 });
 
-describe('the hot queries are answered from indexes bounded by their result', () => {
+// The app never runs ANALYZE, so the planner uses its heuristics; a database someone analysed
+// (sqlite_stat1, e.g. `PRAGMA optimize`) must get bounded plans as well.
+describe.each([
+  ['without statistics', false],
+  ['after ANALYZE', true],
+])('the hot queries are answered from indexes bounded by their result (%s)', (_, analysed) => {
+  beforeAll(() => {
+    if (analysed) raw.exec('analyze');
+  });
+
   it('opening a new sitting works out its carry-over without reading the whole history', async () => {
-    const sitting = await newDraft(1000, '2030-01-15');
+    const sitting = await newDraft(analysed ? 1001 : 1000, '2030-01-15');
     await expectBounded(() => carriedDecisions(db, sitting));
   });
 
