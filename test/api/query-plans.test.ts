@@ -54,7 +54,7 @@ function unboundedSteps(plan: string[]): string[] {
     // That partial index holds only the unfinished followed-up decisions: the candidates themselves.
     if (scan !== null && LARGE.includes(scan[1]!) && !line.includes('USING INDEX decisions_unfinished_followed_idx')) return true;
     if (/^SEARCH .*\((?:current_)?status=/.test(line)) return true;
-    return line.includes('USE TEMP B-TREE FOR ORDER BY') && !keyedOnly;
+    return /USE TEMP B-TREE FOR (?:LAST (?:\d+ )?TERMS? OF )?ORDER BY/.test(line) && !keyedOnly;
   });
 }
 
