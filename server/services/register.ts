@@ -73,8 +73,9 @@ export async function listDecisions(
 ): Promise<RegisterPage> {
   if (query.dueFrom !== undefined) assertDate('dueFrom', query.dueFrom);
   if (query.dueTo !== undefined) assertDate('dueTo', query.dueTo);
-  const after = query.after === undefined ? undefined : await registerCursor(db, groupId, query.after);
-  if (query.after !== undefined && after === undefined) {
+  const cursor = paged ? query.after : undefined;
+  const after = cursor === undefined ? undefined : await registerCursor(db, groupId, cursor);
+  if (cursor !== undefined && after === undefined) {
     throw new InvalidInput('after', 'lapas sākums nav atrasts: sāciet no pirmās lapas vai sekojiet saitei "next".');
   }
   const filter = query.planActivity === undefined ? query : { ...query, planActivity: planActivityNumber(query.planActivity) };
