@@ -11,6 +11,7 @@ import * as planActivity from './20261126T070000-plan-activity.ts';
 import * as auditDiff from './20261126T080000-audit-diff.ts';
 import * as loginThrottle from './20261126T090000-login-throttle.ts';
 import * as frozenSitting from './20261126T100000-frozen-sitting.ts';
+import * as hotQueryIndexes from './20261126T210000-hot-query-indexes.ts';
 import * as dataVersion from './20261126T212000-data-version.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   '20261126T080000-audit-diff': auditDiff,
   '20261126T090000-login-throttle': loginThrottle,
   '20261126T100000-frozen-sitting': frozenSitting,
+  '20261126T210000-hot-query-indexes': hotQueryIndexes,
   '20261126T212000-data-version': dataVersion,
 };

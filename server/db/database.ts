@@ -108,6 +108,8 @@ export interface DecisionTable {
   plan_activity: string | null;
   /** The text and the owners folded for search (lower case, no diacritics). */
   search_text: Generated<string>;
+  /** 1 when the decision has a deadline or an owner (kept by decision-predicates' refreshFollowedUp). */
+  followed_up: Generated<Flag>;
   version: Generated<number>;
 }
 

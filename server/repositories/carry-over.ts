@@ -1,9 +1,8 @@
 // The rows behind carry-over: candidate decisions of earlier sittings, their owners, notes and
 // reviews, the frozen list and the follow-up agenda item. The rule is in services/carry-over.ts.
-import { UNFINISHED_STATUSES } from '../domain/decision-state.ts';
 import type { Executor, SittingRow } from '../db/database.ts';
-import { followedUp } from './decision-predicates.ts';
-import { decisionsOfGroup } from './decision-rows.ts';
+import { unfinishedFollowedUp } from './decision-predicates.ts';
+import { DECISION_COLUMNS } from './decision-rows.ts';
 import { refreshAgendaItemSearch } from './search-index.ts';
 
 /** The decisions frozen into a signed sitting's list, in order. */
@@ -18,38 +17,46 @@ export async function frozenCarriedIds(db: Executor, sittingId: number): Promise
  * for them the state as of this sitting is worked out from their history.
  */
 export async function lateDecisionIds(db: Executor, sitting: SittingRow): Promise<number[]> {
-  const late = await db
+  return [...new Set((await lateIdsQuery(db, sitting).execute()).map((r) => r.id))];
+}
+
+/** Decisions reviewed or noted on from the sitting's day on: their state before it is worked out from their history. */
+function lateIdsQuery(db: Executor, sitting: SittingRow) {
+  return db
     .selectFrom('decision_reviews as r')
     .innerJoin('sittings as rs', 'rs.id', 'r.sitting_id')
-    .select('r.decision_id')
+    .select('r.decision_id as id')
     .where('rs.group_id', '=', sitting.group_id)
     .where('rs.date', '>=', sitting.date)
-    .union(db.selectFrom('decision_notes').select('decision_id').where('effective_date', '>=', sitting.date))
-    .execute();
-  return late.map((r) => r.decision_id);
+    .unionAll(db.selectFrom('decision_notes').select('decision_id as id').where('effective_date', '>=', sitting.date));
 }
 
-export async function reviewedAtIds(db: Executor, sittingId: number): Promise<number[]> {
-  return (await db.selectFrom('decision_reviews').select('decision_id').where('sitting_id', '=', sittingId).execute()).map(
-    (r) => r.decision_id,
-  );
-}
-
-/** Unfinished now with an owner or a deadline (found through the status index). */
-export async function unfinishedNowIds(db: Executor): Promise<number[]> {
-  return (
-    await db
-      .selectFrom('decisions')
-      .select('id')
-      .where('current_status', 'in', UNFINISHED_STATUSES)
-      .where(followedUp('decisions'))
-      .execute()
-  ).map((r) => r.id);
-}
-
-/** The candidates' rows with their owner count; unless `all`, only those of sittings before this one. */
-export function candidateRows(db: Executor, sitting: SittingRow, candidates: number[], all: boolean) {
-  return decisionsOfGroup(db, sitting.group_id)
+/**
+ * The candidates' rows with their owner count, sitting by sitting: a signed sitting's frozen list
+ * as it is, else the decisions of earlier sittings that are followed up and unfinished now (the
+ * partial index), late (`lateDecisionIds`) or reviewed at this sitting. One query: the ids are
+ * joined, never sent as a list.
+ */
+export async function candidateRows(db: Executor, sitting: SittingRow, frozen: boolean) {
+  const candidates = frozen
+    ? db.selectFrom('carried_decisions').select('decision_id as id').where('sitting_id', '=', sitting.id)
+    : db
+        .selectFrom('decisions')
+        .innerJoin('sittings as cs', 'cs.id', 'decisions.sitting_id')
+        .select('decisions.id')
+        .where('cs.group_id', '=', sitting.group_id)
+        .where('cs.date', '<=', sitting.date)
+        .where(unfinishedFollowedUp('decisions'))
+        .unionAll(lateIdsQuery(db, sitting))
+        .unionAll(db.selectFrom('decision_reviews').select('decision_id as id').where('sitting_id', '=', sitting.id));
+  // The candidates lead (CROSS JOIN keeps them first), each decision found by its key.
+  const rows = await db
+    .with('c', () => candidates)
+    .selectFrom('c')
+    .crossJoin('decisions as d')
+    .innerJoin('sittings as s', 's.id', 'd.sitting_id')
+    .leftJoin('agenda_items as a', 'a.id', 'd.agenda_item_id')
+    .select(DECISION_COLUMNS)
     .select((eb) =>
       eb
         .selectFrom('decision_owners as o')
@@ -57,16 +64,19 @@ export function candidateRows(db: Executor, sitting: SittingRow, candidates: num
         .select((e) => e.fn.countAll<number>().as('n'))
         .as('owner_count'),
     )
-    .where('d.id', 'in', candidates)
+    .whereRef('d.id', '=', 'c.id')
+    .where('s.group_id', '=', sitting.group_id)
     .where((eb) =>
-      all
+      frozen
         ? eb.lit(true)
         : eb.or([eb('s.date', '<', sitting.date), eb.and([eb('s.date', '=', sitting.date), eb('s.number', '<', sitting.number)])]),
     )
-    .orderBy('s.date')
-    .orderBy('s.number')
-    .orderBy('d.number')
     .execute();
+  // Once each and sorted here, not by the database: the candidates come by id, and they are few.
+  const seen = new Set<number>();
+  return rows
+    .filter((r) => !seen.has(r.id) && seen.add(r.id) !== undefined)
+    .sort((a, b) => a.sitting_date.localeCompare(b.sitting_date) || a.sitting_number - b.sitting_number || a.number - b.number);
 }
 export type CandidateRow = Awaited<ReturnType<typeof candidateRows>>[number];
 

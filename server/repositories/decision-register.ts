@@ -4,8 +4,8 @@
 import type { Executor } from '../db/database.ts';
 import { FINISHED_STATUSES, UNFINISHED_STATUSES, type DecisionStatus } from '../domain/decision-state.ts';
 import type { RegisterQuery } from '../schemas/decisions.ts';
-import { followedUp, notFollowedUp } from './decision-predicates.ts';
-import { decisionsOfGroup, type DecisionRowOfGroup } from './decision-rows.ts';
+import { followedUp, notFollowedUp, unfinishedFollowedUp } from './decision-predicates.ts';
+import { decisionsOfGroup, decisionsOwnedBy, type DecisionRowOfGroup } from './decision-rows.ts';
 import { refreshDecisionState } from './decision-state.ts';
 import { containsEveryWord } from './search-index.ts';
 import { nowIso } from './rows.ts';
@@ -15,30 +15,59 @@ export type RegisterRow = DecisionRowOfGroup;
 /** The register's filter with the plan activity already in its stored form (`5.3.`). */
 export type RegisterFilter = RegisterQuery;
 
-/** Decisions matching the filter, newest sitting first; `today` decides what is overdue. */
-export function registerRows(db: Executor, groupId: number, filter: RegisterFilter, today: string): Promise<RegisterRow[]> {
+/** Where a register page starts: just after this decision, in register order. */
+export interface RegisterCursor {
+  sittingId: number;
+  sittingDate: string;
+  sittingNumber: number;
+  decisionNumber: number;
+}
+
+/** The place of one of the group's decisions in register order, to start the page after it. */
+export async function registerCursor(db: Executor, groupId: number, decisionId: number): Promise<RegisterCursor | undefined> {
+  const row = await db
+    .selectFrom('decisions as d')
+    .innerJoin('sittings as s', 's.id', 'd.sitting_id')
+    .select(['s.id', 's.date', 's.number', 'd.number as decision_number'])
+    .where('d.id', '=', decisionId)
+    .where('s.group_id', '=', groupId)
+    .executeTakeFirst();
+  return row && { sittingId: row.id, sittingDate: row.date, sittingNumber: row.number, decisionNumber: row.decision_number };
+}
+
+/**
+ * Decisions matching the filter, newest sitting first, from `after` on and at most `limit` of
+ * them (all when null); `today` decides what is overdue. The order is that of the sittings'
+ * (group, date, number) index and each sitting's decisions by number, so a page stops at its limit.
+ */
+export function registerRows(
+  db: Executor,
+  groupId: number,
+  filter: RegisterFilter,
+  today: string,
+  page: { limit: number | null; after?: RegisterCursor },
+): Promise<RegisterRow[]> {
   let query = decisionsOfGroup(db, groupId);
   if (filter.status !== undefined) query = query.where('d.current_status', '=', filter.status);
   if (filter.owner !== undefined) {
     query = query.where('d.id', 'in', db.selectFrom('decision_owners').select('decision_id').where('person_id', '=', filter.owner));
   }
   if (filter.followedUp !== undefined) query = query.where(filter.followedUp ? followedUp('d') : notFollowedUp('d'));
-  if (filter.overdue === true) {
-    query = query.where('d.current_status', 'in', UNFINISHED_STATUSES).where('d.current_due', '<', today).where(followedUp('d'));
-  }
+  if (filter.overdue === true) query = query.where(unfinishedFollowedUp('d')).where('d.current_due', '<', today);
   if (filter.dueFrom !== undefined) query = query.where('d.current_due', '>=', filter.dueFrom);
   if (filter.dueTo !== undefined) query = query.where('d.current_due', '<=', filter.dueTo);
   if (filter.sitting !== undefined) query = query.where('s.number', '=', filter.sitting);
   // Stored numbers end with a dot and the filter is given one, so `5.3.` finds 5.3. and 5.3.1. but not 5.30.
   if (filter.planActivity !== undefined) query = query.where('d.plan_activity', 'like', `${filter.planActivity}%`);
   for (const condition of containsEveryWord('d.search_text', filter.q ?? '')) query = query.where(condition);
-  return query
-    .orderBy('s.date', 'desc')
-    .orderBy('s.number', 'desc')
-    .orderBy('d.number')
-    .limit(filter.limit ?? 1000)
-    .offset(filter.offset ?? 0)
-    .execute();
+  const after = page.after;
+  if (after !== undefined) {
+    query = query
+      .where((eb) => eb(eb.refTuple('s.date', 's.number'), '<=', eb.tuple(after.sittingDate, after.sittingNumber)))
+      .where((eb) => eb.or([eb('s.id', '<>', after.sittingId), eb('d.number', '>', after.decisionNumber)]));
+  }
+  const ordered = query.orderBy('s.date', 'desc').orderBy('s.number', 'desc').orderBy('d.number');
+  return (page.limit === null ? ordered : ordered.limit(page.limit)).execute();
 }
 
 export function registerRow(db: Executor, groupId: number, id: number): Promise<RegisterRow | undefined> {
@@ -116,13 +145,11 @@ export async function insertNote(
   await refreshDecisionState(db, [decisionId]);
 }
 
-/** A person's unfinished decisions, and the finished ones reviewed or noted on since `recentFrom`. */
+/** A person's unfinished decisions, and the finished ones reviewed or noted on since `recentFrom`, starting from the person's owner rows. */
 export async function personDecisionRows(db: Executor, groupId: number, personId: number, recentFrom: string) {
-  const owned = db.selectFrom('decision_owners').select('decision_id').where('person_id', '=', personId);
   const [open, finished] = await Promise.all([
-    decisionsOfGroup(db, groupId).where('d.id', 'in', owned).where('d.current_status', 'in', UNFINISHED_STATUSES).execute(),
-    decisionsOfGroup(db, groupId)
-      .where('d.id', 'in', owned)
+    decisionsOwnedBy(db, groupId, personId).where('d.current_status', 'in', UNFINISHED_STATUSES).execute(),
+    decisionsOwnedBy(db, groupId, personId)
       .where('d.current_status', 'in', FINISHED_STATUSES)
       .where((eb) =>
         eb.or([
@@ -145,5 +172,11 @@ export async function personDecisionRows(db: Executor, groupId: number, personId
       )
       .execute(),
   ]);
-  return { open, finished };
+  return { open: onceEach(open), finished: onceEach(finished) };
+}
+
+/** A person named twice among a decision's owners still owes it once. */
+function onceEach(rows: RegisterRow[]): RegisterRow[] {
+  const seen = new Set<number>();
+  return rows.filter((r) => !seen.has(r.id) && seen.add(r.id) !== undefined);
 }

@@ -2,25 +2,40 @@
 // agenda item is confidential (services/decision-origin.ts words how a decision is referred to).
 import type { Executor } from '../db/database.ts';
 
+/** The columns of a decision row as every view reads it (aliases `d`, `s`, `a`). */
+export const DECISION_COLUMNS = [
+  'd.id',
+  'd.number',
+  'd.text',
+  'd.status',
+  'd.due',
+  'd.current_status',
+  'd.current_due',
+  'd.plan_activity',
+  's.id as sitting_id',
+  's.number as sitting_number',
+  's.date as sitting_date',
+  'a.confidential',
+] as const;
+
 export function decisionsOfGroup(db: Executor, groupId: number) {
   return db
     .selectFrom('decisions as d')
     .innerJoin('sittings as s', 's.id', 'd.sitting_id')
     .leftJoin('agenda_items as a', 'a.id', 'd.agenda_item_id')
-    .select([
-      'd.id',
-      'd.number',
-      'd.text',
-      'd.status',
-      'd.due',
-      'd.current_status',
-      'd.current_due',
-      'd.plan_activity',
-      's.id as sitting_id',
-      's.number as sitting_number',
-      's.date as sitting_date',
-      'a.confidential',
-    ])
+    .select(DECISION_COLUMNS)
+    .where('s.group_id', '=', groupId);
+}
+
+/** The same rows for the decisions a person owns, found from the person's owner rows (one row per owner row). */
+export function decisionsOwnedBy(db: Executor, groupId: number, personId: number) {
+  return db
+    .selectFrom('decision_owners as o')
+    .innerJoin('decisions as d', 'd.id', 'o.decision_id')
+    .innerJoin('sittings as s', 's.id', 'd.sitting_id')
+    .leftJoin('agenda_items as a', 'a.id', 'd.agenda_item_id')
+    .select(DECISION_COLUMNS)
+    .where('o.person_id', '=', personId)
     .where('s.group_id', '=', groupId);
 }
 

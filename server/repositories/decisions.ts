@@ -1,9 +1,10 @@
 // Decisions as rows: read one with its owners, insert, update at a version, delete, and the
-// owners' rows. The use cases (a draft only, numbers kept 1..n, owners matched to the
-// directory) are in services/sitting-parts.ts.
+// owners' rows, keeping the stored followed-up flag in step with the deadline and owners. The use
+// cases (a draft only, numbers kept 1..n, owners matched to the directory) are in services/.
 import type { DecisionRow, DecisionTable, Executor } from '../db/database.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { Decision } from '../schemas/sittings.ts';
+import { refreshFollowedUp } from './decision-predicates.ts';
 import { refreshDecisionSearch } from './search-index.ts';
 import { expectOneUpdated, required } from './rows.ts';
 
@@ -73,13 +74,14 @@ export function decisionByNumbers(db: Executor, groupId: number, sittingNumber: 
 
 export async function insertDecision(
   db: Executor,
-  values: Omit<Insertable<DecisionTable>, 'id' | 'version' | 'search_text' | 'current_status' | 'current_due'>,
+  values: Omit<Insertable<DecisionTable>, 'id' | 'version' | 'search_text' | 'current_status' | 'current_due' | 'followed_up'>,
 ): Promise<number> {
   const { id } = await db
     .insertInto('decisions')
     .values({ ...values, current_status: values.status, current_due: values.due ?? null })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await refreshFollowedUp(db, id);
   return id;
 }
 
@@ -97,6 +99,7 @@ export async function updateDecisionRow(
     .where('version', '=', version)
     .executeTakeFirst();
   expectOneUpdated(result, true, WHAT);
+  if (values.due !== undefined) await refreshFollowedUp(db, id);
 }
 
 export async function bumpDecisionVersion(db: Executor, id: number): Promise<void> {
@@ -138,5 +141,6 @@ export async function writeOwners(
       .values(owners.map((o, i) => ({ decision_id: decisionId, ordinal: i + 1, person_id: o.personId, name: o.name })))
       .execute();
   }
+  await refreshFollowedUp(db, decisionId);
   await refreshDecisionSearch(db, decisionId);
 }

@@ -31,3 +31,14 @@ export function required<T>(row: T | undefined, what: string): T {
 export function inTransaction<T>(db: Executor, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   return db.isTransaction ? fn(db as Transaction<Database>) : db.transaction().execute(fn);
 }
+
+/** Rows by their decision, in the order given: attached to many decisions in one pass, not one `.filter` per decision. */
+export function groupBy<T extends { decision_id: number }>(rows: readonly T[]): Map<number, T[]> {
+  const byDecision = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = byDecision.get(row.decision_id);
+    if (list === undefined) byDecision.set(row.decision_id, [row]);
+    else list.push(row);
+  }
+  return byDecision;
+}

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../http/caller.ts';
+import { linkNextPage } from '../http/pages.ts';
 import { SESSION_IDLE_MINUTES } from '../domain/sessions.ts';
 import { currentUser, SESSION_COOKIE } from '../plugins/auth.ts';
 import { AuditEntry, AuditQuery } from '../schemas/audit.ts';
@@ -114,14 +115,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'audit:read' },
       schema: { querystring: AuditQuery, response: { 200: Type.Array(AuditEntry), ...errorResponses } },
     },
-    async (req, reply) => {
-      const { entries, nextAfter } = await auditTrail(db, groupId, req.query);
-      if (nextAfter !== null) {
-        const next = new URLSearchParams(Object.entries({ ...req.query, after: nextAfter }).map(([k, v]) => [k, String(v)]));
-        void reply.header('link', `</api/audit?${next.toString()}>; rel="next"`);
-      }
-      return entries;
-    },
+    async (req, reply) => linkNextPage(reply, '/api/audit', req.query, await auditTrail(db, groupId, req.query)),
   );
 };
 

@@ -6,6 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { readerOf } from '../http/caller.ts';
 import { attachment } from '../http/content-disposition.ts';
 import { sendFresh } from '../http/fresh.ts';
+import { linkNextPage } from '../http/pages.ts';
 import { calendarByToken, ownCalendar, rotateCalendarLink } from '../services/actions.ts';
 import { cachedActions, cachedRegister } from '../services/read-cache.ts';
 import { addProgressNote, decisionFor, registerCsvFor } from '../services/register.ts';
@@ -23,7 +24,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/decisions',
     { config: register, schema: { querystring: RegisterQuery, response: { 200: Type.Array(RegisterEntry), ...errorResponses } } },
-    async (req, reply) => sendFresh(req, reply, await cachedRegister(reads, db, groupId, readerOf(req), req.query)),
+    async (req, reply) => {
+      const fresh = await cachedRegister(reads, db, groupId, readerOf(req), req.query);
+      return sendFresh(req, reply, { ...fresh, body: linkNextPage(reply, '/api/decisions', req.query, fresh.body) });
+    },
   );
 
   // A string reply with its own content type is sent as it is: the 200 schema only documents it.

@@ -30,6 +30,9 @@ export const HistoryEvent = Type.Object({
 export const DecisionDetail = Type.Intersect([RegisterEntry, Type.Object({ history: Type.Array(HistoryEvent) })]);
 export type DecisionDetail = Static<typeof DecisionDetail>;
 
+export const REGISTER_PAGE_DEFAULT = 100;
+export const REGISTER_PAGE_MAX = 1000;
+
 const Bool = Type.Boolean();
 export const RegisterQuery = Type.Object(
   {
@@ -48,8 +51,10 @@ export const RegisterQuery = Type.Object(
       }),
     ),
     q: Type.Optional(PlainText({ maxLength: 200 })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
-    offset: Type.Optional(Int({ minimum: 0 })),
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: REGISTER_PAGE_MAX, description: `Decisions per page (${REGISTER_PAGE_DEFAULT} unless told)` }),
+    ),
+    after: Type.Optional(Int({ minimum: 1, description: 'The id of the last decision of the previous page (from the Link header)' })),
   },
   { additionalProperties: false },
 );

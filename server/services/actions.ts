@@ -11,6 +11,7 @@ import { calendarTokenValid, rotateCalendarToken } from '../repositories/calenda
 import { notesOf, personDecisionRows, type RegisterRow } from '../repositories/decision-register.ts';
 import { getGroup } from '../repositories/group.ts';
 import { personRow } from '../repositories/people.ts';
+import { groupBy } from '../repositories/rows.ts';
 import type { ActionItem, Actions } from '../schemas/decisions.ts';
 import { runAudited } from './audit.ts';
 import { auditConfidentialRead, type Reader } from './readers.ts';
@@ -36,6 +37,7 @@ async function toActions(db: Executor, rows: RegisterRow[], today: string): Prom
       rows.map((r) => r.id),
     ),
   ]);
+  const notesById = groupBy(notes);
   return entries.map((e) => ({
     decisionId: e.id,
     reference: e.reference,
@@ -47,7 +49,7 @@ async function toActions(db: Executor, rows: RegisterRow[], today: string): Prom
     due: e.currentDue,
     overdue: isUnfinished(e.currentStatus) && isOverdue(e.currentDue, today),
     status: e.currentStatus,
-    notes: notes.filter((n) => n.decision_id === e.id).map((n) => ({ note: n.note, status: n.status, date: n.effective_date })),
+    notes: (notesById.get(e.id) ?? []).map((n) => ({ note: n.note, status: n.status, date: n.effective_date })),
     confidential: e.confidential,
   }));
 }

@@ -16,28 +16,20 @@ import {
   notesBefore,
   ownerNames,
   replaceCarried,
-  reviewedAtIds,
   reviewsAt,
-  unfinishedNowIds,
   type CandidateRow,
 } from '../repositories/carry-over.ts';
 import type { CarriedDecision } from '../schemas/sittings.ts';
 import { decisionOrigin } from './decision-origin.ts';
 import { statesOf } from '../repositories/decision-state.ts';
-import { isSet } from '../repositories/rows.ts';
+import { groupBy, isSet } from '../repositories/rows.ts';
 
 export async function carriedDecisions(db: Executor, sitting: SittingRow): Promise<CarriedDecision[]> {
   const frozen = sitting.state === 'signed' ? await frozenCarriedIds(db, sitting.id) : [];
   if (sitting.state === 'signed' && frozen.length === 0) return [];
   const lateIds = await lateDecisionIds(db, sitting);
-
-  // Unfinished now, plus those whose state before this sitting may differ from now, plus those
-  // already reviewed here; frozen lists are taken as they are.
-  const reviewed = frozen.length > 0 ? [] : await reviewedAtIds(db, sitting.id);
-  const unfinishedNow = frozen.length > 0 ? [] : await unfinishedNowIds(db);
-  const candidates = [...new Set([...frozen, ...unfinishedNow, ...lateIds, ...reviewed])];
-  if (candidates.length === 0) return [];
-  const rows = await candidateRows(db, sitting, candidates, frozen.length > 0);
+  const rows = await candidateRows(db, sitting, frozen.length > 0);
+  if (rows.length === 0) return [];
 
   const lateSet = new Set(lateIds);
   const recomputed = await statesOf(
@@ -60,6 +52,8 @@ export async function carriedDecisions(db: Executor, sitting: SittingRow): Promi
   const ids = carried.map((r) => r.id);
   const [owners, notes] = await Promise.all([ownerNames(db, ids), notesBefore(db, ids, sitting.date)]);
   const reviewedOn = await lastReviewDates(db, ids, sitting.date);
+  const ownersById = groupBy(owners);
+  const notesById = groupBy(notes);
 
   return carried.map((r) => {
     const state = stateBefore(r);
@@ -68,13 +62,13 @@ export async function carriedDecisions(db: Executor, sitting: SittingRow): Promi
     return {
       decisionId: r.id,
       ...decisionOrigin(r),
-      owners: owners.filter((o) => o.decision_id === r.id).map((o) => o.name),
+      owners: (ownersById.get(r.id) ?? []).map((o) => o.name),
       due: state.due,
       overdue: isOverdue(state.due, sitting.date),
       statusBefore: state.status,
       confidential: inheritsConfidentiality(r.confidential),
-      notes: notes
-        .filter((n) => n.decision_id === r.id && n.effective_date >= since)
+      notes: (notesById.get(r.id) ?? [])
+        .filter((n) => n.effective_date >= since)
         .map((n) => ({ note: n.note, status: n.status, date: n.effective_date })),
       review:
         review === undefined

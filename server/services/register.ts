@@ -15,13 +15,20 @@ import {
   insertNote,
   ownersOf,
   ownsDecision,
+  registerCursor,
   registerRow,
   registerRows,
   type RegisterRow,
 } from '../repositories/decision-register.ts';
 import { decisionOrigin } from './decision-origin.ts';
-import { isSet } from '../repositories/rows.ts';
-import type { DecisionDetail, NewNoteBody, RegisterEntry, RegisterQuery } from '../schemas/decisions.ts';
+import { groupBy, isSet } from '../repositories/rows.ts';
+import {
+  REGISTER_PAGE_DEFAULT,
+  type DecisionDetail,
+  type NewNoteBody,
+  type RegisterEntry,
+  type RegisterQuery,
+} from '../schemas/decisions.ts';
 import { runAudited } from './audit.ts';
 import { auditConfidentialRead, type Reader } from './readers.ts';
 
@@ -31,8 +38,9 @@ export async function toEntries(db: Executor, rows: RegisterRow[], today: string
     db,
     rows.map((r) => r.id),
   );
+  const ownersById = groupBy(owners);
   return rows.map((r) => {
-    const own = owners.filter((o) => o.decision_id === r.id).map((o) => ({ personId: o.person_id, name: o.name }));
+    const own = (ownersById.get(r.id) ?? []).map((o) => ({ personId: o.person_id, name: o.name }));
     const followedUp = isFollowedUp({ due: r.due, ownerCount: own.length });
     return {
       id: r.id,
@@ -49,29 +57,53 @@ export async function toEntries(db: Executor, rows: RegisterRow[], today: string
   });
 }
 
-/** The whole register, unshaped for any reader. */
+/** One page of the register (every matching decision when `paged` is false), and the id the next page starts after, if one follows. */
+export interface RegisterPage {
+  entries: RegisterEntry[];
+  nextAfter: number | null;
+}
+
+/** The register, unshaped for any reader: a page of it as the query asks, or all of it. */
 export async function listDecisions(
   db: Executor,
   groupId: number,
   query: RegisterQuery = {},
   today = todayIso(),
-): Promise<RegisterEntry[]> {
+  paged = true,
+): Promise<RegisterPage> {
   if (query.dueFrom !== undefined) assertDate('dueFrom', query.dueFrom);
   if (query.dueTo !== undefined) assertDate('dueTo', query.dueTo);
+  const cursor = paged ? query.after : undefined;
+  const after = cursor === undefined ? undefined : await registerCursor(db, groupId, cursor);
+  if (cursor !== undefined && after === undefined) {
+    throw new InvalidInput('after', 'lapas sākums nav atrasts: sāciet no pirmās lapas vai sekojiet saitei "next".');
+  }
   const filter = query.planActivity === undefined ? query : { ...query, planActivity: planActivityNumber(query.planActivity) };
-  return toEntries(db, await registerRows(db, groupId, filter, today), today);
+  const limit = paged ? (query.limit ?? REGISTER_PAGE_DEFAULT) : null;
+  // One row more than the page tells whether another page follows.
+  const rows = await registerRows(db, groupId, filter, today, { limit: limit === null ? null : limit + 1, after });
+  const page = limit === null ? rows : rows.slice(0, limit);
+  const more = limit !== null && rows.length > limit;
+  return { entries: await toEntries(db, page, today), nextAfter: more ? (page[page.length - 1]?.id ?? null) : null };
 }
 
-/** The register as this reader sees it; a reading that shows confidential text is audited. */
-export async function registerFor(db: Executor, groupId: number, reader: Reader, query: RegisterQuery): Promise<RegisterEntry[]> {
-  const entries = (await listDecisions(db, groupId, query)).map((e) => registerEntryFor(reader.view, e));
+/** A page of the register as this reader sees it (all of it unless `paged`); a reading that shows confidential text is audited. */
+export async function registerFor(
+  db: Executor,
+  groupId: number,
+  reader: Reader,
+  query: RegisterQuery,
+  paged = true,
+): Promise<RegisterPage> {
+  const page = await listDecisions(db, groupId, query, todayIso(), paged);
+  const entries = page.entries.map((e) => registerEntryFor(reader.view, e));
   if (revealsConfidential(reader.view, entries)) await auditConfidentialRead(db, groupId, reader, 'register', null);
-  return entries;
+  return { entries, nextAfter: page.nextAfter };
 }
 
-/** The register as a CSV file for this reader, audited like the JSON. */
+/** Every matching decision as a CSV file for this reader, audited like the JSON. */
 export async function registerCsvFor(db: Executor, groupId: number, reader: Reader, query: RegisterQuery): Promise<string> {
-  return registerCsv(await registerFor(db, groupId, reader, query));
+  return registerCsv((await registerFor(db, groupId, reader, query, false)).entries);
 }
 
 /** One decision with its history, whole. */

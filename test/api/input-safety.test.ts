@@ -213,7 +213,7 @@ describe('numbers have bounds', () => {
     );
     await refused(() => t.inject({ method: 'DELETE', url: `/api/decisions/${decision.id}?version=${big}` }), /version$/);
     await refused(() => t.inject({ method: 'GET', url: `/api/people/${big}` }), /id$/);
-    await refused(() => t.inject({ method: 'GET', url: `/api/decisions?offset=${big}` }), /offset$/);
+    await refused(() => t.inject({ method: 'GET', url: `/api/decisions?after=${big}` }), /after$/);
     await refused(() => t.inject({ method: 'GET', url: '/api/decisions?sitting=1e308' }), /sitting$/);
   });
 

@@ -1,9 +1,19 @@
 // "Lēmumu reģistrs": every decision with where it stands, filtered by prevention-plan activity,
-// status and words, with the same selection as a CSV download.
+// status and words, with the same selection as a CSV download. The API gives a page at a time: the
+// next one starts after the last decision shown.
 import { api, errorText } from '../api.ts';
-import { field, h, notice, replaceChildren } from '../dom.ts';
+import { append, field, h, notice, replaceChildren } from '../dom.ts';
 import { dateLv, STATUS_LABEL } from '../format.ts';
 import type { DecisionStatus, RegisterEntry } from '../types.ts';
+
+const PAGE = 100;
+
+function pageUrl(query: string, after: number | null): string {
+  const params = new URLSearchParams(query);
+  params.set('limit', String(PAGE));
+  if (after !== null) params.set('after', String(after));
+  return `/api/decisions?${params.toString()}`;
+}
 
 export async function showRegister(root: HTMLElement): Promise<void> {
   document.title = 'Lēmumu reģistrs – protokols';
@@ -31,7 +41,36 @@ export async function showRegister(root: HTMLElement): Promise<void> {
     csv.href = `/api/decisions.csv${q}`;
     replaceChildren(content, h('p', { class: 'loading', role: 'status' }, 'Ielādē…'));
     try {
-      replaceChildren(content, entryTable(await api.get<RegisterEntry[]>(`/api/decisions${q}`)));
+      const first = await api.get<RegisterEntry[]>(pageUrl(q, null));
+      if (first.length === 0) {
+        replaceChildren(content, h('p', null, 'Nav neviena lēmuma, kas atbilst atlasei.'));
+        return;
+      }
+      const rows = h('tbody', null, first.map(entryRow));
+      let last = first;
+      const more: HTMLButtonElement = h(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary',
+          onclick: () => {
+            more.disabled = true;
+            void api
+              .get<RegisterEntry[]>(pageUrl(q, last[last.length - 1]!.id))
+              .then((page) => {
+                append(rows, page.map(entryRow));
+                last = page;
+                more.disabled = false;
+                if (page.length < PAGE) more.remove();
+              })
+              .catch((err: unknown) => {
+                more.replaceWith(notice('error', `Neizdevās ielādēt nākamos lēmumus: ${errorText(err)}`));
+              });
+          },
+        },
+        'Rādīt vairāk',
+      );
+      replaceChildren(content, entryTable(rows), first.length === PAGE ? more : null);
     } catch (err) {
       replaceChildren(content, notice('error', `Neizdevās ielādēt reģistru: ${errorText(err)}`));
     }
@@ -61,8 +100,7 @@ export async function showRegister(root: HTMLElement): Promise<void> {
   await load();
 }
 
-function entryTable(entries: RegisterEntry[]): HTMLElement {
-  if (entries.length === 0) return h('p', null, 'Nav neviena lēmuma, kas atbilst atlasei.');
+function entryTable(rows: HTMLTableSectionElement): HTMLElement {
   return h(
     'table',
     { class: 'table register-table' },
@@ -77,27 +115,25 @@ function entryTable(entries: RegisterEntry[]): HTMLElement {
         ),
       ),
     ),
+    rows,
+  );
+}
+
+function entryRow(e: RegisterEntry): HTMLElement {
+  return h(
+    'tr',
+    null,
+    h('td', { 'data-label': 'Lēmums' }, h('a', { href: `#/sedes/${e.sittingId}` }, e.reference)),
+    h('td', { 'data-label': 'Sēdes datums' }, dateLv(e.sittingDate)),
+    h('td', { 'data-label': 'Lēmuma teksts' }, e.text),
+    h('td', { 'data-label': 'Atbildīgie' }, e.owners.map((o) => o.name).join(', ')),
     h(
-      'tbody',
-      null,
-      entries.map((e) =>
-        h(
-          'tr',
-          null,
-          h('td', { 'data-label': 'Lēmums' }, h('a', { href: `#/sedes/${e.sittingId}` }, e.reference)),
-          h('td', { 'data-label': 'Sēdes datums' }, dateLv(e.sittingDate)),
-          h('td', { 'data-label': 'Lēmuma teksts' }, e.text),
-          h('td', { 'data-label': 'Atbildīgie' }, e.owners.map((o) => o.name).join(', ')),
-          h(
-            'td',
-            { 'data-label': 'Termiņš' },
-            dateLv(e.currentDue),
-            e.overdue ? [' ', h('span', { class: 'badge badge-overdue' }, 'nokavēts')] : null,
-          ),
-          h('td', { 'data-label': 'Pasākums' }, e.planActivity ?? ''),
-          h('td', { 'data-label': 'Statuss' }, STATUS_LABEL[e.currentStatus]),
-        ),
-      ),
+      'td',
+      { 'data-label': 'Termiņš' },
+      dateLv(e.currentDue),
+      e.overdue ? [' ', h('span', { class: 'badge badge-overdue' }, 'nokavēts')] : null,
     ),
+    h('td', { 'data-label': 'Pasākums' }, e.planActivity ?? ''),
+    h('td', { 'data-label': 'Statuss' }, STATUS_LABEL[e.currentStatus]),
   );
 }
