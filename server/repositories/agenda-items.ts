@@ -3,7 +3,7 @@
 import type { AgendaItemRow, AgendaItemTable, Executor } from '../db/database.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { AgendaItem } from '../schemas/sittings.ts';
-import { expectOneUpdated, isSet, required } from './rows.ts';
+import { bumpVersion, isSet, required, updateAtVersion } from './rows.ts';
 
 const WHAT = 'darba kārtības punkts';
 
@@ -54,21 +54,11 @@ export async function updateAgendaItemRow(
   version: number,
   values: Pick<Updateable<AgendaItemTable>, 'title' | 'rapporteur' | 'proceedings' | 'confidential'>,
 ): Promise<void> {
-  const result = await db
-    .updateTable('agenda_items')
-    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  expectOneUpdated(result, true, WHAT);
+  await updateAtVersion(db, 'agenda_items', id, version, values, WHAT);
 }
 
 export async function bumpAgendaItemVersion(db: Executor, id: number): Promise<void> {
-  await db
-    .updateTable('agenda_items')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .execute();
+  await bumpVersion(db, 'agenda_items', id);
 }
 
 export async function deleteAgendaItemRow(db: Executor, id: number): Promise<void> {

@@ -4,7 +4,7 @@
 import type { AttendanceRow, AttendanceTable, Executor } from '../db/database.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { Attendee } from '../schemas/sittings.ts';
-import { expectOneUpdated, required } from './rows.ts';
+import { required, updateAtVersion } from './rows.ts';
 
 const WHAT = 'dalībnieks';
 
@@ -79,13 +79,7 @@ export async function updateAttendanceRow(
   version: number,
   values: Pick<Updateable<AttendanceTable>, 'role' | 'position' | 'reason'>,
 ): Promise<void> {
-  const result = await db
-    .updateTable('attendance')
-    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  expectOneUpdated(result, true, WHAT);
+  await updateAtVersion(db, 'attendance', id, version, values, WHAT);
 }
 
 export async function deleteAttendanceRow(db: Executor, id: number): Promise<void> {

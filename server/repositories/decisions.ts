@@ -6,7 +6,7 @@ import type { Insertable, Updateable } from 'kysely';
 import type { Decision } from '../schemas/sittings.ts';
 import { refreshFollowedUp } from './decision-predicates.ts';
 import { refreshDecisionSearch } from './search-index.ts';
-import { expectOneUpdated, required } from './rows.ts';
+import { bumpVersion, required, updateAtVersion } from './rows.ts';
 
 const WHAT = 'lēmums';
 
@@ -92,22 +92,12 @@ export async function updateDecisionRow(
   version: number,
   values: Pick<Updateable<DecisionTable>, 'text' | 'due' | 'agenda_item_id' | 'status' | 'plan_activity'>,
 ): Promise<void> {
-  const result = await db
-    .updateTable('decisions')
-    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  expectOneUpdated(result, true, WHAT);
+  await updateAtVersion(db, 'decisions', id, version, values, WHAT);
   if (values.due !== undefined) await refreshFollowedUp(db, id);
 }
 
 export async function bumpDecisionVersion(db: Executor, id: number): Promise<void> {
-  await db
-    .updateTable('decisions')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .execute();
+  await bumpVersion(db, 'decisions', id);
 }
 
 export async function isReviewed(db: Executor, id: number): Promise<boolean> {

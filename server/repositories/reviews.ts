@@ -2,7 +2,7 @@
 import type { DecisionReviewRow, DecisionReviewTable, Executor } from '../db/database.ts';
 import type { Updateable } from 'kysely';
 import type { Review } from '../schemas/sittings.ts';
-import { expectOneUpdated, isSet, required } from './rows.ts';
+import { isSet, required, updateAtVersion } from './rows.ts';
 
 const WHAT = 'lēmuma izpildes ieraksts';
 
@@ -97,13 +97,7 @@ export async function updateReviewRow(
   version: number,
   values: Pick<Updateable<DecisionReviewTable>, 'status' | 'note' | 'new_due' | 'not_discussed'>,
 ): Promise<void> {
-  const result = await db
-    .updateTable('decision_reviews')
-    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  expectOneUpdated(result, true, WHAT);
+  await updateAtVersion(db, 'decision_reviews', id, version, values, WHAT);
 }
 
 export async function deleteReviewRow(db: Executor, id: number): Promise<void> {

@@ -1,5 +1,5 @@
 // Small helpers shared by the repositories: flags, timestamps, guarded updates.
-import type { Transaction, UpdateResult } from 'kysely';
+import type { Transaction, Updateable, UpdateResult } from 'kysely';
 import type { Database, Executor } from '../db/database.ts';
 import { notFound, StaleVersion } from '../domain/errors.ts';
 
@@ -41,4 +41,35 @@ export function groupBy<T extends { decision_id: number }>(rows: readonly T[]): 
     else list.push(row);
   }
   return byDecision;
+}
+
+/** The tables whose rows are edited at a version: each has `id` and `version`. */
+type VersionedTable = 'agenda_items' | 'attendance' | 'decisions' | 'decision_reviews';
+
+/** Updates one row at the version given and moves its version on; a stale version is a conflict. */
+export async function updateAtVersion<T extends VersionedTable>(
+  db: Executor,
+  table: T,
+  id: number,
+  version: number,
+  values: Updateable<Database[T]>,
+  what: string,
+): Promise<void> {
+  const result = await db
+    .updateTable(table as VersionedTable)
+    // Kysely types `set` per table, not over a union of tables that share these columns.
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }) as never)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  expectOneUpdated(result, true, what);
+}
+
+/** Moves a row's version on when a change to it was written elsewhere (its place in a sequence). */
+export async function bumpVersion(db: Executor, table: VersionedTable, id: number): Promise<void> {
+  await db
+    .updateTable(table)
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
 }
