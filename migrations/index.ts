@@ -11,6 +11,7 @@ import * as planActivity from './20261126T070000-plan-activity.ts';
 import * as auditDiff from './20261126T080000-audit-diff.ts';
 import * as loginThrottle from './20261126T090000-login-throttle.ts';
 import * as frozenSitting from './20261126T100000-frozen-sitting.ts';
+import * as searchFts from './20261126T211000-search-fts.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261126T010000-initial': initial,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '20261126T080000-audit-diff': auditDiff,
   '20261126T090000-login-throttle': loginThrottle,
   '20261126T100000-frozen-sitting': frozenSitting,
+  '20261126T211000-search-fts': searchFts,
 };

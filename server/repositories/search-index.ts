@@ -1,8 +1,9 @@
 // Keeps the folded search text of agenda items and decisions in step with what they say, and
-// answers the search across all minutes.
-import { sql } from 'kysely';
+// answers the search across all minutes. On SQLite the FTS5 tables `agenda_items_fts` and
+// `decisions_fts` index that text; triggers keep them in step within the writing transaction.
+import { SqliteAdapter, sql } from 'kysely';
 import { inheritsConfidentiality } from '../domain/reader-view.ts';
-import { foldForSearch } from '../domain/search-text.ts';
+import { foldForSearch, prefixMatchQuery } from '../domain/search-text.ts';
 import type { Executor } from '../db/database.ts';
 import type { SearchHit } from '../schemas/sittings.ts';
 
@@ -38,6 +39,32 @@ export function containsEveryWord(column: string, query: string) {
   });
 }
 
+/** Whether this database has the FTS5 index (SQLite); elsewhere search falls back to `like`. */
+function hasFullTextIndex(db: Executor): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter;
+}
+
+/** `alias` is the row that FTS5 table `table_fts` (as `f`) matches: joined by key, `match` its query. */
+function hitOf(table: 'agenda_items' | 'decisions', alias: string, match: string) {
+  return sql<boolean>`${sql.ref(`${alias}.id`)} = f.rowid and ${sql.ref(`f.${table}_fts`)} match ${match}`;
+}
+
+// With `match`, only the rows the FTS5 index matches. CROSS JOIN makes SQLite read the index first
+// and fetch each hit by its key, instead of walking every row of the group and looking it up in the hits.
+function agendaItemsSearched(db: Executor, match: string | null) {
+  const all = db.selectFrom('agenda_items as a');
+  if (match === null) return all;
+  const hits = db.selectFrom(sql`agenda_items_fts`.as('f')).crossJoin('agenda_items as a');
+  return hits.where(hitOf('agenda_items', 'a', match)) as unknown as typeof all;
+}
+
+function decisionsSearched(db: Executor, match: string | null) {
+  const all = db.selectFrom('decisions as d');
+  if (match === null) return all;
+  const hits = db.selectFrom(sql`decisions_fts`.as('f')).crossJoin('decisions as d');
+  return hits.where(hitOf('decisions', 'd', match)) as unknown as typeof all;
+}
+
 export interface SearchScope {
   /** Only these sittings (a guest's); all when omitted. */
   sittingIds?: number[];
@@ -46,11 +73,16 @@ export interface SearchScope {
   limit: number;
 }
 
-/** Agenda items and decisions of the group whose text holds every word of `query`, newest first. */
+/**
+ * Agenda items and decisions of the group with every word of `query`, newest first: with the FTS5
+ * index each word matches the words that start with it; without it, any text that holds it.
+ */
 export async function searchMinutes(db: Executor, groupId: number, query: string, scope: SearchScope): Promise<SearchHit[]> {
   if (scope.sittingIds?.length === 0) return [];
-  let items = db
-    .selectFrom('agenda_items as a')
+  const fts = hasFullTextIndex(db);
+  const match = fts ? prefixMatchQuery(query) : null;
+  if (fts && match === null) return [];
+  let items = agendaItemsSearched(db, match)
     .innerJoin('sittings as s', 's.id', 'a.sitting_id')
     .select([
       's.id as sitting_id',
@@ -62,14 +94,15 @@ export async function searchMinutes(db: Executor, groupId: number, query: string
       'a.confidential',
     ])
     .where('s.group_id', '=', groupId);
-  let decisions = db
-    .selectFrom('decisions as d')
+  let decisions = decisionsSearched(db, match)
     .innerJoin('sittings as s', 's.id', 'd.sitting_id')
     .leftJoin('agenda_items as a', 'a.id', 'd.agenda_item_id')
     .select(['d.id', 's.id as sitting_id', 's.number as sitting_number', 's.date as sitting_date', 'd.number', 'd.text', 'a.confidential'])
     .where('s.group_id', '=', groupId);
-  for (const condition of containsEveryWord('a.search_text', query)) items = items.where(condition);
-  for (const condition of containsEveryWord('d.search_text', query)) decisions = decisions.where(condition);
+  if (match === null) {
+    for (const condition of containsEveryWord('a.search_text', query)) items = items.where(condition);
+    for (const condition of containsEveryWord('d.search_text', query)) decisions = decisions.where(condition);
+  }
   if (scope.sittingIds !== undefined) {
     items = items.where('s.id', 'in', scope.sittingIds);
     decisions = decisions.where('s.id', 'in', scope.sittingIds);
