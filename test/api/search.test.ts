@@ -1,8 +1,9 @@
 // Search across all minutes through the SQLite FTS5 index: each word matches the words that start
 // with it, all words must match, the index moves with every write in its transaction, and the
 // planner answers from the index.
-import { CompiledQuery, type KyselyPlugin } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, type KyselyPlugin } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as searchFts from '../../migrations/20261126T211000-search-fts.ts';
 import { refreshAgendaItemSearch, searchMinutes } from '../../server/repositories/search-index.ts';
 import { testApp, type TestApp } from '../support/app.ts';
 import { nr7 } from '../support/reference.ts';
@@ -180,5 +181,34 @@ describe('the query plan', () => {
         ).toBe(true);
       }
     }
+  });
+});
+
+describe('the migration', () => {
+  const ftsTables = async () =>
+    (
+      await t.db.executeQuery<{ name: string }>(
+        CompiledQuery.raw("select name from sqlite_master where name in ('agenda_items_fts', 'decisions_fts') or name like '%fts_%'"),
+      )
+    ).rows.map((r) => r.name);
+
+  it('fills the index from the rows already there, and takes it away again', async () => {
+    const before = await found('ranca kluba');
+    await searchFts.down(t.db);
+    expect(await ftsTables()).toEqual([]);
+    await searchFts.up(t.db);
+    expect(await ftsTables()).toEqual(expect.arrayContaining(['agenda_items_fts', 'decisions_fts', 'agenda_items_fts_update']));
+    expect(await found('ranca kluba')).toEqual(before);
+    expect(before.length).toBeGreaterThan(0);
+    await indexAgreesWithRows();
+  });
+
+  it('does nothing on PostgreSQL (not even connect)', async () => {
+    const connect = async () => {
+      throw new Error('the migration used the database');
+    };
+    const pg = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: connect as never }) });
+    await expect(searchFts.up(pg)).resolves.toBeUndefined();
+    await expect(searchFts.down(pg)).resolves.toBeUndefined();
   });
 });
