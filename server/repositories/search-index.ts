@@ -44,25 +44,46 @@ function hasFullTextIndex(db: Executor): boolean {
   return db.getExecutor().adapter instanceof SqliteAdapter;
 }
 
-/** `alias` is the row that FTS5 table `table_fts` (as `f`) matches: joined by key, `match` its query. */
-function hitOf(table: 'agenda_items' | 'decisions', alias: string, match: string) {
-  return sql<boolean>`${sql.ref(`${alias}.id`)} = f.rowid and ${sql.ref(`f.${table}_fts`)} match ${match}`;
+/**
+ * Above this many hits in all groups, fetching each by its key and sorting them all costs more than
+ * walking the group's sittings newest first until `limit` hits are found.
+ */
+export const FEW_HITS = 1000;
+
+type Indexed = 'agenda_items' | 'decisions';
+
+/** Whether the FTS5 index of `table` holds at most FEW_HITS rows matching `match` (it reads no more). */
+async function fewHits(db: Executor, table: Indexed, match: string): Promise<boolean> {
+  const fts = `${table}_fts`;
+  const { rows } = await sql<{ n: number }>`select count(*) as n from (
+    select rowid from ${sql.table(fts)} where ${sql.ref(fts)} match ${match} limit ${FEW_HITS + 1})`.execute(db);
+  return (rows[0]?.n ?? 0) <= FEW_HITS;
 }
 
-// With `match`, only the rows the FTS5 index matches. CROSS JOIN makes SQLite read the index first
-// and fetch each hit by its key, instead of walking every row of the group and looking it up in the hits.
-function agendaItemsSearched(db: Executor, match: string | null) {
+/**
+ * `alias` is a row FTS5 matches. With few hits, CROSS JOIN makes SQLite read the index first and fetch
+ * each hit by its key; with many, the planner walks the group newest first and stops at the limit.
+ */
+function hitOf(table: Indexed, alias: string, match: string, few: boolean) {
+  const fts = sql.table(`${table}_fts`);
+  if (few) return sql<boolean>`${sql.ref(`${alias}.id`)} = f.rowid and ${sql.ref(`f.${table}_fts`)} match ${match}`;
+  return sql<boolean>`${sql.ref(`${alias}.id`)} in (select rowid from ${fts} where ${fts} match ${match})`;
+}
+
+async function agendaItemsSearched(db: Executor, match: string | null) {
   const all = db.selectFrom('agenda_items as a');
   if (match === null) return all;
+  if (!(await fewHits(db, 'agenda_items', match))) return all.where(hitOf('agenda_items', 'a', match, false));
   const hits = db.selectFrom(sql`agenda_items_fts`.as('f')).crossJoin('agenda_items as a');
-  return hits.where(hitOf('agenda_items', 'a', match)) as unknown as typeof all;
+  return hits.where(hitOf('agenda_items', 'a', match, true)) as unknown as typeof all;
 }
 
-function decisionsSearched(db: Executor, match: string | null) {
+async function decisionsSearched(db: Executor, match: string | null) {
   const all = db.selectFrom('decisions as d');
   if (match === null) return all;
+  if (!(await fewHits(db, 'decisions', match))) return all.where(hitOf('decisions', 'd', match, false));
   const hits = db.selectFrom(sql`decisions_fts`.as('f')).crossJoin('decisions as d');
-  return hits.where(hitOf('decisions', 'd', match)) as unknown as typeof all;
+  return hits.where(hitOf('decisions', 'd', match, true)) as unknown as typeof all;
 }
 
 export interface SearchScope {
@@ -82,7 +103,7 @@ export async function searchMinutes(db: Executor, groupId: number, query: string
   const fts = hasFullTextIndex(db);
   const match = fts ? prefixMatchQuery(query) : null;
   if (fts && match === null) return [];
-  let items = agendaItemsSearched(db, match)
+  let items = (await agendaItemsSearched(db, match))
     .innerJoin('sittings as s', 's.id', 'a.sitting_id')
     .select([
       's.id as sitting_id',
@@ -94,7 +115,7 @@ export async function searchMinutes(db: Executor, groupId: number, query: string
       'a.confidential',
     ])
     .where('s.group_id', '=', groupId);
-  let decisions = decisionsSearched(db, match)
+  let decisions = (await decisionsSearched(db, match))
     .innerJoin('sittings as s', 's.id', 'd.sitting_id')
     .leftJoin('agenda_items as a', 'a.id', 'd.agenda_item_id')
     .select(['d.id', 's.id as sitting_id', 's.number as sitting_number', 's.date as sitting_date', 'd.number', 'd.text', 'a.confidential'])

@@ -4,7 +4,7 @@
 import { CompiledQuery, Kysely, PostgresDialect, type KyselyPlugin } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as searchFts from '../../migrations/20261126T211000-search-fts.ts';
-import { refreshAgendaItemSearch, searchMinutes } from '../../server/repositories/search-index.ts';
+import { FEW_HITS, refreshAgendaItemSearch, searchMinutes } from '../../server/repositories/search-index.ts';
 import { testApp, type TestApp } from '../support/app.ts';
 import { nr7 } from '../support/reference.ts';
 
@@ -152,7 +152,7 @@ describe('the index moves with the writes', () => {
 });
 
 describe('the query plan', () => {
-  it('reads the FTS5 index first and fetches each hit by its key, never walking agenda items, decisions or sittings', async () => {
+  const plans = async (query: string, scope: { publicOnly: boolean; sittingIds?: number[] }) => {
     const groupId = (await t.db.selectFrom('sittings').select('group_id').where('id', '=', sittingId).executeTakeFirstOrThrow()).group_id;
     const queries: CompiledQuery[] = [];
     const capture: KyselyPlugin = {
@@ -162,25 +162,52 @@ describe('the query plan', () => {
       },
       transformResult: async (args) => args.result,
     };
+    const hits = await searchMinutes(t.db.withPlugin(capture), groupId, query, { ...scope, limit: 100 });
+    expect(hits.length).toBeGreaterThan(0);
+    const searches = queries.filter((q) => /_fts"? match .*order by/su.test(q.sql));
+    expect(searches).toHaveLength(2);
+    const explained = [];
+    for (const q of searches)
+      explained.push(
+        (await t.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${q.sql}`, [...q.parameters]))).rows.map(
+          (r) => r.detail,
+        ),
+      );
+    return explained;
+  };
+  const neverScans = /\bSCAN (a|d|s|agenda_items|decisions|sittings)\b/u;
+
+  it('with few hits, reads the FTS5 index first and fetches each hit by its key, never walking the group', async () => {
     for (const scope of [{ publicOnly: false }, { publicOnly: true, sittingIds: [sittingId] }]) {
-      queries.length = 0;
-      const hits = await searchMinutes(t.db.withPlugin(capture), groupId, 'ranca kluba', { ...scope, limit: 100 });
-      expect(hits.length).toBeGreaterThan(0);
-      const searches = queries.filter((q) => /_fts" match/u.test(q.sql));
-      expect(searches).toHaveLength(2);
-      for (const query of searches) {
-        const explained = await t.db.executeQuery<{ detail: string }>(
-          CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]),
-        );
-        const plan = explained.rows.map((r) => r.detail);
+      for (const plan of await plans('ranca kluba', scope)) {
         expect(plan[0], plan.join('\n')).toMatch(/^SCAN f VIRTUAL TABLE INDEX \d+:M/u);
-        expect(plan.join('\n')).not.toMatch(/\bSCAN (a|d|s|agenda_items|decisions|sittings)\b/u);
+        expect(plan.join('\n')).not.toMatch(neverScans);
         expect(
           plan.filter((step) => /^SEARCH (a|d|s) /u.test(step)).every((step) => step.includes('INTEGER PRIMARY KEY')),
           plan.join('\n'),
         ).toBe(true);
       }
     }
+  });
+
+  it('with many hits, walks the group newest first by its indexes and matches through the FTS5 index', async () => {
+    const [agenda] = (await sitting()).agendaItems;
+    await t.db.executeQuery(
+      CompiledQuery.raw(
+        `with recursive n(i) as (select 1 union all select i + 1 from n where i <= ${FEW_HITS})
+         insert into decisions (sitting_id, number, text, status, agenda_item_id, search_text)
+         select ${sittingId}, 100 + i, 'Bieži vārdi', 'open', ${agenda.id}, 'biezi vardi' from n`,
+      ),
+    );
+    const [itemsPlan, decisionsPlan] = await plans('biezi', { publicOnly: false });
+    for (const plan of [itemsPlan!, decisionsPlan!]) {
+      expect(plan.join('\n')).toMatch(/VIRTUAL TABLE INDEX \d+:M/u);
+      expect(plan.join('\n')).not.toMatch(neverScans);
+    }
+    // The items have few hits, the decisions many: the group's sittings come first for them.
+    expect(itemsPlan![0]).toMatch(/^SCAN f VIRTUAL TABLE/u);
+    expect(decisionsPlan![0], decisionsPlan!.join('\n')).toMatch(/^SEARCH s USING INDEX/u);
+    await indexAgreesWithRows();
   });
 });
 
