@@ -12,6 +12,7 @@ import * as auditDiff from './20261126T080000-audit-diff.ts';
 import * as loginThrottle from './20261126T090000-login-throttle.ts';
 import * as frozenSitting from './20261126T100000-frozen-sitting.ts';
 import * as hotQueryIndexes from './20261126T210000-hot-query-indexes.ts';
+import * as searchFts from './20261126T211000-search-fts.ts';
 import * as dataVersion from './20261126T212000-data-version.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
   '20261126T090000-login-throttle': loginThrottle,
   '20261126T100000-frozen-sitting': frozenSitting,
   '20261126T210000-hot-query-indexes': hotQueryIndexes,
+  '20261126T211000-search-fts': searchFts,
   '20261126T212000-data-version': dataVersion,
 };

@@ -1,8 +1,9 @@
 // Keeps the folded search text of agenda items and decisions in step with what they say, and
-// answers the search across all minutes.
-import { sql } from 'kysely';
+// answers the search across all minutes. On SQLite the FTS5 tables `agenda_items_fts` and
+// `decisions_fts` index that text; triggers keep them in step within the writing transaction.
+import { SqliteAdapter, sql } from 'kysely';
 import { inheritsConfidentiality } from '../domain/reader-view.ts';
-import { foldForSearch } from '../domain/search-text.ts';
+import { foldForSearch, prefixMatchQuery } from '../domain/search-text.ts';
 import type { Executor } from '../db/database.ts';
 import type { SearchHit } from '../schemas/sittings.ts';
 
@@ -38,6 +39,53 @@ export function containsEveryWord(column: string, query: string) {
   });
 }
 
+/** Whether this database has the FTS5 index (SQLite); elsewhere search falls back to `like`. */
+function hasFullTextIndex(db: Executor): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter;
+}
+
+/**
+ * Above this many hits in all groups, fetching each by its key and sorting them all costs more than
+ * walking the group's sittings newest first until `limit` hits are found.
+ */
+export const FEW_HITS = 1000;
+
+type Indexed = 'agenda_items' | 'decisions';
+
+/** Whether the FTS5 index of `table` holds at most FEW_HITS rows matching `match` (it reads no more). */
+async function fewHits(db: Executor, table: Indexed, match: string): Promise<boolean> {
+  const fts = `${table}_fts`;
+  const { rows } = await sql<{ n: number }>`select count(*) as n from (
+    select rowid from ${sql.table(fts)} where ${sql.ref(fts)} match ${match} limit ${FEW_HITS + 1})`.execute(db);
+  return (rows[0]?.n ?? 0) <= FEW_HITS;
+}
+
+/**
+ * `alias` is a row FTS5 matches. With few hits, CROSS JOIN makes SQLite read the index first and fetch
+ * each hit by its key; with many, the planner walks the group newest first and stops at the limit.
+ */
+function hitOf(table: Indexed, alias: string, match: string, few: boolean) {
+  const fts = sql.table(`${table}_fts`);
+  if (few) return sql<boolean>`${sql.ref(`${alias}.id`)} = f.rowid and ${sql.ref(`f.${table}_fts`)} match ${match}`;
+  return sql<boolean>`${sql.ref(`${alias}.id`)} in (select rowid from ${fts} where ${fts} match ${match})`;
+}
+
+async function agendaItemsSearched(db: Executor, match: string | null) {
+  const all = db.selectFrom('agenda_items as a');
+  if (match === null) return all;
+  if (!(await fewHits(db, 'agenda_items', match))) return all.where(hitOf('agenda_items', 'a', match, false));
+  const hits = db.selectFrom(sql`agenda_items_fts`.as('f')).crossJoin('agenda_items as a');
+  return hits.where(hitOf('agenda_items', 'a', match, true)) as unknown as typeof all;
+}
+
+async function decisionsSearched(db: Executor, match: string | null) {
+  const all = db.selectFrom('decisions as d');
+  if (match === null) return all;
+  if (!(await fewHits(db, 'decisions', match))) return all.where(hitOf('decisions', 'd', match, false));
+  const hits = db.selectFrom(sql`decisions_fts`.as('f')).crossJoin('decisions as d');
+  return hits.where(hitOf('decisions', 'd', match, true)) as unknown as typeof all;
+}
+
 export interface SearchScope {
   /** Only these sittings (a guest's); all when omitted. */
   sittingIds?: number[];
@@ -46,11 +94,16 @@ export interface SearchScope {
   limit: number;
 }
 
-/** Agenda items and decisions of the group whose text holds every word of `query`, newest first. */
+/**
+ * Agenda items and decisions of the group with every word of `query`, newest first: with the FTS5
+ * index each word matches the words that start with it; without it, any text that holds it.
+ */
 export async function searchMinutes(db: Executor, groupId: number, query: string, scope: SearchScope): Promise<SearchHit[]> {
   if (scope.sittingIds?.length === 0) return [];
-  let items = db
-    .selectFrom('agenda_items as a')
+  const fts = hasFullTextIndex(db);
+  const match = fts ? prefixMatchQuery(query) : null;
+  if (fts && match === null) return [];
+  let items = (await agendaItemsSearched(db, match))
     .innerJoin('sittings as s', 's.id', 'a.sitting_id')
     .select([
       's.id as sitting_id',
@@ -62,14 +115,15 @@ export async function searchMinutes(db: Executor, groupId: number, query: string
       'a.confidential',
     ])
     .where('s.group_id', '=', groupId);
-  let decisions = db
-    .selectFrom('decisions as d')
+  let decisions = (await decisionsSearched(db, match))
     .innerJoin('sittings as s', 's.id', 'd.sitting_id')
     .leftJoin('agenda_items as a', 'a.id', 'd.agenda_item_id')
     .select(['d.id', 's.id as sitting_id', 's.number as sitting_number', 's.date as sitting_date', 'd.number', 'd.text', 'a.confidential'])
     .where('s.group_id', '=', groupId);
-  for (const condition of containsEveryWord('a.search_text', query)) items = items.where(condition);
-  for (const condition of containsEveryWord('d.search_text', query)) decisions = decisions.where(condition);
+  if (match === null) {
+    for (const condition of containsEveryWord('a.search_text', query)) items = items.where(condition);
+    for (const condition of containsEveryWord('d.search_text', query)) decisions = decisions.where(condition);
+  }
   if (scope.sittingIds !== undefined) {
     items = items.where('s.id', 'in', scope.sittingIds);
     decisions = decisions.where('s.id', 'in', scope.sittingIds);

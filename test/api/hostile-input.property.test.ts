@@ -270,3 +270,50 @@ describe('hostile input to every write route', () => {
     },
   );
 });
+
+describe('hostile search queries', () => {
+  /** Pieces of the FTS5 query language and of SQL, mixed with words the minutes hold. */
+  const ftsSyntax = fc.constantFrom(
+    '"',
+    '""',
+    '*',
+    '-',
+    '+',
+    '^',
+    ':',
+    '(',
+    ')',
+    'NEAR',
+    'NEAR(',
+    'AND',
+    'OR',
+    'NOT',
+    '{',
+    '}',
+    ',',
+    "'",
+    '%',
+    '_',
+    '\\',
+  );
+  const words = fc.constantFrom('ranca', 'Rancāne', 'kluba', 'title', 'search_text', 'agenda_items_fts', 'ā', '𝕏', '1');
+  const query = fc.oneof(
+    hostileString,
+    fc.array(fc.oneof(ftsSyntax, words, hostileString), { minLength: 1, maxLength: 8 }).map((parts) => parts.join('')),
+    fc.array(fc.oneof(ftsSyntax, words), { minLength: 1, maxLength: 8 }).map((parts) => parts.join(' ')),
+  );
+
+  it('any query is answered with hits or a 400 naming q, never a 500', { timeout: 180_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(query, async (q) => {
+        const res = await t.inject({ method: 'GET', url: `/api/search?${new URLSearchParams({ q }).toString()}` });
+        const what = `q=${JSON.stringify(q).slice(0, 120)} → ${res.statusCode} ${res.body.slice(0, 200)}`;
+        expect([200, 400], what).toContain(res.statusCode);
+        if (res.statusCode === 200) expect(Array.isArray(res.json()), what).toBe(true);
+        else expect(res.json().field, what).toMatch(/(^|\.)q$/u);
+        expect(res.body, what).not.toMatch(/at .+\.ts:\d+|SqliteError|SQLITE_|fts5/u);
+      }),
+      { numRuns: 400, seed: 20261126 },
+    );
+  });
+});

@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GROUP_PROFILE, DEFAULT_MINUTES_SETTINGS } from '../../server/domain/group-settings.ts';
-import { foldForSearch } from '../../server/domain/search-text.ts';
+import { foldForSearch, prefixMatchQuery } from '../../server/domain/search-text.ts';
 import { todayIso } from '../../server/domain/calendar.ts';
 
 describe('search folding', () => {
   it('case and diacritics do not matter', () => expect(foldForSearch('Rancāne ŠTEINS')).toBe('rancane steins'));
   it('missing parts are skipped and the rest joined by lines', () => expect(foldForSearch('A', null, undefined, 'Ē')).toBe('a\ne'));
+});
+
+describe('the full-text query', () => {
+  it('each folded word is a quoted prefix, all of them required', () =>
+    expect(prefixMatchQuery('  Kārkliņai   ANKETU ')).toBe('"karklinai"* "anketu"*'));
+  it('the query language is plain text inside the quotes, a quote doubled', () => {
+    expect(prefixMatchQuery('NEAR(a b) -c title:d "e')).toBe('"near(a"* "b)"* "-c"* "title:d"* """e"*');
+    expect(prefixMatchQuery('a"*OR"b')).toBe('"a""*or""b"*');
+  });
+  it('words without a letter or digit are left out; none left is no query', () => {
+    expect(prefixMatchQuery('ranca -- *')).toBe('"ranca"*');
+    expect(prefixMatchQuery('%% " *')).toBeNull();
+  });
 });
 
 describe('group defaults', () => {

@@ -1,0 +1,241 @@
+// Search across all minutes through the SQLite FTS5 index: each word matches the words that start
+// with it, all words must match, the index moves with every write in its transaction, and the
+// planner answers from the index.
+import { CompiledQuery, Kysely, PostgresDialect, type KyselyPlugin } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as searchFts from '../../migrations/20261126T211000-search-fts.ts';
+import { FEW_HITS, refreshAgendaItemSearch, searchMinutes } from '../../server/repositories/search-index.ts';
+import { testApp, type TestApp } from '../support/app.ts';
+import { nr7 } from '../support/reference.ts';
+
+let t: TestApp;
+let sittingId: number;
+beforeEach(async () => {
+  t = await testApp();
+  sittingId = (await t.call({ method: 'POST', url: '/api/sittings/import', payload: nr7() })).body.id;
+});
+afterEach(async () => t.close());
+
+interface Hit {
+  kind: 'agendaItem' | 'decision';
+  position: number;
+  title: string | null;
+  text: string;
+}
+const search = async (q: string) => {
+  const res = await t.call<Hit[]>({ method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}` });
+  expect(res.status, q).toBe(200);
+  return res.body;
+};
+const found = async (q: string) => (await search(q)).map((h) => `${h.kind} ${h.position}`);
+const sitting = async () => (await t.call({ method: 'GET', url: `/api/sittings/${sittingId}` })).body;
+/** FTS5's own check that its index holds exactly what the rows say. */
+const indexAgreesWithRows = async () => {
+  for (const table of ['agenda_items_fts', 'decisions_fts'])
+    await t.db.executeQuery(CompiledQuery.raw(`insert into ${table}(${table}, rank) values ('integrity-check', 1)`));
+};
+
+describe('search words', () => {
+  it('a word finds the words that start with it, whatever their case and diacritics', async () => {
+    expect(await found('ranca')).toEqual(['agendaItem 2', 'decision 2', 'decision 4']);
+    expect(await found('RANCĀNEI')).toEqual(['decision 2', 'decision 4']);
+    expect(await found('kārkliņ')).toEqual(await found('karklin'));
+    // Prefixes only: the middle of a word is not a word.
+    expect(await found('ancane')).toEqual([]);
+  });
+
+  it('every word must match, in any order', async () => {
+    const { id } = (
+      await t.call({
+        method: 'POST',
+        url: `/api/sittings/${sittingId}/decisions`,
+        payload: { text: 'I.Kārkliņai sagatavot vecāku aptaujas anketu.' },
+      })
+    ).body;
+    expect(id).toBeGreaterThan(0);
+    const hits = await search('karklina anketu');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.text).toBe('I.Kārkliņai sagatavot vecāku aptaujas anketu.');
+    expect(await search('anketu karklina')).toEqual(hits);
+    expect(await search('karklina anketu nekas')).toEqual([]);
+  });
+
+  it('a query with no letter or digit finds nothing', async () => {
+    expect(await search('%%')).toEqual([]);
+    expect(await search('-- **')).toEqual([]);
+  });
+
+  it('syntax of the index’s query language is read as plain words, never as an error', async () => {
+    for (const q of [
+      '"ranca',
+      'ranca"',
+      'ranca*',
+      '-ranca',
+      'ranca -kluba',
+      'NEAR(ranca kluba)',
+      'title:ranca',
+      '(ranca',
+      'ranca)',
+      'ranca OR',
+      'AND ranca',
+      'NOT',
+      '^ranca',
+      'ranca + kluba',
+      "ranca'",
+    ]) {
+      const res = await t.call({ method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}` });
+      expect(res.status, q).toBe(200);
+    }
+    expect(await found('"ranca')).toEqual(await found('ranca'));
+    expect(await found('NEAR(ranca kluba)')).toEqual([]);
+    expect(await found('(rotary kluba)')).toEqual(await found('rotary kluba'));
+  });
+});
+
+describe('the index moves with the writes', () => {
+  it('an edit, a deleted item, decision or sitting are found or gone at once', async () => {
+    const s = await sitting();
+    const item = s.agendaItems[2];
+    await t.call({
+      method: 'PATCH',
+      url: `/api/agenda-items/${item.id}`,
+      payload: { version: item.version, proceedings: 'Zīļuks un Pūcīte.' },
+    });
+    expect(await found('ziluk pucit')).toEqual([`agendaItem ${item.position}`]);
+    const edited = (await sitting()).agendaItems[2];
+    expect((await t.inject({ method: 'DELETE', url: `/api/agenda-items/${item.id}?version=${edited.version}` })).statusCode).toBe(204);
+    expect(await found('ziluk')).toEqual([]);
+
+    const decision = s.decisions.find((d: { text: string }) => d.text.includes('Rotary'));
+    expect(await found('rotary kluba')).toContain(`decision ${decision.number}`);
+    expect((await t.inject({ method: 'DELETE', url: `/api/decisions/${decision.id}?version=${decision.version}` })).statusCode).toBe(204);
+    expect(await found('rotary kluba')).not.toContain(`decision ${decision.number}`);
+    await indexAgreesWithRows();
+
+    const { version } = await sitting();
+    expect((await t.inject({ method: 'DELETE', url: `/api/sittings/${sittingId}?version=${version}` })).statusCode).toBe(204);
+    expect(await found('ranca')).toEqual([]);
+    await indexAgreesWithRows();
+  });
+
+  it('a write is in the index inside its transaction, and a rolled-back one leaves no trace', async () => {
+    const item = (await sitting()).agendaItems[0];
+    const groupId = (await t.db.selectFrom('sittings').select('group_id').where('id', '=', sittingId).executeTakeFirstOrThrow()).group_id;
+    const scope = { publicOnly: false, limit: 100 };
+    await expect(
+      t.db.transaction().execute(async (trx) => {
+        await trx.updateTable('agenda_items').set({ proceedings: 'Zīļuks.' }).where('id', '=', item.id).execute();
+        await refreshAgendaItemSearch(trx, item.id);
+        expect(await searchMinutes(trx, groupId, 'ziluks', scope)).toHaveLength(1);
+        await trx.deleteFrom('decisions').where('sitting_id', '=', sittingId).execute();
+        expect(await searchMinutes(trx, groupId, 'rancanei', scope)).toEqual([]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await found('ziluks')).toEqual([]);
+    expect(await found('rancanei')).toEqual(['decision 2', 'decision 4']);
+    await indexAgreesWithRows();
+  });
+
+  it('a refused write leaves the index as it was', async () => {
+    const item = (await sitting()).agendaItems[0];
+    const before = await found('ranca');
+    const res = await t.inject({
+      method: 'PATCH',
+      url: `/api/agenda-items/${item.id}`,
+      payload: { version: item.version + 5, title: 'Zīļuks' },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(await found('ziluks')).toEqual([]);
+    expect(await found('ranca')).toEqual(before);
+  });
+});
+
+describe('the query plan', () => {
+  const plans = async (query: string, scope: { publicOnly: boolean; sittingIds?: number[] }) => {
+    const groupId = (await t.db.selectFrom('sittings').select('group_id').where('id', '=', sittingId).executeTakeFirstOrThrow()).group_id;
+    const queries: CompiledQuery[] = [];
+    const capture: KyselyPlugin = {
+      transformQuery: (args) => {
+        queries.push(t.db.getExecutor().compileQuery(args.node, args.queryId));
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const hits = await searchMinutes(t.db.withPlugin(capture), groupId, query, { ...scope, limit: 100 });
+    expect(hits.length).toBeGreaterThan(0);
+    const searches = queries.filter((q) => /_fts"? match .*order by/su.test(q.sql));
+    expect(searches).toHaveLength(2);
+    const explained = [];
+    for (const q of searches)
+      explained.push(
+        (await t.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${q.sql}`, [...q.parameters]))).rows.map(
+          (r) => r.detail,
+        ),
+      );
+    return explained;
+  };
+  const neverScans = /\bSCAN (a|d|s|agenda_items|decisions|sittings)\b/u;
+
+  it('with few hits, reads the FTS5 index first and fetches each hit by its key, never walking the group', async () => {
+    for (const scope of [{ publicOnly: false }, { publicOnly: true, sittingIds: [sittingId] }]) {
+      for (const plan of await plans('ranca kluba', scope)) {
+        expect(plan[0], plan.join('\n')).toMatch(/^SCAN f VIRTUAL TABLE INDEX \d+:M/u);
+        expect(plan.join('\n')).not.toMatch(neverScans);
+        expect(
+          plan.filter((step) => /^SEARCH (a|d|s) /u.test(step)).every((step) => step.includes('INTEGER PRIMARY KEY')),
+          plan.join('\n'),
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('with many hits, walks the group newest first by its indexes and matches through the FTS5 index', async () => {
+    const [agenda] = (await sitting()).agendaItems;
+    await t.db.executeQuery(
+      CompiledQuery.raw(
+        `with recursive n(i) as (select 1 union all select i + 1 from n where i <= ${FEW_HITS})
+         insert into decisions (sitting_id, number, text, status, agenda_item_id, search_text)
+         select ${sittingId}, 100 + i, 'Bieži vārdi', 'open', ${agenda.id}, 'biezi vardi' from n`,
+      ),
+    );
+    const [itemsPlan, decisionsPlan] = await plans('biezi', { publicOnly: false });
+    for (const plan of [itemsPlan!, decisionsPlan!]) {
+      expect(plan.join('\n')).toMatch(/VIRTUAL TABLE INDEX \d+:M/u);
+      expect(plan.join('\n')).not.toMatch(neverScans);
+    }
+    // The items have few hits, the decisions many: the group's sittings come first for them.
+    expect(itemsPlan![0]).toMatch(/^SCAN f VIRTUAL TABLE/u);
+    expect(decisionsPlan![0], decisionsPlan!.join('\n')).toMatch(/^SEARCH s USING INDEX/u);
+    await indexAgreesWithRows();
+  });
+});
+
+describe('the migration', () => {
+  const ftsTables = async () =>
+    (
+      await t.db.executeQuery<{ name: string }>(
+        CompiledQuery.raw("select name from sqlite_master where name in ('agenda_items_fts', 'decisions_fts') or name like '%fts_%'"),
+      )
+    ).rows.map((r) => r.name);
+
+  it('fills the index from the rows already there, and takes it away again', async () => {
+    const before = await found('ranca kluba');
+    await searchFts.down(t.db);
+    expect(await ftsTables()).toEqual([]);
+    await searchFts.up(t.db);
+    expect(await ftsTables()).toEqual(expect.arrayContaining(['agenda_items_fts', 'decisions_fts', 'agenda_items_fts_update']));
+    expect(await found('ranca kluba')).toEqual(before);
+    expect(before.length).toBeGreaterThan(0);
+    await indexAgreesWithRows();
+  });
+
+  it('does nothing on PostgreSQL (not even connect)', async () => {
+    const connect = async () => {
+      throw new Error('the migration used the database');
+    };
+    const pg = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: connect as never }) });
+    await expect(searchFts.up(pg)).resolves.toBeUndefined();
+    await expect(searchFts.down(pg)).resolves.toBeUndefined();
+  });
+});
