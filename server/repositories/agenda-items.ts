@@ -3,7 +3,7 @@
 import type { AgendaItemRow, AgendaItemTable, Executor } from '../db/database.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { AgendaItem } from '../schemas/sittings.ts';
-import { bumpVersion, isSet, required, updateAtVersion } from './rows.ts';
+import { isSet, required, updateAtVersion } from './rows.ts';
 
 const WHAT = 'darba kārtības punkts';
 
@@ -55,10 +55,6 @@ export async function updateAgendaItemRow(
   values: Pick<Updateable<AgendaItemTable>, 'title' | 'rapporteur' | 'proceedings' | 'confidential'>,
 ): Promise<void> {
   await updateAtVersion(db, 'agenda_items', id, version, values, WHAT);
-}
-
-export async function bumpAgendaItemVersion(db: Executor, id: number): Promise<void> {
-  await bumpVersion(db, 'agenda_items', id);
 }
 
 export async function deleteAgendaItemRow(db: Executor, id: number): Promise<void> {

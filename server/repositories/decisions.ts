@@ -6,7 +6,7 @@ import type { Insertable, Updateable } from 'kysely';
 import type { Decision } from '../schemas/sittings.ts';
 import { refreshFollowedUp } from './decision-predicates.ts';
 import { refreshDecisionSearch } from './search-index.ts';
-import { bumpVersion, required, updateAtVersion } from './rows.ts';
+import { required, updateAtVersion } from './rows.ts';
 
 const WHAT = 'lēmums';
 
@@ -94,10 +94,6 @@ export async function updateDecisionRow(
 ): Promise<void> {
   await updateAtVersion(db, 'decisions', id, version, values, WHAT);
   if (values.due !== undefined) await refreshFollowedUp(db, id);
-}
-
-export async function bumpDecisionVersion(db: Executor, id: number): Promise<void> {
-  await bumpVersion(db, 'decisions', id);
 }
 
 export async function isReviewed(db: Executor, id: number): Promise<boolean> {

@@ -3,17 +3,10 @@
 import { assertVersion } from '../domain/errors.ts';
 import { insertionPoint, moveTo } from '../domain/numbering.ts';
 import type { Db, Executor } from '../db/database.ts';
-import {
-  agendaItemRow,
-  bumpAgendaItemVersion,
-  deleteAgendaItemRow,
-  getAgendaItem,
-  insertAgendaItem,
-  updateAgendaItemRow,
-} from '../repositories/agenda-items.ts';
+import { agendaItemRow, deleteAgendaItemRow, getAgendaItem, insertAgendaItem, updateAgendaItemRow } from '../repositories/agenda-items.ts';
 import type { Actor } from '../repositories/audit.ts';
 import { AGENDA_ITEM } from '../repositories/audit-records.ts';
-import { definedOnly, flag } from '../repositories/rows.ts';
+import { bumpVersion, definedOnly, flag } from '../repositories/rows.ts';
 import { refreshAgendaItemSearch } from '../repositories/search-index.ts';
 import { AGENDA, applyOrder, closeGaps, orderedIds } from '../repositories/sequence.ts';
 import type { AgendaItem, AgendaItemPatchBody, MoveBody, NewAgendaItemBody } from '../schemas/sittings.ts';
@@ -81,7 +74,7 @@ export async function moveAgendaItem(db: Db, groupId: number, actor: Actor, id: 
     assertVersion(WHAT, item.version, move.version);
     const current = await orderedIds(trx, AGENDA, item.sitting_id);
     await applyOrder(trx, AGENDA, moveTo([...current.keys()], id, move.to, 'to'), current);
-    await bumpAgendaItemVersion(trx, id);
+    await bumpVersion(trx, 'agenda_items', id);
     return getAgendaItem(trx, id);
   });
 }

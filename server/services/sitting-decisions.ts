@@ -12,7 +12,6 @@ import type { Actor } from '../repositories/audit.ts';
 import { DECISION, decisionNumbers } from '../repositories/audit-records.ts';
 import { refreshDecisionState } from '../repositories/decision-state.ts';
 import {
-  bumpDecisionVersion,
   decisionRow,
   decisionsWithItemPosition,
   deleteDecisionRow,
@@ -23,7 +22,7 @@ import {
   writeOwners,
 } from '../repositories/decisions.ts';
 import { listPeople } from '../repositories/people.ts';
-import { definedOnly } from '../repositories/rows.ts';
+import { bumpVersion, definedOnly } from '../repositories/rows.ts';
 import { refreshDecisionSearch } from '../repositories/search-index.ts';
 import { applyOrder, closeGaps, DECISIONS, orderedIds } from '../repositories/sequence.ts';
 import type { Decision, DecisionPatchBody, MoveBody, NewDecisionBody, OwnerInput } from '../schemas/sittings.ts';
@@ -134,7 +133,7 @@ export async function moveDecision(db: Db, groupId: number, actor: Actor, id: nu
     assertVersion(WHAT, decision.version, move.version);
     const current = await orderedIds(trx, DECISIONS, decision.sitting_id);
     await applyOrder(trx, DECISIONS, moveTo([...current.keys()], id, move.to, 'to'), current);
-    await bumpDecisionVersion(trx, id);
+    await bumpVersion(trx, 'decisions', id);
     return getDecision(trx, id);
   });
 }
