@@ -13,6 +13,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** READ_CACHE: `on` (the default) keeps the hot reads' views and sends ETags; `off` computes each afresh. */
   readCache: boolean;
+  /** PUBLIC_URL: the base URL people reach the app at (behind a proxy), for links in feeds, mails and the setup line. */
+  publicUrl: string | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,6 +28,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     readCache: parseReadCache(env.READ_CACHE),
+    publicUrl: parsePublicUrl(env.PUBLIC_URL),
   };
 }
 
@@ -34,6 +37,21 @@ export function parseReadCache(value: string | undefined): boolean {
   if (text === '' || text === 'on') return true;
   if (text === 'off') return false;
   throw new Error(`READ_CACHE must be on or off, got "${value}"`);
+}
+
+/** An http(s) URL without query or fragment, kept without its trailing slash so paths append to it. */
+export function parsePublicUrl(value: string | undefined): string | null {
+  const text = (value ?? '').trim();
+  if (text === '') return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`PUBLIC_URL must be an http(s) URL such as https://protokols.cesis.lv, got "${value}"`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search !== '' || url.hash !== '' || url.username !== '')
+    throw new Error(`PUBLIC_URL must be an http(s) URL without query, fragment or credentials, got "${value}"`);
+  return url.href.replace(/\/+$/u, '');
 }
 
 /** proxy-addr's names for whole ranges, accepted as Fastify accepts them. */

@@ -42,3 +42,16 @@ describe('READ_CACHE', () => {
     for (const bad of ['no', '0', 'false', 'of']) expect(() => parseReadCache(bad), bad).toThrow(/^READ_CACHE must be on or off/u);
   });
 });
+
+describe('PUBLIC_URL', () => {
+  it('is unset by default and kept without its trailing slash, with any path', () => {
+    expect(readConfig({}).publicUrl).toBeNull();
+    expect(readConfig({ PUBLIC_URL: 'https://protokols.cesis.lv/' }).publicUrl).toBe('https://protokols.cesis.lv');
+    expect(readConfig({ PUBLIC_URL: 'https://cesis.lv/protokols/' }).publicUrl).toBe('https://cesis.lv/protokols');
+  });
+
+  it('refuses what is not an http(s) base URL, naming the setting', () => {
+    for (const bad of ['protokols.cesis.lv', 'ftp://cesis.lv', 'https://cesis.lv/?a=1', 'https://u:p@cesis.lv'])
+      expect(() => readConfig({ PUBLIC_URL: bad })).toThrow(/PUBLIC_URL/);
+  });
+});
