@@ -2,7 +2,6 @@
 // tests can build it over an in-memory database and call it with inject().
 import path from 'node:path';
 import compress from '@fastify/compress';
-import helmet from '@fastify/helmet';
 import fastifyStatic, { type SetHeadersResponse } from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -10,6 +9,7 @@ import type { TrustProxy } from './config.ts';
 import type { Db } from './db/database.ts';
 import { PasswordHasher } from './domain/passwords.ts';
 import { lazySchemas } from './http/lazy-schemas.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { withRequestLogSerializers } from './http/request-log.ts';
 import { FRONT_END_DIR, HASHED_ASSET } from './paths.ts';
 import auth from './plugins/auth.ts';
@@ -100,7 +100,7 @@ export async function buildApp({
   // Computed now, so the first unknown login takes as long as any other.
   passwordHasher.dummyHash().catch(() => undefined);
   await app.register(database, { db });
-  await app.register(helmet, {
+  securityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

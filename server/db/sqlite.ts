@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database } from './database.ts';
 
 /** `:memory:` gives a private in-memory database (tests); anything else is a file path. */
@@ -15,7 +15,30 @@ export function openSqlite(path: string): Kysely<Database> {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+}
+
+/** How many distinct SQL texts keep their compiled statement; the app has a few hundred queries. */
+const STATEMENTS = 500;
+
+/**
+ * Kysely prepares every query afresh, and on the hot reads compiling the SQL cost more than running
+ * it: each SQL text is compiled once and its statement reused, least recently used dropped first.
+ * A statement still being iterated (a streamed query) is not handed out twice.
+ */
+export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      const kept = statements.get(sql);
+      statements.delete(sql);
+      const statement = kept !== undefined && !kept.busy ? kept : sqlite.prepare(sql);
+      statements.set(sql, statement);
+      if (statements.size > STATEMENTS) statements.delete(statements.keys().next().value as string);
+      return statement;
+    },
+  };
 }
 
 export function sqlitePathFromUrl(url: string): string {

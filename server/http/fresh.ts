@@ -1,9 +1,9 @@
 // Conditional GET for the cached reads: the view's ETag, 304 when the browser already holds it, and
-// a cached view serialized once however often it is sent.
+// a cached view serialized and encoded once however often it is sent.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Fresh } from '../services/read-cache.ts';
 
-const serialized = new WeakMap<object, string>();
+const serialized = new WeakMap<object, Buffer>();
 
 /** RFC 9110 weak comparison: the opaque tags match, W/ or not; `*` matches any. */
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
@@ -19,10 +19,10 @@ export function sendFresh<T>(request: FastifyRequest, reply: FastifyReply, fresh
   if (matches(request.headers['if-none-match'], fresh.etag)) return reply.code(304).send();
   const body = fresh.body;
   if (typeof body !== 'object' || body === null) return body;
-  let text = serialized.get(body);
-  if (text === undefined) {
-    text = String(reply.serialize(body));
-    serialized.set(body, text);
+  let bytes = serialized.get(body);
+  if (bytes === undefined) {
+    bytes = Buffer.from(String(reply.serialize(body)), 'utf8');
+    serialized.set(body, bytes);
   }
-  return reply.type('application/json; charset=utf-8').send(text);
+  return reply.type('application/json; charset=utf-8').send(bytes);
 }
