@@ -41,8 +41,11 @@ export async function candidateRows(db: Executor, sitting: SittingRow, frozen: b
   const candidates = frozen
     ? db.selectFrom('carried_decisions').select('decision_id as id').where('sitting_id', '=', sitting.id)
     : db
+        // Decisions first (CROSS JOIN keeps them the outer loop): the partial index holds only the
+        // unfinished followed-up ones, while a walk of the group's sittings grows with the years.
         .selectFrom('decisions')
-        .innerJoin('sittings as cs', 'cs.id', 'decisions.sitting_id')
+        .crossJoin('sittings as cs')
+        .whereRef('cs.id', '=', 'decisions.sitting_id')
         .select('decisions.id')
         .where('cs.group_id', '=', sitting.group_id)
         .where('cs.date', '<=', sitting.date)

@@ -58,14 +58,17 @@ function unboundedSteps(plan: string[]): string[] {
   });
 }
 
-async function expectBounded(run: () => Promise<unknown>): Promise<void> {
+/** A walk of the group's sittings up to a date: all of its past, which grows with the years. */
+const WALKS_THE_PAST = /^SEARCH \w+ USING (?:COVERING )?INDEX sittings_group_order_uq \(group_id=\? AND date<=?\?\)/;
+
+async function expectBounded(run: () => Promise<unknown>, forbidden?: RegExp): Promise<void> {
   const queries = (await queriesOf(run)).filter((q) => /^\s*(select|with)\b/i.test(q.sql));
   expect(queries.length).toBeGreaterThan(0);
   // SHOW_PLANS=1 prints every plan, to read one before changing a query or an index.
   if (process.env.SHOW_PLANS) for (const q of queries) console.log(`${q.sql}\n  ${planOf(q).join('\n  ')}`);
   const found = queries
     .map((q) => ({ sql: q.sql, plan: planOf(q) }))
-    .filter((q) => unboundedSteps(q.plan).length > 0)
+    .filter((q) => unboundedSteps(q.plan).length > 0 || (forbidden !== undefined && q.plan.some((line) => forbidden.test(line))))
     .map((q) => `${q.sql}\n  ${q.plan.join('\n  ')}`);
   expect(found).toEqual([]);
 }
@@ -125,7 +128,7 @@ describe.each([
 
   it('opening a new sitting works out its carry-over without reading the whole history', async () => {
     const sitting = await newDraft(analysed ? 1001 : 1000, '2030-01-15');
-    await expectBounded(() => carriedDecisions(db, sitting));
+    await expectBounded(() => carriedDecisions(db, sitting), WALKS_THE_PAST);
   });
 
   it("one sitting's load (its parts and carry-over) reads only that sitting's rows", async () => {
