@@ -26,7 +26,7 @@ const STATEMENTS = 500;
  * it: each SQL text is compiled once and its statement reused, least recently used dropped first.
  * A statement still being iterated (a streamed query) is not handed out twice.
  */
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   const statements = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),

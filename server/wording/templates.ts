@@ -88,14 +88,25 @@ export function loadMinutesTemplates(dir: string = DEFAULT_TEMPLATES_DIR): Minut
     // strict: a misspelt {{name}} in an edited template fails loudly instead of printing nothing.
     compiled.set(key, hbs.compile(source, { noEscape: true, strict: true }));
   }
+  const fill = (key: PhraseKey, values: PhraseValues): string => {
+    const template = compiled.get(key) as HandlebarsTemplateDelegate;
+    try {
+      return template(values);
+    } catch (error) {
+      throw new Error(`${file}: template "${key}" failed: ${(error as Error).message}`, { cause: error });
+    }
+  };
+  // A phrase without values never changes: every request's reader view asks for one.
+  const fixed = new Map<PhraseKey, string>();
   const templates: MinutesTemplates = {
-    phrase(key, values = {}) {
-      const template = compiled.get(key) as HandlebarsTemplateDelegate;
-      try {
-        return template(values);
-      } catch (error) {
-        throw new Error(`${file}: template "${key}" failed: ${(error as Error).message}`, { cause: error });
+    phrase(key, values) {
+      if (values !== undefined) return fill(key, values);
+      let text = fixed.get(key);
+      if (text === undefined) {
+        text = fill(key, {});
+        fixed.set(key, text);
       }
+      return text;
     },
   };
   cache.set(dir, templates);
