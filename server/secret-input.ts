@@ -32,21 +32,18 @@ interface TypedAhead {
 }
 
 /**
- * Reads one line per prompt from a terminal in raw mode (nothing is echoed), the next prompt written
- * when a line ends. Backspace edits, Ctrl-D ends the line, Ctrl-C rejects with Interrupted.
+ * Reads one line per prompt from a terminal already in raw mode (nothing is echoed), the next prompt
+ * written when a line ends. Backspace edits, Ctrl-D ends the line, Ctrl-C rejects with Interrupted.
  */
 function readTerminalLines({ input, output }: SecretStreams, prompts: readonly string[], ahead: TypedAhead): Promise<string[]> {
   const lines: string[] = [];
   let line = '';
   let previous = '';
-  // Raw mode before the prompt: the terminal echoes what arrives at once, even before it is read.
-  input.setRawMode?.(true);
   output.write(prompts[0] ?? '');
   return new Promise<string[]>((resolve, reject) => {
     const finish = (rest: string[], error?: Error) => {
       ahead.rest = rest.join('');
       input.off('data', onData);
-      input.setRawMode?.(false);
       input.pause();
       if (error === undefined) resolve(lines);
       else reject(error);
@@ -96,10 +93,17 @@ async function firstLineOf(input: SecretInput): Promise<string> {
 export async function readNewPassword(streams: SecretStreams = standard()): Promise<string> {
   if (streams.input.isTTY !== true) return firstLineOf(streams.input);
   const ahead: TypedAhead = { rest: '' };
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    const [first = '', second = ''] = await readTerminalLines(streams, [PROMPT, REPEAT_PROMPT], ahead);
-    if (first === second) return first;
-    streams.output.write(attempt < ATTEMPTS ? 'Paroles nesakrīt; ievadiet vēlreiz.\n' : '');
+  // Raw mode before the first prompt and until the last line: a terminal echoes what arrives at
+  // once, even before anyone reads it.
+  streams.input.setRawMode?.(true);
+  try {
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      const [first = '', second = ''] = await readTerminalLines(streams, [PROMPT, REPEAT_PROMPT], ahead);
+      if (first === second) return first;
+      streams.output.write(attempt < ATTEMPTS ? 'Paroles nesakrīt; ievadiet vēlreiz.\n' : '');
+    }
+  } finally {
+    streams.input.setRawMode?.(false);
   }
   throw new PasswordsDiffer(`Paroles ${ATTEMPTS} reizes nesakrita; lietotājs netika izveidots.`);
 }

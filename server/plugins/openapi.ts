@@ -1,12 +1,11 @@
 // The API described as OpenAPI 3.1 at GET /api/openapi.json, made from the routes' own schemas by
 // @fastify/swagger: built at its first request and kept, so the start does not pay for it.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import swagger, { type SwaggerTransform } from '@fastify/swagger';
 import type { TSchema } from '@sinclair/typebox';
 import type { FastifySchema } from 'fastify';
 import fp from 'fastify-plugin';
-import { PROJECT_ROOT } from '../paths.ts';
+// Bundled into the build with the code, so the version is the one the code was built from.
+import pkg from '../../package.json' with { type: 'json' };
 import { ErrorResponse } from '../schemas/common.ts';
 import { CSRF_HEADER, SESSION_COOKIE, type Access } from './auth.ts';
 
@@ -105,19 +104,13 @@ const transform =
     return { schema: documented as FastifySchema, url };
   };
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string };
-  return pkg.version ?? '0.0.0';
-}
-
 export default fp(
   async (app) => {
     const definitions = new Map<string, unknown>();
     await app.register(swagger, {
       openapi: {
         openapi: '3.1.0',
-        // Replaced by the package's version when the document is first built.
-        info: { title: 'protokols', version: '0.0.0', description: 'The API of protokols: meeting minutes of cooperation groups.' },
+        info: { title: 'protokols', version: pkg.version, description: 'The API of protokols: meeting minutes of cooperation groups.' },
         components: {
           securitySchemes: {
             session: {
@@ -139,7 +132,6 @@ export default fp(
       transformObject: (documents) => {
         if (!('openapiObject' in documents)) throw new Error('OpenAPI 3 only');
         const document = documents.openapiObject;
-        document.info = { ...document.info!, version: version() };
         const hoisted = JSON.parse(JSON.stringify(Object.fromEntries(definitions)).replaceAll('"#/definitions/', '"#/components/schemas/'));
         document.components = { ...document.components, schemas: { ...document.components?.schemas, ...hoisted } };
         return document;

@@ -295,6 +295,7 @@ describe('the new password from a terminal', () => {
     t.input.write('a1\rb1\ra2\rb2\r');
     t.input.write('a3\rb3\r');
     await expect(read).rejects.toThrow(new PasswordsDiffer('Paroles 3 reizes nesakrita; lietotājs netika izveidots.'));
+    expect(t.input.raw).toBe(false);
     expect(t.screen().match(/Paroles nesakrīt/gu)).toHaveLength(2);
   });
 
