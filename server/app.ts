@@ -15,6 +15,7 @@ import { FRONT_END_DIR, HASHED_ASSET } from './paths.ts';
 import auth from './plugins/auth.ts';
 import database from './plugins/database.ts';
 import errors, { schemaErrorFormatter } from './plugins/errors.ts';
+import openapi from './plugins/openapi.ts';
 import accountRoutes from './routes/accounts.ts';
 import decisionRoutes from './routes/decisions.ts';
 import groupRoutes from './routes/group.ts';
@@ -117,6 +118,8 @@ export async function buildApp({
     },
   });
   await app.register(auth);
+  // Before every route it describes: it collects them as they are added.
+  await app.register(openapi);
   // Before the static root, so its hook sees the files too; those come precompressed by the build
   // (brotli at its best quality) and pass through untouched. JSON and HTML of the API are compressed
   // here, at brotli quality 4 (the plugin's default: fast enough per request). DOCX, PDF and other

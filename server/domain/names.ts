@@ -47,6 +47,13 @@ export interface NamedPerson {
   shortName: string | null;
 }
 
+/** The directory people a typed name may mean: those with that full name, or else with that short form. */
+export function nameCandidates<P extends NamedPerson>(name: string, people: readonly P[]): P[] {
+  const key = nameKey(name);
+  const byFull = people.filter((p) => nameKey(p.fullName) === key);
+  return byFull.length > 0 ? byFull : people.filter((p) => nameKey(p.shortName ?? shortForm(p.fullName)) === key);
+}
+
 /**
  * Finds the directory person a typed name means: by full name, or by short form with or
  * without the space after the initial. Where a short form fits several people, those in
@@ -57,10 +64,7 @@ export function matchPerson<P extends NamedPerson>(
   people: readonly P[],
   preferred: ReadonlySet<number> = new Set(),
 ): P | undefined {
-  const key = nameKey(name);
-  const byFull = people.filter((p) => nameKey(p.fullName) === key);
-  if (byFull.length === 1) return byFull[0];
-  const candidates = byFull.length > 1 ? byFull : people.filter((p) => nameKey(p.shortName ?? shortForm(p.fullName)) === key);
+  const candidates = nameCandidates(name, people);
   if (candidates.length === 1) return candidates[0];
   const narrowed = candidates.filter((p) => preferred.has(p.id));
   return narrowed.length === 1 ? narrowed[0] : undefined;

@@ -20,6 +20,8 @@ export interface SignedCopyKind {
 const ASICE_MIME = 'application/vnd.etsi.asic-e+zip';
 const PDF: SignedCopyKind = { contentType: 'application/pdf', extension: 'pdf' };
 const ASICE: SignedCopyKind = { contentType: ASICE_MIME, extension: 'edoc' };
+/** The content types a signed copy is stored and sent back with. */
+export const SIGNED_COPY_TYPES: readonly string[] = [PDF.contentType, ASICE.contentType];
 
 const refuse = (message: string) => new InvalidInput('file', message);
 

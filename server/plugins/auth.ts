@@ -2,7 +2,7 @@
 // permission it needs (config.access), and cookie-authenticated writes must carry the
 // session's CSRF token. An API route that names no permission stops the app at start.
 import cookie from '@fastify/cookie';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import fp from 'fastify-plugin';
 import { DomainError, Forbidden } from '../domain/errors.ts';
 import { can, type Permission } from '../domain/permissions.ts';
@@ -18,6 +18,8 @@ export interface ApiRoute {
   method: string;
   url: string;
   access: Access;
+  /** Its request and response schemas as declared (the OpenAPI test checks the description carries them). */
+  schema: FastifySchema | undefined;
 }
 
 declare module 'fastify' {
@@ -53,7 +55,8 @@ export default fp(
       if (!route.url.startsWith('/api/')) return;
       const access = (route.config as { access?: Access } | undefined)?.access;
       if (access === undefined) throw new Error(`${String(route.method)} ${route.url} names no access`);
-      for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access });
+      for (const method of [route.method].flat())
+        if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access, schema: route.schema });
     });
 
     app.addHook('onRequest', async (request: FastifyRequest) => {

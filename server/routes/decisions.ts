@@ -33,7 +33,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   // A string reply with its own content type is sent as it is: the 200 schema only documents it.
   app.get(
     '/api/decisions.csv',
-    { config: register, schema: { querystring: RegisterQuery, response: { 200: Csv, ...errorResponses } } },
+    { config: register, schema: { querystring: RegisterQuery, response: { 200: Csv, ...errorResponses }, produces: ['text/csv'] } },
     async (req, reply) => {
       const csv = await registerCsvFor(db, groupId, readerOf(req), req.query);
       return reply
@@ -99,13 +99,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         params: IdParams,
         querystring: Type.Object({ token: PlainText({ minLength: 1, maxLength: 200 }) }),
         response: { 200: ICalendar, ...errorResponses },
+        produces: ['text/calendar'],
       },
     },
     async (req, reply) => calendarReply(reply, await calendarByToken(db, groupId, req.params.id, req.query.token, req.hostname)),
   );
   app.get(
     '/api/me/actions.ics',
-    { config: { access: 'actions:own' }, schema: { response: { 200: ICalendar, ...errorResponses } } },
+    { config: { access: 'actions:own' }, schema: { response: { 200: ICalendar, ...errorResponses }, produces: ['text/calendar'] } },
     async (req, reply) => calendarReply(reply, await ownCalendar(db, groupId, readerOf(req), req.hostname)),
   );
 };

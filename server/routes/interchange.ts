@@ -14,7 +14,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/sittings/import',
     {
       bodyLimit: 16 * 1024 * 1024,
-      config: { access: 'sittings:write' },
+      config: { access: 'sittings:write', documentedBody: SittingDocumentSchema },
       schema: { response: { 201: Type.Object({ id: Type.Integer(), number: Type.Integer() }), ...errorResponses } },
     },
     async (req, reply) => reply.code(201).send(await importSitting(db, groupId, actorOf(req), req.body)),

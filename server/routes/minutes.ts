@@ -6,7 +6,7 @@ import { actorOf, readerOf } from '../http/caller.ts';
 import { SIGNER_ROLES } from '../domain/signers.ts';
 import { currentUser } from '../plugins/auth.ts';
 import { UnsupportedMediaType } from '../domain/errors.ts';
-import { MAX_SIGNED_COPY_BYTES } from '../domain/signed-copy-file.ts';
+import { MAX_SIGNED_COPY_BYTES, SIGNED_COPY_TYPES } from '../domain/signed-copy-file.ts';
 import { attachment, inline } from '../http/content-disposition.ts';
 import { minutesForReader, signaturesForReader, signedCopyForReader, uploadSignedCopy } from '../services/minutes.ts';
 import { amendSitting, signAs, type MinutesFile } from '../services/signing.ts';
@@ -21,6 +21,10 @@ const minutesResponse = {
   docx: docxResponse,
   html: { 200: Type.String({ description: 'The minutes as an HTML page, with its Content-Security-Policy' }), ...errorResponses },
 };
+/** The content types of the files, for the API's description (plugins/openapi.ts). */
+const DOCX = ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'];
+const produces = { docx: DOCX, html: ['text/html'] };
+const UPLOAD_TYPES = [...SIGNED_COPY_TYPES, 'application/octet-stream', 'application/zip'];
 
 function send(reply: FastifyReply, file: MinutesFile, download: boolean) {
   void reply.header('content-type', file.contentType).header('cache-control', 'no-store');
@@ -38,7 +42,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   for (const format of ['docx', 'html'] as const) {
     app.get(
       `/api/sittings/:id/minutes.${format}`,
-      { config: read, schema: { params: IdParams, querystring: MinutesQuery, response: minutesResponse[format] } },
+      {
+        config: read,
+        schema: { params: IdParams, querystring: MinutesQuery, response: minutesResponse[format], produces: produces[format] },
+      },
       async (req, reply) => {
         const file = await minutesForReader(db, groupId, readerOf(req), req.params.id, { format, version: req.query.version });
         return send(reply, file, format === 'docx');
@@ -53,7 +60,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.get(
     '/api/sittings/:id/signatures/:n/minutes.docx',
-    { config: read, schema: { params: SignedVersionParams, querystring: MinutesQuery, response: docxResponse } },
+    { config: read, schema: { params: SignedVersionParams, querystring: MinutesQuery, response: docxResponse, produces: DOCX } },
     async (req, reply) => {
       const asked = { format: 'docx', version: req.query.version, signedNumber: req.params.n } as const;
       return send(reply, await minutesForReader(db, groupId, readerOf(req), req.params.id, asked), true);
@@ -97,10 +104,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   await app.register(async (uploads) => {
     // The signed copy arrives as the raw file; its type is judged by its bytes, not the header.
-    uploads.addContentTypeParser(
-      ['application/pdf', 'application/vnd.etsi.asic-e+zip', 'application/octet-stream', 'application/zip'],
-      { parseAs: 'buffer', bodyLimit: MAX_SIGNED_COPY_BYTES },
-      (_req, body, done) => done(null, body),
+    uploads.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: MAX_SIGNED_COPY_BYTES }, (_req, body, done) =>
+      done(null, body),
     );
     uploads.withTypeProvider<TypeBoxTypeProvider>().post(
       '/api/sittings/:id/signed-copy',
@@ -108,6 +113,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         bodyLimit: MAX_SIGNED_COPY_BYTES,
         config: { access: 'signed-copy:upload' },
         schema: {
+          consumes: UPLOAD_TYPES,
           params: IdParams,
           querystring: Type.Object({ fileName: Type.Optional(NameText({ maxLength: 255 })) }),
           response: { 201: SignedCopyInfo, ...errorResponses },
@@ -130,6 +136,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         params: IdParams,
         response: { 200: Type.String({ format: 'binary', description: 'The signed copy as uploaded (PDF or ASiC-E)' }), ...errorResponses },
+        produces: SIGNED_COPY_TYPES,
       },
     },
     async (req, reply) => {

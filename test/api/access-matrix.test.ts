@@ -465,6 +465,13 @@ const routes: Route[] = [
     nobody: 404,
     request: async () => ({ method: 'GET', url: `/api/people/${people['Elita Rancāne']}/actions.ics?token=nav-derigs` }),
   },
+  {
+    name: 'GET /api/openapi.json',
+    allowed: ALL_ROLES,
+    success: 200,
+    nobody: 200,
+    request: async () => ({ method: 'GET', url: '/api/openapi.json' }),
+  },
 ];
 
 beforeAll(async () => {

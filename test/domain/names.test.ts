@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchPerson, nameKey, shortForm } from '../../server/domain/names.ts';
+import { matchPerson, nameCandidates, nameKey, shortForm } from '../../server/domain/names.ts';
 
 const NBSP = '\u00a0';
 
@@ -48,5 +48,11 @@ describe('matching a typed name to the directory', () => {
 
   it('an unknown name matches nobody', () => {
     expect(matchPerson('Valsts policija', people)).toBeUndefined();
+  });
+
+  it('the candidates of a name say whether it fits no one, one person or several (a full name before a short form)', () => {
+    expect(nameCandidates('Valsts policija', people)).toEqual([]);
+    expect(nameCandidates('Ieva Kārkliņa', people).map((p) => p.id)).toEqual([3]);
+    expect(nameCandidates('I. Kārkliņa', people).map((p) => p.id)).toEqual([2, 3]);
   });
 });
