@@ -64,6 +64,26 @@ describe('GET /health', () => {
     t = undefined;
   });
 
+  it('stays out of the request log at info, which a probe every few seconds would flood, and logs a warning when it fails', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'protokols-health-'));
+    const file = path.join(dir, 'protokols.db');
+    const lines: string[] = [];
+    t = await testApp(null, {
+      databasePath: file,
+      databaseFile: file,
+      logger: { level: 'info', stream: { write: (line: string) => void lines.push(line) } },
+    });
+    expect((await t.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+    expect(lines.filter((line) => line.includes('/health'))).toEqual([]);
+    await t.app.inject({ method: 'GET', url: '/api/me' });
+    expect(lines.some((line) => line.includes('/api/me'))).toBe(true);
+    renameSync(file, `${file}.moved`);
+    expect((await t.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(503);
+    expect(lines.map((line) => JSON.parse(line) as { level: number; msg: string })).toContainEqual(
+      expect.objectContaining({ level: 40, msg: 'health: the database is not ready' }),
+    );
+  });
+
   it('is not under /api and not a route that needs a login', async () => {
     t = await testApp(null);
     expect(t.app.apiRoutes.some((route) => route.url.includes('health'))).toBe(false);
