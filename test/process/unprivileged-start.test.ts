@@ -225,6 +225,7 @@ describe.skipIf(why !== '')('the built server started as nobody from a folder it
     expect(lines.map((line) => JSON.parse(line) as { msg: string; url?: string })).toContainEqual(
       expect.objectContaining({ msg: 'protokols darbojas', url: `${url}/` }),
     );
+    expect(lines.map((line) => (JSON.parse(line) as { msg: string }).msg).slice(-2)).toEqual(['stopping', 'stopped']);
     expect(server.stdout()).not.toContain(csrfToken);
   });
 
