@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need when they are missing: LibreOffice and poppler for the
-# LibreOffice test, Chromium for the browser tests. Does nothing when all three are there.
+# LibreOffice test, Chromium for the browser tests, nginx, openssl and systemd-analyze for the checks of
+# the deployment kit in deploy/. Does nothing when all are there.
 set -euo pipefail
 
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v "${CHROMIUM_PATH:-chromium}" >/dev/null 2>&1 || need+=(chromium)
+# /usr/sbin is not on every user's PATH.
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
@@ -16,4 +21,11 @@ fi
 echo "system-packages: installing ${need[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
+# The tests only check nginx's configuration: a package's service is not started while installing.
+policy=/usr/sbin/policy-rc.d
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' >"$policy"
+  chmod 755 "$policy"
+  trap 'rm -f "$policy"' EXIT
+fi
 apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null

@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { TrustProxy } from './config.ts';
 import type { Db } from './db/database.ts';
 import { PasswordHasher } from './domain/passwords.ts';
+import './http/base-url.ts';
 import { lazySchemas } from './http/lazy-schemas.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { withRequestLogSerializers } from './http/request-log.ts';
@@ -19,6 +20,7 @@ import openapi from './plugins/openapi.ts';
 import accountRoutes from './routes/accounts.ts';
 import decisionRoutes from './routes/decisions.ts';
 import groupRoutes from './routes/group.ts';
+import healthRoutes from './routes/health.ts';
 import interchangeRoutes from './routes/interchange.ts';
 import minutesRoutes from './routes/minutes.ts';
 import peopleRoutes from './routes/people.ts';
@@ -66,6 +68,10 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** The read cache and ETags (config READ_CACHE); on unless false. */
   readCache?: boolean;
+  /** The base of absolute links (config PUBLIC_URL, see http/base-url.ts); from each request unless given. */
+  publicUrl?: string | null;
+  /** The SQLite file behind `db`, whose disappearance GET /health reports; none for an in-memory database. */
+  databaseFile?: string | null;
 }
 
 /**
@@ -80,6 +86,8 @@ export async function buildApp({
   passwordHasher = new PasswordHasher(),
   trustProxy = false,
   readCache = true,
+  publicUrl = null,
+  databaseFile = null,
 }: AppOptions): Promise<FastifyInstance> {
   // Schemas compile at each route's first request: compiling them all made most of the start time.
   const schemas = lazySchemas();
@@ -98,6 +106,7 @@ export async function buildApp({
   app.decorate('passwords', passwordHasher);
   app.decorate('compileSchemas', schemas.compileAll);
   app.decorate('reads', new ReadCache({ enabled: readCache }));
+  app.decorate('publicUrl', publicUrl);
   // Computed now, so the first unknown login takes as long as any other.
   passwordHasher.dummyHash().catch(() => undefined);
   await app.register(database, { db });
@@ -134,6 +143,7 @@ export async function buildApp({
     cacheControl: false,
     setHeaders: frontEndHeaders,
   });
+  await app.register(healthRoutes, { databaseFile });
   await app.register(accountRoutes);
   await app.register(groupRoutes);
   await app.register(peopleRoutes);

@@ -15,7 +15,13 @@ export interface Config {
   readCache: boolean;
   /** PUBLIC_URL: the base URL people reach the app at (behind a proxy), for links in feeds, mails and the setup line. */
   publicUrl: string | null;
+  /** LOG_LEVEL: pino's threshold for the JSON log on stdout. */
+  logLevel: LogLevel;
 }
+
+/** pino's levels, most severe first; `silent` logs nothing. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
@@ -24,12 +30,33 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (/^postgres(ql)?:/.test(databaseUrl)) throw new Error('DATABASE_URL: PostgreSQL is not supported yet; give a SQLite file path');
   return {
     port,
-    host: env.HOST ?? '127.0.0.1',
+    host: parseHost(env.HOST),
     databaseUrl,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     readCache: parseReadCache(env.READ_CACHE),
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
   };
+}
+
+/** An IPv4/IPv6 address (`0.0.0.0`, `::`) or a host name such as `localhost`; 127.0.0.1 unless set. */
+export function parseHost(value: string | undefined): string {
+  const text = (value ?? '').trim();
+  if (text === '') return '127.0.0.1';
+  // [::1] as in a URL is taken for ::1.
+  const bare = /^\[(.*)\]$/u.exec(text)?.[1] ?? text;
+  if (isIP(bare) !== 0) return bare;
+  const label = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/u;
+  if (bare.length <= 253 && bare.split('.').every((part) => label.test(part)) && !/^[\d.]+$/u.test(bare)) return bare;
+  throw new Error(`HOST must be an IP address (e.g. 127.0.0.1, 0.0.0.0, ::) or a host name, got "${value}"`);
+}
+
+export function parseLogLevel(value: string | undefined): LogLevel {
+  const text = (value ?? '').trim().toLowerCase();
+  if (text === '') return 'info';
+  const level = LOG_LEVELS.find((l) => l === text);
+  if (level === undefined) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got "${value}"`);
+  return level;
 }
 
 export function parseReadCache(value: string | undefined): boolean {

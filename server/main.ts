@@ -1,36 +1,47 @@
-// Starts the server from the environment's configuration and stops it gracefully.
+// Starts the server from the environment's configuration (config.ts, the only place it is read) and
+// stops it gracefully. Everything it logs is JSON through pino, on stdout.
 import './require-node.ts';
+import path from 'node:path';
 import { buildApp } from './app.ts';
 import { readConfig, type Config } from './config.ts';
 import { openDatabase } from './db/open.ts';
+import { sqlitePathFromUrl } from './db/sqlite.ts';
+import { gracefulStop } from './shutdown.ts';
 
 let config: Config;
 try {
   config = readConfig();
 } catch (error) {
-  // A wrong setting stops the start with its message, not a stack trace.
+  // A wrong setting stops the start with one line naming it, not a stack trace (there is no logger yet).
   console.error(`protokols: ${(error as Error).message}`);
   process.exit(1);
 }
+const databasePath = sqlitePathFromUrl(config.databaseUrl);
 const db = await openDatabase(config.databaseUrl);
 const app = await buildApp({
   db,
   trustProxy: config.trustProxy,
   readCache: config.readCache,
+  publicUrl: config.publicUrl,
+  databaseFile: databasePath === ':memory:' ? null : path.resolve(databasePath),
   // buildApp logs requests by method, path and status only (server/http/request-log.ts).
-  logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  logger: { level: config.logLevel },
 });
 
-const shutdown = async (signal: string) => {
-  app.log.info(`${signal}: stopping`);
-  await app.close();
-  await db.destroy();
-  process.exit(0);
-};
-process.once('SIGINT', () => void shutdown('SIGINT'));
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
+const stop = gracefulStop({
+  log: app.log,
+  close: async () => {
+    await app.close();
+    await db.destroy();
+  },
+  exit: (code) => process.exit(code),
+});
+process.once('SIGINT', () => void stop('SIGINT'));
+process.once('SIGTERM', () => void stop('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();
 const port = typeof address === 'object' && address !== null ? address.port : config.port;
-console.log(`protokols darbojas: http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/`);
+// The address this process listens on, for whoever started it (npm start, the tests); links for
+// users come from PUBLIC_URL.
+app.log.info({ url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/` }, 'protokols darbojas');

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { readerOf } from '../http/caller.ts';
+import { baseUrlOf, hostNameOf } from '../http/base-url.ts';
 import { attachment } from '../http/content-disposition.ts';
 import { sendFresh } from '../http/fresh.ts';
 import { linkNextPage } from '../http/pages.ts';
@@ -84,7 +85,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
       async (req, reply) => {
         const reader = readerOf(req);
-        const link = await rotateCalendarLink(db, groupId, reader, req.params.id ?? reader.personId, `${req.protocol}://${req.host}`);
+        const link = await rotateCalendarLink(db, groupId, reader, req.params.id ?? reader.personId, baseUrlOf(req));
         return reply.code(201).send(link);
       },
     );
@@ -102,12 +103,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         produces: ['text/calendar'],
       },
     },
-    async (req, reply) => calendarReply(reply, await calendarByToken(db, groupId, req.params.id, req.query.token, req.hostname)),
+    async (req, reply) => calendarReply(reply, await calendarByToken(db, groupId, req.params.id, req.query.token, hostNameOf(req))),
   );
   app.get(
     '/api/me/actions.ics',
     { config: { access: 'actions:own' }, schema: { response: { 200: ICalendar, ...errorResponses }, produces: ['text/calendar'] } },
-    async (req, reply) => calendarReply(reply, await ownCalendar(db, groupId, readerOf(req), req.hostname)),
+    async (req, reply) => calendarReply(reply, await ownCalendar(db, groupId, readerOf(req), hostNameOf(req))),
   );
 };
 

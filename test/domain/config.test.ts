@@ -55,3 +55,35 @@ describe('PUBLIC_URL', () => {
       expect(() => readConfig({ PUBLIC_URL: bad })).toThrow(/PUBLIC_URL/);
   });
 });
+
+describe('HOST', () => {
+  it('is 127.0.0.1 unless set, and takes an IP address or a host name', () => {
+    expect(readConfig({}).host).toBe('127.0.0.1');
+    expect(readConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(readConfig({ HOST: '::' }).host).toBe('::');
+    expect(readConfig({ HOST: '[::1]' }).host).toBe('::1');
+    expect(readConfig({ HOST: 'localhost' }).host).toBe('localhost');
+    expect(readConfig({ HOST: 'app-1.intra.cesis.lv' }).host).toBe('app-1.intra.cesis.lv');
+  });
+
+  it('refuses anything else with a message naming the setting', () => {
+    for (const bad of ['http://0.0.0.0', '0.0.0.0:3000', '10.0.0.300', 'host name', '-bad.lv', 'a..lv', '*'])
+      expect(() => readConfig({ HOST: bad }), bad).toThrow(/^HOST must be an IP address/u);
+  });
+});
+
+describe('LOG_LEVEL', () => {
+  it('is info unless set, and takes any pino level', () => {
+    expect(readConfig({}).logLevel).toBe('info');
+    for (const level of ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      expect(readConfig({ LOG_LEVEL: level }).logLevel).toBe(level);
+    expect(readConfig({ LOG_LEVEL: ' WARN ' }).logLevel).toBe('warn');
+  });
+
+  it('refuses anything else with a message naming the setting and the levels', () => {
+    for (const bad of ['verbose', 'warning', '30', 'info,debug'])
+      expect(() => readConfig({ LOG_LEVEL: bad }), bad).toThrow(
+        /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/u,
+      );
+  });
+});

@@ -35,7 +35,8 @@ export function startBuiltServer(root: string, databaseUrl: string, port = 0, ti
 function spawnServer(args: string[], cwd: string, databaseUrl: string, port: number, timeoutMs: number): Promise<ServerProcess> {
   const child = spawn(process.execPath, args, {
     cwd,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+    // info: the line that names the address (`{"msg":"protokols darbojas","url":…}`) is logged at info.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stop = (signal: NodeJS.Signals = 'SIGTERM') =>
@@ -46,14 +47,18 @@ function spawnServer(args: string[], cwd: string, databaseUrl: string, port: num
     });
   return new Promise((resolve, reject) => {
     let output = '';
+    let started = false;
     const timer = setTimeout(() => {
       void stop('SIGKILL');
       reject(new Error(`server did not start: ${output}`));
     }, timeoutMs);
+    // Read to the end (a full pipe would block the server), kept only until the start line.
     const onData = (chunk: Buffer) => {
+      if (started) return;
       output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      const match = /"url":"(http:\/\/127\.0\.0\.1:\d+)\/"/.exec(output);
       if (match?.[1] !== undefined) {
+        started = true;
         clearTimeout(timer);
         resolve({ url: match[1], child, stop });
       }
