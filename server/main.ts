@@ -3,6 +3,7 @@ import './require-node.ts';
 import { buildApp } from './app.ts';
 import { readConfig, type Config } from './config.ts';
 import { openDatabase } from './db/open.ts';
+import { announceFirstAdminSetup } from './setup-link.ts';
 
 let config: Config;
 try {
@@ -31,6 +32,7 @@ process.once('SIGINT', () => void shutdown('SIGINT'));
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
+await announceFirstAdminSetup(app, config);
 const address = app.server.address();
 const port = typeof address === 'object' && address !== null ? address.port : config.port;
 console.log(`protokols darbojas: http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/`);
