@@ -24,6 +24,7 @@ export async function announceFirstAdminSetup(app: FastifyInstance, options: Set
   const token = await issueSetupToken(app.db, options.now);
   if (token === null) return null;
   const setupUrl = `${baseUrl(app, options)}/#/setup/${token}`;
-  app.log.info({ setupUrl }, 'first-admin setup');
+  // At warn, so that it shows under LOG_LEVEL=warn too: without it nobody can log in.
+  app.log.warn({ setupUrl }, 'first-admin setup');
   return setupUrl;
 }

@@ -273,7 +273,7 @@ export interface AccountPatch {
   password?: string;
 }
 
-const LAST_ADMIN = 'Tas ir pēdējais aktīvais administrators: vispirms piešķiriet administratora lomu kādam citam.';
+const LAST_ADMIN = 'šis ir pēdējais aktīvais administrators; vispirms piešķiriet administratora lomu kādam citam.';
 
 /**
  * Changes an account; a new password (one-time: the admin chose it) or a deactivation ends all its
