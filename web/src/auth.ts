@@ -175,7 +175,11 @@ export function showLogin(): Promise<boolean> {
     dialog.append(
       h('h2', { id: 'relogin-title' }, 'Sesija ir beigusies'),
       h('p', null, 'Lūdzu, piesakieties vēlreiz. Nesaglabātās izmaiņas tiks nosūtītas pēc pieslēgšanās.'),
-      loginForm(() => finish(true), h('button', { type: 'button', onclick: () => finish(false) }, 'Atcelt')),
+      loginForm(
+        // A one-time password must be replaced before anything else: the start does that.
+        (session) => (session.mustChangePassword ? location.reload() : finish(true)),
+        h('button', { type: 'button', onclick: () => finish(false) }, 'Atcelt'),
+      ),
     );
     dialog.addEventListener('cancel', (event) => {
       event.preventDefault();
