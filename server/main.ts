@@ -7,6 +7,7 @@ import { readConfig, type Config } from './config.ts';
 import { openDatabase } from './db/open.ts';
 import { sqlitePathFromUrl } from './db/sqlite.ts';
 import { gracefulStop } from './shutdown.ts';
+import { announceFirstAdminSetup, baseUrl } from './setup-link.ts';
 
 let config: Config;
 try {
@@ -40,8 +41,7 @@ process.once('SIGINT', () => void stop('SIGINT'));
 process.once('SIGTERM', () => void stop('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
-const address = app.server.address();
-const port = typeof address === 'object' && address !== null ? address.port : config.port;
+await announceFirstAdminSetup(app, config);
 // The address this process listens on, for whoever started it (npm start, the tests); links for
 // users come from PUBLIC_URL.
-app.log.info({ url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/` }, 'protokols darbojas');
+app.log.info({ url: `${baseUrl(app, { publicUrl: null, host: config.host })}/` }, 'protokols darbojas');

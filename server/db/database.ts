@@ -205,8 +205,20 @@ export interface UserTable {
   password_hash: string;
   role: Role;
   active: Generated<Flag>;
+  /** Set when an admin hands over a one-time password; every request but the change is refused. */
+  must_change_password: Generated<Flag>;
+  last_login_at: string | null;
   version: Generated<number>;
   created_at: string;
+}
+
+/** A single-use link that creates the first admin; only the SHA-256 of its secret is kept. */
+export interface SetupTokenTable {
+  id: Generated<number>;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface SessionTable {
@@ -299,6 +311,7 @@ export interface Database {
   login_throttle_secret: LoginThrottleSecretTable;
   audit_log: AuditLogTable;
   minutes_signatures: MinutesSignatureTable;
+  setup_tokens: SetupTokenTable;
 }
 
 export type Db = Kysely<Database>;

@@ -144,3 +144,20 @@ export class PasswordHasher {
     );
   }
 }
+
+/** No 0/O, 1/l/I: a one-time password is read off a screen and typed in by someone else. */
+const ONE_TIME_ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A random password an admin hands over once (about 94 bits), for the user to replace at first login. */
+export function oneTimePassword(length = 16): string {
+  const bytes = randomBytes(length * 2);
+  let out = '';
+  // Rejection sampling keeps every character equally likely.
+  const limit = 256 - (256 % ONE_TIME_ALPHABET.length);
+  for (const byte of bytes) {
+    if (byte >= limit) continue;
+    out += ONE_TIME_ALPHABET[byte % ONE_TIME_ALPHABET.length];
+    if (out.length === length) return out;
+  }
+  return out + oneTimePassword(length - out.length);
+}

@@ -2,8 +2,11 @@
 // feed's token, search words), headers (the session cookie) and bodies never reach the logs.
 import type { FastifyServerOptions } from 'fastify';
 
-/** `/api/people/3/actions.ics?token=…` → `/api/people/3/actions.ics` */
-export const pathOnly = (url: string): string => url.split('?')[0] ?? '';
+/**
+ * `/api/people/3/actions.ics?token=…` → `/api/people/3/actions.ics`; a first-admin setup link's
+ * secret, which sits in the path, is left out too: `/api/setup/…`.
+ */
+export const pathOnly = (url: string): string => (url.split('?')[0] ?? '').replace(/^\/api\/setup\/[^/]+/u, '/api/setup/…');
 
 export const requestLogSerializers = {
   req: (req: { method: string; url: string }) => ({ method: req.method, url: pathOnly(req.url) }),

@@ -25,6 +25,8 @@ export interface ApiRoute {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** Open to a session still holding a one-time password (who am I, change it, log out). */
+    beforePasswordChange?: boolean;
   }
   interface FastifyRequest {
     user: SessionUser | null;
@@ -40,6 +42,8 @@ export class Unauthorized extends DomainError {
 }
 // Services refuse with the same error; routes keep importing it from here.
 export { Forbidden } from '../domain/errors.ts';
+
+const MUST_CHANGE_PASSWORD = 'Vispirms nomainiet vienreizējo paroli pret savu: līdz tam citas darbības nav pieejamas.';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -75,6 +79,8 @@ export default fp(
       if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== user.csrfToken) {
         throw new Forbidden('Pieprasījumam trūkst derīga CSRF marķiera; pārlādējiet lapu un mēģiniet vēlreiz.');
       }
+      if (user.mustChangePassword && request.routeOptions.config.beforePasswordChange !== true)
+        throw new Forbidden(MUST_CHANGE_PASSWORD, 'password');
       if (access !== 'authenticated' && !can(user.role, access)) throw new Forbidden('Jūsu lomai šī darbība nav atļauta.');
     });
   },

@@ -18,7 +18,17 @@ export function sessionWithUser(db: Executor, secret: string) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.last_seen_at', 's.csrf_token', 'u.id', 'u.group_id', 'u.login', 'u.role', 'u.person_id', 'u.active'])
+    .select([
+      's.last_seen_at',
+      's.csrf_token',
+      'u.id',
+      'u.group_id',
+      'u.login',
+      'u.role',
+      'u.person_id',
+      'u.active',
+      'u.must_change_password',
+    ])
     .where('s.id', '=', digest(secret))
     .executeTakeFirst();
 }

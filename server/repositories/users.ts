@@ -10,11 +10,29 @@ export interface User {
   role: Role;
   personId: number | null;
   active: boolean;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
   version: number;
 }
 
 export function toUser(row: UserRow): User {
-  return { id: row.id, login: row.login, role: row.role, personId: row.person_id, active: isSet(row.active), version: row.version };
+  return {
+    id: row.id,
+    login: row.login,
+    role: row.role,
+    personId: row.person_id,
+    active: isSet(row.active),
+    mustChangePassword: isSet(row.must_change_password),
+    lastLoginAt: row.last_login_at,
+    version: row.version,
+  };
+}
+
+/** What the audit trail keeps of an account: never its last login, which is not a change anyone made. */
+export function auditedUser(row: UserRow): Omit<User, 'lastLoginAt'> {
+  const user: Partial<User> = toUser(row);
+  delete user.lastLoginAt;
+  return user as Omit<User, 'lastLoginAt'>;
 }
 
 export interface NewUserRow {
@@ -22,6 +40,7 @@ export interface NewUserRow {
   passwordHash: string;
   role: Role;
   personId: number | null;
+  mustChangePassword?: boolean;
 }
 
 export async function insertUser(db: Executor, groupId: number, input: NewUserRow): Promise<User> {
@@ -33,6 +52,7 @@ export async function insertUser(db: Executor, groupId: number, input: NewUserRo
       password_hash: input.passwordHash,
       role: input.role,
       person_id: input.personId,
+      must_change_password: flag(input.mustChangePassword ?? false),
       created_at: nowIso(),
     })
     .returningAll()
@@ -62,6 +82,7 @@ export interface UserRowPatch {
   active?: boolean;
   personId?: number | null;
   passwordHash?: string;
+  mustChangePassword?: boolean;
 }
 
 /** Changes an account's row if it is still at `patch.version` (404 or 409 otherwise). */
@@ -74,6 +95,7 @@ export async function updateUserRow(db: Executor, groupId: number, id: number, p
       ...(patch.active === undefined ? {} : { active: flag(patch.active) }),
       ...(patch.personId === undefined ? {} : { person_id: patch.personId }),
       ...(patch.passwordHash === undefined ? {} : { password_hash: patch.passwordHash }),
+      ...(patch.mustChangePassword === undefined ? {} : { must_change_password: flag(patch.mustChangePassword) }),
       version: eb('version', '+', 1),
     }))
     .where('id', '=', id)
@@ -86,4 +108,27 @@ export async function updateUserRow(db: Executor, groupId: number, id: number, p
 /** Replaces a hash only if it is still `old`, so a password changed meanwhile is kept. */
 export async function replacePasswordHash(db: Executor, userId: number, old: string, hash: string): Promise<void> {
   await db.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).where('password_hash', '=', old).execute();
+}
+
+export async function recordLogin(db: Executor, userId: number, now: Date): Promise<void> {
+  await db.updateTable('users').set({ last_login_at: now.toISOString() }).where('id', '=', userId).execute();
+}
+
+/** Active admins of the group other than `exceptId`. */
+export async function otherActiveAdmins(db: Executor, groupId: number, exceptId: number): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('group_id', '=', groupId)
+    .where('role', '=', 'admin')
+    .where('active', '=', 1)
+    .where('id', '!=', exceptId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Whether any account in the installation is an active admin. */
+export async function anyActiveAdmin(db: Executor): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', 1).limit(1).executeTakeFirst();
+  return row !== undefined;
 }

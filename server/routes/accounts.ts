@@ -1,16 +1,39 @@
 // Logging in and out, who is logged in, the accounts an admin manages, and the audit trail.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../http/caller.ts';
 import { linkNextPage } from '../http/pages.ts';
 import { SESSION_IDLE_MINUTES } from '../domain/sessions.ts';
 import { currentUser, SESSION_COOKIE } from '../plugins/auth.ts';
 import { AuditEntry, AuditQuery } from '../schemas/audit.ts';
-import { Me, Role, User } from '../schemas/accounts.ts';
-import { ErrorResponse, errorResponses, Id, IdParams, NameText, PlainText, Version } from '../schemas/common.ts';
-import { accounts, addUser, auditTrail, changeOwnPassword, logIn, logOut, me, updateUser } from '../services/accounts.ts';
+import { FirstAdminBody, HandedOverUser, Login, Me, Password, Role, SetupParams, SetupScreen, User } from '../schemas/accounts.ts';
+import { ErrorResponse, errorResponses, Id, IdParams, NameText, Version } from '../schemas/common.ts';
+import {
+  accounts,
+  addUserWithOneTimePassword,
+  auditTrail,
+  changeOwnPassword,
+  logIn,
+  logOut,
+  me,
+  resetPassword,
+  updateUser,
+  type HandedOver,
+} from '../services/accounts.ts';
+import { createFirstAdmin, setupScreen } from '../services/first-admin.ts';
 
-const Password = PlainText({ minLength: 1, maxLength: 1000 });
+function setSessionCookie(req: FastifyRequest, reply: FastifyReply, secret: string): void {
+  void reply.setCookie(SESSION_COOKIE, secret, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: req.protocol === 'https',
+    maxAge: SESSION_IDLE_MINUTES * 60,
+  });
+}
+
+const handedOver = ({ user, oneTimePassword }: HandedOver) => ({ ...user, oneTimePassword });
 
 /** A change whose answer is the status alone (the session cookie set or cleared). */
 const noContent = { 204: Type.Null({ description: 'Done' }), ...errorResponses };
@@ -30,28 +53,24 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       // req.ip is the client's address, behind a reverse proxy too when TRUST_PROXY names it.
       const { secret } = await logIn(db, passwords, { login: req.body.login, password: req.body.password, address: req.ip });
-      void reply.setCookie(SESSION_COOKIE, secret, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: req.protocol === 'https',
-        maxAge: SESSION_IDLE_MINUTES * 60,
-      });
+      setSessionCookie(req, reply, secret);
       return reply.code(204).send(null);
     },
   );
 
-  app.delete('/api/session', { config: { access: 'authenticated' }, schema: { response: noContent } }, async (req, reply) => {
+  const beforePasswordChange = { access: 'authenticated', beforePasswordChange: true } as const;
+
+  app.delete('/api/session', { config: beforePasswordChange, schema: { response: noContent } }, async (req, reply) => {
     await logOut(db, req.cookies[SESSION_COOKIE]);
     return reply.clearCookie(SESSION_COOKIE, { path: '/' }).code(204).send(null);
   });
 
-  app.get('/api/me', { config: { access: 'authenticated' }, schema: { response: { 200: Me } } }, (req) => me(currentUser(req)));
+  app.get('/api/me', { config: beforePasswordChange, schema: { response: { 200: Me } } }, (req) => me(currentUser(req)));
 
   app.post(
     '/api/me/password',
     {
-      config: { access: 'authenticated' },
+      config: beforePasswordChange,
       schema: {
         body: Type.Object({ current: Password, password: Password }, { additionalProperties: false }),
         response: noContent,
@@ -74,17 +93,31 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         body: Type.Object(
           {
-            login: NameText({ minLength: 2, maxLength: 100 }),
-            password: Password,
+            login: Login,
+            password: Type.Optional(Password),
             role: Role,
             personId: Type.Optional(Type.Union([Id, Type.Null()])),
           },
-          { additionalProperties: false },
+          { additionalProperties: false, description: 'Without a password the server makes a one-time one' },
         ),
-        response: { 201: User, ...errorResponses },
+        response: { 201: HandedOverUser, ...errorResponses },
       },
     },
-    async (req, reply) => reply.code(201).send(await addUser(db, groupId, actorOf(req), passwords, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(handedOver(await addUserWithOneTimePassword(db, groupId, actorOf(req), passwords, req.body))),
+  );
+
+  app.post(
+    '/api/users/:id/password-reset',
+    {
+      config: manage,
+      schema: {
+        params: IdParams,
+        body: Type.Object({ version: Version }, { additionalProperties: false }),
+        response: { 200: HandedOverUser, ...errorResponses },
+      },
+    },
+    async (req) => handedOver(await resetPassword(db, groupId, actorOf(req), passwords, req.params.id, req.body.version)),
   );
 
   app.patch(
@@ -107,6 +140,29 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (req) => updateUser(db, groupId, actorOf(req), passwords, req.params.id, req.body),
+  );
+
+  // The first admin, through the link the server logs at start while there is none (public, but only
+  // with a good link; wrong links are throttled like failed logins).
+  const setup = { access: 'public' } as const;
+
+  app.get(
+    '/api/setup/:token',
+    { config: setup, schema: { params: SetupParams, response: { 200: SetupScreen, ...errorResponses, 429: ErrorResponse } } },
+    (req) => setupScreen(db, groupId, { token: req.params.token, address: req.ip }),
+  );
+
+  app.post(
+    '/api/setup/:token',
+    {
+      config: setup,
+      schema: { params: SetupParams, body: FirstAdminBody, response: { ...noContent, 429: ErrorResponse } },
+    },
+    async (req, reply) => {
+      const { secret } = await createFirstAdmin(db, groupId, passwords, { token: req.params.token, address: req.ip }, req.body);
+      setSessionCookie(req, reply, secret);
+      return reply.code(204).send(null);
+    },
   );
 
   app.get(

@@ -4,9 +4,10 @@
 // opens (a transaction held that long would stall every other write).
 import { randomBytes } from 'node:crypto';
 import type { Db, Executor } from '../db/database.ts';
-import { Conflict, InvalidInput, TooManyRequests } from '../domain/errors.ts';
+import { Conflict, InvalidInput, NotFound, TooManyRequests } from '../domain/errors.ts';
 import { throttledMessage, waitSeconds } from '../domain/login-throttle.ts';
-import { MIN_PASSWORD_LENGTH, needsRehash, type PasswordHasher } from '../domain/passwords.ts';
+import { removesLastAdmin } from '../domain/last-admin.ts';
+import { MIN_PASSWORD_LENGTH, needsRehash, oneTimePassword, type PasswordHasher } from '../domain/passwords.ts';
 import { permissionsOf, type Role } from '../domain/permissions.ts';
 import { sessionIdledOut, sessionNeedsTouch } from '../domain/sessions.ts';
 import { listAudit, type Actor, type AuditEntry } from '../repositories/audit.ts';
@@ -15,7 +16,17 @@ import { failureCounters, isKnownAddress, recordFailure, recordSuccess, throttle
 import { personRow } from '../repositories/people.ts';
 import { inTransaction, isSet } from '../repositories/rows.ts';
 import { deleteSession, deleteSessionsOfUser, insertSession, sessionWithUser, touchSession } from '../repositories/sessions.ts';
-import { insertUser, listUsers, replacePasswordHash, updateUserRow, userByLogin, userRow, type User } from '../repositories/users.ts';
+import {
+  insertUser,
+  listUsers,
+  otherActiveAdmins,
+  recordLogin,
+  replacePasswordHash,
+  updateUserRow,
+  userByLogin,
+  userRow,
+  type User,
+} from '../repositories/users.ts';
 import type { Me } from '../schemas/accounts.ts';
 import { AUDIT_PAGE_DEFAULT, type AuditQuery } from '../schemas/audit.ts';
 import { runAudited, runAuditedCreate } from './audit.ts';
@@ -33,6 +44,8 @@ export interface SessionUser {
   role: Role;
   personId: number | null;
   csrfToken: string;
+  /** Holding a one-time password: nothing but changing it (and logging out) is allowed. */
+  mustChangePassword: boolean;
 }
 
 const normalLogin = (login: string) => login.trim().toLowerCase();
@@ -43,7 +56,7 @@ function assertPasswordStrength(password: string, field: string): void {
 }
 
 /** A new password checked for strength and hashed at the hasher's cost, ready to store. */
-async function newPasswordHash(passwords: PasswordHasher, password: string, field = 'password'): Promise<string> {
+export async function newPasswordHash(passwords: PasswordHasher, password: string, field = 'password'): Promise<string> {
   assertPasswordStrength(password, field);
   return passwords.hash(password);
 }
@@ -77,6 +90,7 @@ export async function logIn(db: Db, passwords: PasswordHasher, attempt: LoginAtt
     throw new InvalidInput('login', LOGIN_FAILED);
   }
   await recordSuccess(db, keys, user.id, now);
+  await recordLogin(db, user.id, now);
   if (needsRehash(user.password_hash, passwords.cost)) await upgradeHash(db, passwords, user.id, user.password_hash, attempt.password);
 
   const secret = randomBytes(32).toString('base64url');
@@ -105,7 +119,15 @@ export async function sessionUser(db: Executor, secret: string, now = new Date()
     return undefined;
   }
   if (sessionNeedsTouch(row.last_seen_at, now)) await touchSession(db, secret, now);
-  return { userId: row.id, groupId: row.group_id, login: row.login, role: row.role, personId: row.person_id, csrfToken: row.csrf_token };
+  return {
+    userId: row.id,
+    groupId: row.group_id,
+    login: row.login,
+    role: row.role,
+    personId: row.person_id,
+    csrfToken: row.csrf_token,
+    mustChangePassword: isSet(row.must_change_password),
+  };
 }
 
 export async function logOut(db: Executor, secret: string | undefined): Promise<void> {
@@ -120,6 +142,7 @@ export function me(user: SessionUser): Me {
     role: user.role,
     personId: user.personId,
     csrfToken: user.csrfToken,
+    mustChangePassword: user.mustChangePassword,
     permissions: permissionsOf(user.role),
   };
 }
@@ -127,7 +150,10 @@ export function me(user: SessionUser): Me {
 /** A signed-in account acting on itself. */
 export type Self = Actor & { userId: number };
 
-/** Changes one's own password after checking the current one; every session of the account ends. */
+/**
+ * Changes one's own password after checking the current one (a one-time password is replaced
+ * this way too); every session of the account ends.
+ */
 export async function changeOwnPassword(
   db: Db,
   groupId: number,
@@ -137,9 +163,10 @@ export async function changeOwnPassword(
 ): Promise<void> {
   const row = await userRow(db, groupId, self.userId);
   if (!(await passwords.verify(input.current, row.password_hash))) throw new InvalidInput('current', 'pašreizējā parole nav pareiza.');
+  if (input.password === input.current) throw new InvalidInput('password', 'jaunajai parolei jāatšķiras no pašreizējās.');
   const passwordHash = await newPasswordHash(passwords, input.password);
   await runAudited(db, groupId, self, { ...userRecord(groupId), action: 'change_password', recordId: self.userId }, async (trx) => {
-    await updateUserRow(trx, groupId, self.userId, { version: row.version, passwordHash });
+    await updateUserRow(trx, groupId, self.userId, { version: row.version, passwordHash, mustChangePassword: false });
     await deleteSessionsOfUser(trx, self.userId);
     return null;
   });
@@ -152,13 +179,30 @@ export interface NewAccount {
   personId?: number | null;
 }
 
-async function insertAccount(db: Executor, groupId: number, input: NewAccount, passwordHash: string): Promise<User> {
+/** An account links to a person of the directory; an unknown one is bad input, named. */
+async function linkablePerson(db: Executor, groupId: number, personId: number): Promise<void> {
+  try {
+    await personRow(db, groupId, personId);
+  } catch (error) {
+    if (error instanceof NotFound) throw new InvalidInput('personId', `personu sarakstā nav personas ar id ${personId}.`);
+    throw error;
+  }
+}
+
+/** Inserts an account after checking its login and linked person; for the services that add accounts. */
+export async function insertAccount(
+  db: Executor,
+  groupId: number,
+  input: Omit<NewAccount, 'password'>,
+  passwordHash: string,
+  mustChangePassword = false,
+): Promise<User> {
   const login = normalLogin(input.login);
   if (!LOGIN_PATTERN.test(login)) throw new InvalidInput('login', 'lietotājvārdā atļauti burti a–z, cipari un . _ @ -.');
-  if (input.personId != null) await personRow(db, groupId, input.personId);
+  if (input.personId != null) await linkablePerson(db, groupId, input.personId);
   return inTransaction(db, async (trx) => {
     if ((await userByLogin(trx, login)) !== undefined) throw new Conflict('Šāds lietotājvārds jau ir aizņemts.', 'login');
-    return insertUser(trx, groupId, { login, passwordHash, role: input.role, personId: input.personId ?? null });
+    return insertUser(trx, groupId, { login, passwordHash, role: input.role, personId: input.personId ?? null, mustChangePassword });
   });
 }
 
@@ -167,10 +211,54 @@ export async function createUser(db: Executor, groupId: number, input: NewAccoun
   return insertAccount(db, groupId, input, await newPasswordHash(passwords, input.password));
 }
 
-/** Adds an account, audited as `actor`'s (an admin's, or the command line's). */
+/** Adds an account whose user chose the password (the command line's), audited as `actor`'s. */
 export async function addUser(db: Db, groupId: number, actor: Actor, passwords: PasswordHasher, input: NewAccount): Promise<User> {
   const passwordHash = await newPasswordHash(passwords, input.password);
   return runAuditedCreate(db, groupId, actor, userRecord(groupId), (trx) => insertAccount(trx, groupId, input, passwordHash));
+}
+
+/** An account handed to someone else, with the one-time password to tell them (shown once, stored nowhere). */
+export interface HandedOver {
+  user: User;
+  oneTimePassword: string;
+}
+
+/**
+ * Adds an account an admin hands over: its password is one made here (or the admin's own choice)
+ * and must be changed at the first login, so nobody but the user knows the lasting one.
+ */
+export async function addUserWithOneTimePassword(
+  db: Db,
+  groupId: number,
+  actor: Actor,
+  passwords: PasswordHasher,
+  input: Omit<NewAccount, 'password'> & { password?: string },
+): Promise<HandedOver> {
+  const password = input.password ?? oneTimePassword();
+  const passwordHash = await newPasswordHash(passwords, password);
+  const user = await runAuditedCreate(db, groupId, actor, userRecord(groupId), (trx) =>
+    insertAccount(trx, groupId, input, passwordHash, true),
+  );
+  return { user, oneTimePassword: password };
+}
+
+/** A new one-time password for an account: its sessions end, and it must be changed at the next login. */
+export async function resetPassword(
+  db: Db,
+  groupId: number,
+  actor: Actor,
+  passwords: PasswordHasher,
+  id: number,
+  version: number,
+): Promise<HandedOver> {
+  const password = oneTimePassword();
+  const passwordHash = await newPasswordHash(passwords, password);
+  const user = await runAudited(db, groupId, actor, { ...userRecord(groupId), action: 'reset_password', recordId: id }, async (trx) => {
+    const updated = await updateUserRow(trx, groupId, id, { version, passwordHash, mustChangePassword: true });
+    await deleteSessionsOfUser(trx, id);
+    return updated;
+  });
+  return { user, oneTimePassword: password };
 }
 
 export function accounts(db: Executor, groupId: number): Promise<User[]> {
@@ -185,7 +273,12 @@ export interface AccountPatch {
   password?: string;
 }
 
-/** Changes an account; a new password or a deactivation ends all its sessions. */
+const LAST_ADMIN = 'šis ir pēdējais aktīvais administrators; vispirms piešķiriet administratora lomu kādam citam.';
+
+/**
+ * Changes an account; a new password (one-time: the admin chose it) or a deactivation ends all its
+ * sessions at once. The last active admin can be neither deactivated nor given another role.
+ */
 export async function updateUser(
   db: Db,
   groupId: number,
@@ -197,8 +290,16 @@ export async function updateUser(
   const { password, ...rest } = patch;
   const passwordHash = password === undefined ? undefined : await newPasswordHash(passwords, password);
   return runAudited(db, groupId, actor, { ...userRecord(groupId), action: 'update', recordId: id }, async (trx) => {
-    if (rest.personId != null) await personRow(trx, groupId, rest.personId);
-    const user = await updateUserRow(trx, groupId, id, { ...rest, ...(passwordHash === undefined ? {} : { passwordHash }) });
+    if (rest.personId != null) await linkablePerson(trx, groupId, rest.personId);
+    const row = await userRow(trx, groupId, id);
+    const before = { role: row.role, active: isSet(row.active) };
+    const after = { role: rest.role ?? before.role, active: rest.active ?? before.active };
+    if (removesLastAdmin(before, after, await otherActiveAdmins(trx, groupId, id)))
+      throw new Conflict(LAST_ADMIN, rest.active === false ? 'active' : 'role');
+    const user = await updateUserRow(trx, groupId, id, {
+      ...rest,
+      ...(passwordHash === undefined ? {} : { passwordHash, mustChangePassword: true }),
+    });
     if (passwordHash !== undefined || rest.active === false) await deleteSessionsOfUser(trx, id);
     return user;
   });

@@ -185,20 +185,33 @@ describe('no secret reaches the audit trail, the logs or an export', () => {
       payload: { login: 'inga', password: passwords[1], role: 'member', personId: person.id },
     });
     expect(created.status).toBe(201);
-    const member = await logIn(t.app, 'inga', passwords[1]);
+    // The admin's password is one-time: changed first, then the account may do anything else.
+    const first = await logIn(t.app, 'inga', passwords[1]);
+    expect(
+      (await as(first, { method: 'POST', url: '/api/me/password', payload: { current: passwords[1], password: passwords[2] } })).status,
+    ).toBe(204);
+    const member = await logIn(t.app, 'inga', passwords[2]);
     const feed = await as(member, { method: 'POST', url: '/api/me/calendar-token' });
     expect(feed.status).toBe(201);
     const feedUrl = new URL(feed.body.url);
     expect((await t.app.inject({ method: 'GET', url: `${feedUrl.pathname}${feedUrl.search}` })).statusCode).toBe(200);
-    expect(
-      (await as(member, { method: 'POST', url: '/api/me/password', payload: { current: passwords[1], password: passwords[2] } })).status,
-    ).toBe(204);
     const { version } = (await as(admin, { method: 'GET', url: '/api/users' })).body.find((u: { login: string }) => u.login === 'inga');
     expect(
       (await as(admin, { method: 'PATCH', url: `/api/users/${created.body.id}`, payload: { version, password: passwords[3] } })).status,
     ).toBe(200);
     const again = await logIn(t.app, 'inga', passwords[3]);
     expect((await as(again, { method: 'DELETE', url: '/api/session' })).status).toBe(204);
+    // One-time passwords made by the server, for a new account and by a reset, stay out too.
+    const handedOver = await as(admin, { method: 'POST', url: '/api/users', payload: { login: 'janis', role: 'secretary' } });
+    expect(handedOver.status).toBe(201);
+    const reset = await as(admin, {
+      method: 'POST',
+      url: `/api/users/${handedOver.body.id}/password-reset`,
+      payload: { version: handedOver.body.version },
+    });
+    expect(reset.status).toBe(200);
+    const janis = await logIn(t.app, 'janis', reset.body.oneTimePassword);
+    passwords.push(handedOver.body.oneTimePassword, reset.body.oneTimePassword);
     const rotated = await as(admin, { method: 'POST', url: `/api/people/${person.id}/calendar-token` });
     const imported = (await as(admin, { method: 'POST', url: '/api/sittings/import', payload: nr7() })).body;
     const exports = [
@@ -207,13 +220,20 @@ describe('no secret reaches the audit trail, the logs or an export', () => {
     ];
 
     const tokens = [feedUrl.searchParams.get('token') ?? '', new URL(rotated.body.url).searchParams.get('token') ?? ''];
-    const sessions = [admin, member, again].map(sessionSecret);
+    const sessions = [admin, first, member, again, janis].map(sessionSecret);
     const secrets = [...passwords, ...tokens, ...sessions];
     for (const s of secrets) expect(s.length).toBeGreaterThanOrEqual(10);
 
     const actions = (await trailOf(admin, 'limit=1000')).map((e) => `${e.action} ${e.recordType}`);
     expect(actions).toEqual(
-      expect.arrayContaining(['create user', 'change_password user', 'update user', 'rotate_calendar_token person', 'import sitting']),
+      expect.arrayContaining([
+        'create user',
+        'change_password user',
+        'update user',
+        'reset_password user',
+        'rotate_calendar_token person',
+        'import sitting',
+      ]),
     );
 
     // What is stored hashed must not reach the trail either: password hashes, session ids, token hashes, CSRF tokens.
@@ -226,8 +246,10 @@ describe('no secret reaches the audit trail, the logs or an export', () => {
       ...tokens.map(sha256),
       ...feeds.map((p) => p.calendar_token_hash ?? ''),
       admin.csrf,
+      first.csrf,
       member.csrf,
       again.csrf,
+      janis.csrf,
     ];
     const trail = JSON.stringify(await t.db.selectFrom('audit_log').selectAll().execute());
     for (const s of [...secrets, ...derived]) expect(trail).not.toContain(s);
@@ -235,7 +257,7 @@ describe('no secret reaches the audit trail, the logs or an export', () => {
     const logs = lines.join('');
     expect(logs).toContain(`"url":"${feedUrl.pathname}"`);
     expect(logs).toContain('"url":"/api/session"');
-    for (const s of [...secrets, admin.csrf, member.csrf, again.csrf]) expect(logs).not.toContain(s);
+    for (const s of [...secrets, admin.csrf, first.csrf, member.csrf, again.csrf, janis.csrf]) expect(logs).not.toContain(s);
     expect(logs).not.toContain('token=');
 
     for (const body of exports) for (const s of [...secrets, ...derived]) expect(body).not.toContain(s);

@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildWeb } from '../../scripts/build-web.ts';
+import type { Role } from '../../server/db/database.ts';
 import { TEST_PASSWORD, testApp, type TestApp } from '../support/app.ts';
 import { REPO_ROOT } from '../support/reference.ts';
 
@@ -20,11 +21,12 @@ export interface Harness {
   close: () => Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `role`: the account testApp() makes and logs in (`admin1` for an admin); null for a fresh installation. */
+export async function startHarness(role: Role | null = 'admin'): Promise<Harness> {
   const [t, browser] = await Promise.all([
     (async () => {
       await buildWeb();
-      const app = await testApp();
+      const app = await testApp(role);
       await app.app.listen({ host: '127.0.0.1', port: 0 });
       return app;
     })(),

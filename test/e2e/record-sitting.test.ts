@@ -263,6 +263,7 @@ describe('recording a whole sitting in the browser', () => {
       ['minutes', `#/sedes/${sittingId}/protokols`],
       ['actions', '#/uzdevumi'],
       ['people', '#/personas'],
+      ['users', '#/lietotaji'],
       ['settings', '#/iestatijumi'],
     ];
     for (const [label, viewport] of [

@@ -7,6 +7,8 @@ export interface ServerProcess {
   url: string;
   child: ChildProcess;
   stop: (signal?: NodeJS.Signals) => Promise<void>;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output: () => string;
 }
 
 /** A port free right now on 127.0.0.1, for a server that must come back on the same address. */
@@ -60,7 +62,7 @@ function spawnServer(args: string[], cwd: string, databaseUrl: string, port: num
       if (match?.[1] !== undefined) {
         started = true;
         clearTimeout(timer);
-        resolve({ url: match[1], child, stop });
+        resolve({ url: match[1], child, stop, output: () => output });
       }
     };
     child.stdout?.on('data', onData);

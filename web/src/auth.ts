@@ -86,6 +86,58 @@ function loginForm(onDone: (session: Me) => void, extra?: HTMLElement): HTMLForm
   );
 }
 
+/**
+ * Holding a one-time password, the user sees only this screen until they choose their own; then
+ * they are logged in again with it (the change ends every session of the account).
+ */
+export function requirePasswordChange(main: HTMLElement, session: Me): Promise<Me> {
+  return new Promise<Me>((resolve) => {
+    document.title = 'Paroles maiņa – protokols';
+    const error = h('div', { 'aria-live': 'assertive' });
+    const current = h('input', { type: 'password', autocomplete: 'current-password', required: true });
+    const password = h('input', { type: 'password', autocomplete: 'new-password', required: true, minlength: 10 });
+    const repeat = h('input', { type: 'password', autocomplete: 'new-password', required: true, minlength: 10 });
+    const form = h(
+      'form',
+      {
+        class: 'login-form',
+        onsubmit: async (event: SubmitEvent) => {
+          event.preventDefault();
+          if (password.value !== repeat.value) {
+            replaceChildren(error, notice('error', 'Jaunās paroles nesakrīt: ierakstiet to pašu paroli abos laukos.'));
+            repeat.focus();
+            return;
+          }
+          try {
+            await request('POST', '/api/me/password', { current: current.value, password: password.value }, {}, true);
+            resolve(await logIn(session.login, password.value));
+          } catch (err) {
+            replaceChildren(error, notice('error', errorText(err)));
+          }
+        },
+      },
+      error,
+      field('Vienreizējā parole', current),
+      field('Jaunā parole', password, 'Vismaz 10 rakstzīmes; to zināsiet tikai jūs'),
+      field('Jaunā parole vēlreiz', repeat),
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Nomainīt paroli')),
+    );
+    replaceChildren(
+      main,
+      h(
+        'section',
+        { class: 'card login-card', 'aria-labelledby': 'change-title' },
+        h('h1', { id: 'change-title', tabindex: -1 }, 'Nomainiet vienreizējo paroli'),
+        h('p', null, 'Jūs pieslēdzāties ar vienreizējo paroli. Pirms turpināt, izvēlieties savu paroli.'),
+        form,
+      ),
+    );
+    main.dataset.ready = 'true';
+    main.dataset.view = 'password';
+    current.focus();
+  });
+}
+
 /** The session to start with: the current one, or the login screen until the user logs in. */
 export async function startSession(main: HTMLElement): Promise<Me> {
   const session = await fetchMe();
@@ -123,7 +175,11 @@ export function showLogin(): Promise<boolean> {
     dialog.append(
       h('h2', { id: 'relogin-title' }, 'Sesija ir beigusies'),
       h('p', null, 'Lūdzu, piesakieties vēlreiz. Nesaglabātās izmaiņas tiks nosūtītas pēc pieslēgšanās.'),
-      loginForm(() => finish(true), h('button', { type: 'button', onclick: () => finish(false) }, 'Atcelt')),
+      loginForm(
+        // A one-time password must be replaced before anything else: the start does that.
+        (session) => (session.mustChangePassword ? location.reload() : finish(true)),
+        h('button', { type: 'button', onclick: () => finish(false) }, 'Atcelt'),
+      ),
     );
     dialog.addEventListener('cancel', (event) => {
       event.preventDefault();

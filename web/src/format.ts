@@ -1,6 +1,6 @@
 // Latvian formatting of dates and statuses, and the folding that makes search ignore case and
 // diacritics (so `ranca` finds `Rancāne`).
-import type { AttendanceRole, DecisionStatus } from './types.ts';
+import type { AttendanceRole, DecisionStatus, Role } from './types.ts';
 
 /** 2025-07-08 → 08.07.2025. (with the trailing dot, as Latvian dates are written). */
 export function dateLv(iso: string | null | undefined): string {
@@ -64,3 +64,12 @@ export function findFolded(text: string, query: string): [number, number] | null
   const end = (starts[at + q.length - 1] ?? start) + 1;
   return [start, end];
 }
+
+/** An account's role, as the users screen names it. */
+export const ACCOUNT_ROLE_LABEL: Record<Role, string> = {
+  admin: 'administrators',
+  secretary: 'sekretārs',
+  chair: 'sēdes vadītājs',
+  member: 'grupas loceklis',
+  guest: 'pieaicinātais speciālists',
+};

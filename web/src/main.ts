@@ -1,7 +1,7 @@
 // Starts the front end: the save-state indicator, the warning before leaving with unsaved
 // changes, and a small hash router that shows one screen at a time in <main>.
 import { configureAuth, errorText, prefetch } from './api.ts';
-import { can, lastSessionReadsPeople, logout, renewCsrf, showLogin, startSession } from './auth.ts';
+import { can, lastSessionReadsPeople, logout, renewCsrf, requirePasswordChange, showLogin, startSession } from './auth.ts';
 import type { Me } from './types.ts';
 import { saver, type SaveState } from './autosave.ts';
 import { h, notice, replaceChildren } from './dom.ts';
@@ -11,7 +11,9 @@ import { showPeople } from './views/people.ts';
 import { showRegister } from './views/register.ts';
 import { showSettings } from './views/settings.ts';
 import { showDraft } from './views/draft.ts';
+import { runSetup } from './views/setup.ts';
 import { showSittings } from './views/sittings.ts';
+import { showUsers } from './views/users.ts';
 
 export type Cleanup = () => void;
 export type View = (root: HTMLElement, params: string[]) => Promise<Cleanup | void>;
@@ -24,6 +26,7 @@ const ROUTES: Array<{ pattern: RegExp; nav: string; view: View }> = [
   { pattern: /^\/registrs$/, nav: 'registrs', view: showRegister },
   { pattern: /^\/personas$/, nav: 'personas', view: showPeople },
   { pattern: /^\/iestatijumi$/, nav: 'iestatijumi', view: showSettings },
+  { pattern: /^\/lietotaji$/, nav: 'lietotaji', view: showUsers },
 ];
 
 const SAVE_TEXT: Record<SaveState, string> = { saved: 'saglabāts', saving: 'saglabā…', unsaved: 'nav saglabāts' };
@@ -76,6 +79,7 @@ function showUser(me: Me): void {
     registrs: !can('register:read'),
     personas: !can('people:write'),
     iestatijumi: !can('settings:write'),
+    lietotaji: !can('users:manage'),
   };
   for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-nav]')) {
     const item = link.parentElement;
@@ -118,7 +122,15 @@ async function start(): Promise<void> {
     prefetch(`/api/sittings/${draft[1]}`);
     if (lastSessionReadsPeople()) prefetch('/api/people');
   }
-  const me = await startSession(document.getElementById('main') as HTMLElement);
+  const main = document.getElementById('main') as HTMLElement;
+  // The first admin's setup link (logged by the server at start) comes before any login.
+  const setup = /^#\/setup\/([A-Za-z0-9_-]+)$/.exec(location.hash);
+  if (setup !== null) {
+    await runSetup(main, setup[1] ?? '');
+    history.replaceState(null, '', '#/');
+  }
+  let me = await startSession(main);
+  if (me.mustChangePassword) me = await requirePasswordChange(main, me);
   showUser(me);
   window.addEventListener('hashchange', () => void route());
   await route();

@@ -1,9 +1,9 @@
 // The JSON API's records as the front end sees them: the server's own TypeBox payload types,
 // imported type-only so esbuild erases them and no server code reaches the bundle.
 export type { DecisionStatus } from '../../server/domain/decision-state.ts';
-export type { Permission } from '../../server/domain/permissions.ts';
+export type { Permission, Role } from '../../server/domain/permissions.ts';
 export type { AttendanceRole } from '../../server/domain/vocabulary.ts';
-export type { Me } from '../../server/schemas/accounts.ts';
+export type { HandedOverUser, Me, SetupScreen, User } from '../../server/schemas/accounts.ts';
 export type { Actions, ActionItem, RegisterEntry } from '../../server/schemas/decisions.ts';
 export type { Group } from '../../server/schemas/group.ts';
 export type { Signature } from '../../server/schemas/minutes.ts';

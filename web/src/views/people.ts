@@ -1,13 +1,30 @@
 // The directory (admin): the group's members and other people who appear in minutes.
 import { api, ApiError, errorText } from '../api.ts';
+import { can } from '../auth.ts';
 import { field, h, notice, replaceChildren, uid } from '../dom.ts';
-import type { Person } from '../types.ts';
+import { ACCOUNT_ROLE_LABEL } from '../format.ts';
+import type { Person, User } from '../types.ts';
 
 export async function showPeople(root: HTMLElement): Promise<void> {
   document.title = 'Personas – protokols';
-  const people = (await api.get<Person[]>('/api/people')).sort(byName);
+  const [loaded, accounts] = await Promise.all([
+    api.get<Person[]>('/api/people'),
+    // An admin sees each person's account, if they have one.
+    can('users:manage') ? api.get<User[]>('/api/users') : Promise.resolve([]),
+  ]);
+  const people = loaded.sort(byName);
   const list = h('ul', { class: 'people-list' });
-  const render = () => list.replaceChildren(...people.map((p) => personForm(p, people, render)));
+  const render = () =>
+    list.replaceChildren(
+      ...people.map((p) =>
+        personForm(
+          p,
+          accounts.filter((a) => a.personId === p.id),
+          people,
+          render,
+        ),
+      ),
+    );
   render();
 
   const inputs = personInputs(null);
@@ -88,7 +105,24 @@ function personInputs(p: Person | null) {
   };
 }
 
-function personForm(p: Person, people: Person[], render: () => void): HTMLElement {
+/** The person's accounts (login, role), with the way to the users screen. */
+function accountLine(accounts: User[]): HTMLElement | null {
+  if (accounts.length === 0) return null;
+  return h(
+    'p',
+    { class: 'account' },
+    'Lietotāja konts: ',
+    accounts.map((a, i) => [
+      i > 0 ? ', ' : '',
+      h('strong', null, a.login),
+      ` (${ACCOUNT_ROLE_LABEL[a.role]}${a.active ? '' : ', deaktivizēts'})`,
+    ]),
+    ' · ',
+    h('a', { href: '#/lietotaji' }, 'Lietotāji'),
+  );
+}
+
+function personForm(p: Person, accounts: User[], people: Person[], render: () => void): HTMLElement {
   const inputs = personInputs(p);
   const message = h('div', { 'aria-live': 'polite' });
   const save = async (event: SubmitEvent) => {
@@ -130,6 +164,7 @@ function personForm(p: Person, people: Person[], render: () => void): HTMLElemen
         p.isMember ? '' : ' (nav grupas loceklis)',
         p.active ? '' : ' (neaktīvs)',
       ),
+      accountLine(accounts),
       h(
         'form',
         { class: 'person-form', onsubmit: save },

@@ -1,0 +1,15 @@
+// The link that creates the first admin: valid for an hour, once.
+export const SETUP_TOKEN_TTL_MS = 60 * 60 * 1000;
+
+export interface SetupTokenState {
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export function setupTokenExpiry(issuedAt: Date): Date {
+  return new Date(issuedAt.getTime() + SETUP_TOKEN_TTL_MS);
+}
+
+export function setupTokenUsable(token: SetupTokenState, now: Date): boolean {
+  return token.usedAt === null && Date.parse(token.expiresAt) > now.getTime();
+}
