@@ -1,6 +1,6 @@
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { withStatementCache } from '../../server/db/sqlite.ts';
+import { withPlanStableParameters, withStatementCache } from '../../server/db/sqlite.ts';
 
 describe('the SQLite statement cache', () => {
   let sqlite: SQLite.Database;
@@ -41,5 +41,35 @@ describe('the SQLite statement cache', () => {
     db.prepare('insert into t (id, v) values (?, ?)').run([4, 'd']);
     sqlite.exec('alter table t add column w text');
     expect(db.prepare('select * from t where id = ?').all([4])).toEqual([{ id: 4, v: 'd', w: null }]);
+  });
+});
+
+describe('parameters written so that a plan never depends on their value', () => {
+  it('puts a unary plus before each bound parameter, and only there', () => {
+    expect(withPlanStableParameters('select * from t join u on u.id = t.u where t.id = ? and t.n in (?, ?) limit ?')).toBe(
+      'select * from t join u on u.id = t.u where t.id = +? and t.n in (+?, +?) limit +?',
+    );
+    expect(withPlanStableParameters(`select '?', "a?b", [c?], \`d?\` from t -- why?\n where x = ?1 /* ? */`)).toBe(
+      `select '?', "a?b", [c?], \`d?\` from t -- why?\n where x = +?1 /* ? */`,
+    );
+    expect(withPlanStableParameters("select 'it''s ?' where y = ?")).toBe("select 'it''s ?' where y = +?");
+  });
+
+  it('gives the same answers, through the same index', () => {
+    const sqlite = new SQLite(':memory:');
+    sqlite.exec(
+      "create table u (id integer primary key, name text); create table s (id text primary key, u integer); insert into u values (1, 'A'); insert into s values ('k', 1)",
+    );
+    const sql = 'select u.name from s join u on u.id = s.u where s.id = ?';
+    expect(sqlite.prepare(withPlanStableParameters(sql)).all('k')).toEqual([{ name: 'A' }]);
+    const plan = sqlite.prepare(`explain query plan ${withPlanStableParameters(sql)}`).all('k') as Array<{ detail: string }>;
+    expect(plan.map((r) => r.detail).join(' | ')).toMatch(/SEARCH s USING INDEX sqlite_autoindex_s_1 \(id=\?\)/);
+    for (const [value, rows] of [
+      ['', 0],
+      ['k', 1],
+      [null, 0],
+    ] as const)
+      expect(sqlite.prepare(withPlanStableParameters('select * from s where id = ?')).all(value)).toHaveLength(rows);
+    sqlite.close();
   });
 });
