@@ -309,7 +309,7 @@ describe('the two signatures', () => {
 
     const first = await as(secretary, s.version);
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ version: 1, chairSignedAt: null });
+    expect(first.json()).toMatchObject({ version: 1, chairSignedAt: null, awaiting: ['chair'] });
     expect(first.json().recorderSignedAt).toEqual(expect.any(String));
     const locked = (await t.call({ method: 'GET', url: `/api/sittings/${s.id}` })).body;
     expect(locked.state).toBe('signed');
@@ -320,6 +320,7 @@ describe('the two signatures', () => {
     expect(second.statusCode).toBe(200);
     expect(second.json()).toMatchObject({ version: 1, sha256Full: first.json().sha256Full });
     expect(second.json().chairSignedAt).toEqual(expect.any(String));
+    expect(second.json().awaiting).toEqual([]);
     const signatures = (await t.call({ method: 'GET', url: `/api/sittings/${s.id}/signatures` })).body;
     expect(signatures).toHaveLength(1);
   });
@@ -354,6 +355,8 @@ describe('the two signatures', () => {
     const list = (await t.call<Array<{ id: number; state: string; awaitingSignatures: string[] }>>({ method: 'GET', url: '/api/sittings' }))
       .body;
     expect(list.find((x) => x.id === id)).toMatchObject({ state: 'signed', awaitingSignatures: [] });
+    const [signature] = (await t.call({ method: 'GET', url: `/api/sittings/${id}/signatures` })).body;
+    expect(signature.awaiting).toEqual([]);
   });
 
   it('an admin signs as both at once, or as one when asked', async () => {

@@ -43,10 +43,14 @@ export const STATE_LABEL = { draft: 'melnraksts', signed: 'parakstīts' } as con
 
 const SIGNER_GENITIVE = { chair: 'vadītāja', recorder: 'protokolētāja' } as const;
 
+/** "gaida vadītāja parakstu": the signatures signed minutes still wait for. */
+export function awaitingLabel(roles: ReadonlyArray<keyof typeof SIGNER_GENITIVE>): string {
+  return `gaida ${roles.map((r) => SIGNER_GENITIVE[r]).join(' un ')} parakstu`;
+}
+
 /** Signed minutes count as signed only once both have signed; until then they wait for the missing one. */
 export function minutesState(s: Pick<SittingSummary, 'state' | 'awaitingSignatures'>): { label: string; kind: string } {
-  if (s.state === 'signed' && s.awaitingSignatures.length > 0)
-    return { label: `gaida ${s.awaitingSignatures.map((r) => SIGNER_GENITIVE[r]).join(' un ')} parakstu`, kind: 'awaiting' };
+  if (s.state === 'signed' && s.awaitingSignatures.length > 0) return { label: awaitingLabel(s.awaitingSignatures), kind: 'awaiting' };
   return { label: STATE_LABEL[s.state], kind: s.state };
 }
 

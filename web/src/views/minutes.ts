@@ -4,7 +4,7 @@ import { api, ApiError, errorText } from '../api.ts';
 import { can, currentUser } from '../auth.ts';
 import { saver } from '../autosave.ts';
 import { field, h, notice, replaceChildren } from '../dom.ts';
-import { dateLv, dateTimeLv } from '../format.ts';
+import { awaitingLabel, dateLv, dateTimeLv } from '../format.ts';
 import type { Signature, SittingDetail } from '../types.ts';
 import { confirmDialog } from '../widgets/confirm.ts';
 
@@ -76,10 +76,7 @@ export async function showMinutes(root: HTMLElement, [idText]: string[]): Promis
 
   const signedStatus = (s: Signature) => {
     const signed = `Protokols parakstīts (${s.version}. versija, ${dateTimeLv(s.signedAt)}) un vairs nav maināms`;
-    const waiting = [s.chairSignedAt === null ? 'vadītāja' : null, s.recorderSignedAt === null ? 'protokolētāja' : null].filter(
-      (x) => x !== null,
-    );
-    return waiting.length === 0 ? `${signed}.` : `${signed}; gaida ${waiting.join(' un ')} parakstu.`;
+    return s.awaiting.length === 0 ? `${signed}.` : `${signed}; ${awaitingLabel(s.awaiting)}.`;
   };
 
   /** The first signature locks the minutes; the other signer then signs the same version. */
