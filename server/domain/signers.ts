@@ -12,3 +12,11 @@ export function signaturesGiven(role: Role, asked?: SignerRole): SignerRole[] {
     role === 'admin' ? ['recorder', 'chair'] : role === 'secretary' ? ['recorder'] : role === 'chair' ? ['chair'] : [];
   return asked === undefined ? mine : mine.filter((r) => r === asked);
 }
+
+/**
+ * The signatures minutes still wait for: those of the two the latest signed version lacks. None
+ * when nobody has signed that version here (minutes imported as signed were signed outside the tool).
+ */
+export function awaitedSignatures(given: readonly SignerRole[]): SignerRole[] {
+  return given.length === 0 ? [] : SIGNER_ROLES.filter((role) => !given.includes(role));
+}

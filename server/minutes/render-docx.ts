@@ -236,7 +236,7 @@ function titleBlock(vm: MinutesViewModel): Paragraph[] {
     new Paragraph({ style: STYLE.place, children: plain(vm.place) }),
     new Paragraph({ style: STYLE.dateLine, children: [new TextRun({ children: [vm.date, new Tab(), vm.number] })] }),
     ...(vm.versionLine === undefined ? [] : [new Paragraph({ style: STYLE.versionLine, children: plain(vm.versionLine) })]),
-    new Paragraph({ style: STYLE.body, children: plain(vm.opened) }),
+    ...(vm.opened === undefined ? [] : [new Paragraph({ style: STYLE.body, children: plain(vm.opened) })]),
   ];
 }
 

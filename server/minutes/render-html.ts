@@ -31,7 +31,7 @@ export function renderMinutesHtmlPage(vm: MinutesViewModel): { html: string; csp
     `<p class="date-line"><span>${escape(vm.date)}</span><span>${escape(vm.number)}</span></p>`,
     vm.versionLine === undefined ? '' : `<p class="version-line">${escape(vm.versionLine)}</p>`,
     '</header>',
-    paragraph(vm.opened),
+    vm.opened === undefined ? '' : paragraph(vm.opened),
     ...vm.attendance.map(paragraph),
     vm.agenda.length === 0
       ? ''

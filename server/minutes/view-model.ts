@@ -5,7 +5,7 @@ import type { MinutesSettings } from '../domain/group-settings.ts';
 import type { DecisionStatus } from '../domain/decision-state.ts';
 import { matchPerson, shortForm } from '../domain/names.ts';
 import { carriedFor, fullView, hides, publicView, sittingRevealsConfidential, type ReaderView } from '../domain/reader-view.ts';
-import type { CarriedDecision } from '../schemas/sittings.ts';
+import type { CarriedDecision, Decision, SittingDetail } from '../schemas/sittings.ts';
 import { needsOwnerLine } from './mentions.ts';
 import { parseProceedings } from './proceedings.ts';
 import type { TextBlock } from './proceedings.ts';
@@ -59,7 +59,8 @@ export interface MinutesViewModel {
   place: string;
   date: string;
   number: string;
-  opened: string;
+  /** Absent while a draft has no start time: no dangling "plkst." (signing requires the time). */
+  opened?: string;
   attendance: string[];
   agendaHeading: string;
   /** Agenda titles, numbered by the renderer. */
@@ -118,22 +119,14 @@ export function buildMinutesViewModel(source: MinutesSource, version: MinutesVer
   const members = attendees('member');
   const absent = attendees('absent');
   const invited = attendees('invited');
-  const people = [
-    ...members,
-    ...absent,
-    ...invited,
-    ...(sitting.chair ? [sitting.chair] : []),
-    ...(sitting.recorder ? [sitting.recorder] : []),
-  ].map((p, id) => ({ id, fullName: plainText(p.name), shortName: null }));
+  const people = namedPeople(sitting);
 
   const decisions: DecisionLine[] = sitting.decisions.map((decision) => {
     const agendaItem = decision.agendaItemId === null ? undefined : agendaNumber.get(decision.agendaItemId);
     if (agendaItem !== undefined && hiddenItems.has(agendaItem)) {
       return { text: restricted, under: [] };
     }
-    const text = plainText(decision.text);
-    const owners = decision.owners.map((owner) => ownerName(owner.name, people));
-    const due = decision.due ?? undefined;
+    const { text, owners, due } = printedDecision(decision, people);
     const line: DecisionLine = { text, under: [] };
     if (needsOwnerLine(text, owners, due)) {
       const shownDue = due === undefined ? undefined : shortDate(due);
@@ -190,7 +183,6 @@ export function buildMinutesViewModel(source: MinutesSource, version: MinutesVer
     place: t.phrase('place', { place: plainText(sitting.place) }),
     date: t.phrase('date', longDateParts(sitting.date)),
     number: t.phrase('number', { number: sitting.number }),
-    opened: t.phrase('opened', { time: clockTime(sitting.startTime ?? '') }),
     attendance,
     agendaHeading: t.phrase('agendaHeading'),
     agenda: titles,
@@ -203,6 +195,7 @@ export function buildMinutesViewModel(source: MinutesSource, version: MinutesVer
   // Any restricted text printed, the sitting's own or a carried decision's, marks the whole document.
   if (sittingRevealsConfidential(view, sitting)) vm.restrictedMarking = t.phrase('restrictedMarking');
   if (version === 'public') vm.versionLine = t.phrase('publicVersion');
+  if (sitting.startTime !== null) vm.opened = t.phrase('opened', { time: clockTime(sitting.startTime) });
   if (sitting.endTime !== null) vm.closed = t.phrase('closed', { time: clockTime(sitting.endTime) });
   if (esigned) vm.esignatureNotice = plainText(group.minutes.esignatureNotice);
   else vm.signatureHint = t.phrase('signatureHint');
@@ -227,7 +220,44 @@ export function minutesFileName(
 }
 
 /** An owner as printed: a person of the sitting in short form, anyone else as written. */
-function ownerName(owner: string, people: Array<{ id: number; fullName: string; shortName: null }>): string {
+type NamedPeople = Array<{ id: number; fullName: string; shortName: null }>;
+
+/** Whom a sitting names: its attendees with their roles, its chair and its recorder. */
+export interface SittingNames {
+  attendance: ReadonlyArray<{ name: string; role: SittingDetail['attendance'][number]['role'] }>;
+  chair: { name: string } | null;
+  recorder: { name: string } | null;
+}
+
+/** The people a sitting names (attendees, chair, recorder): whom a decision's owners are matched to. */
+function namedPeople(sitting: SittingNames): NamedPeople {
+  const attending = (['member', 'absent', 'invited'] as const).flatMap((role) => sitting.attendance.filter((a) => a.role === role));
+  return [...attending, ...(sitting.chair ? [sitting.chair] : []), ...(sitting.recorder ? [sitting.recorder] : [])].map((p, id) => ({
+    id,
+    fullName: plainText(p.name),
+    shortName: null,
+  }));
+}
+
+/** A decision's text, owners and due date as the minutes print and compare them. */
+function printedDecision(decision: Pick<Decision, 'text' | 'owners' | 'due'>, people: NamedPeople) {
+  return {
+    text: plainText(decision.text),
+    owners: decision.owners.map((owner) => ownerName(owner.name, people)),
+    due: decision.due ?? undefined,
+  };
+}
+
+/**
+ * Whether the minutes leave out a decision's "Atbildīgie: … Termiņš: …" line because its text
+ * already names them: the editor says so beside the deadline field.
+ */
+export function ownerLineLeftOut(sitting: SittingNames, decision: Pick<Decision, 'text' | 'owners' | 'due'>): boolean {
+  const { text, owners, due } = printedDecision(decision, namedPeople(sitting));
+  return (owners.length > 0 || due !== undefined) && !needsOwnerLine(text, owners, due);
+}
+
+function ownerName(owner: string, people: NamedPeople): string {
   const typed = printedName(owner);
   const person = matchPerson(typed, people);
   if (person !== undefined) return shortForm(person.fullName);

@@ -1,7 +1,7 @@
 // Signed minutes as rows: the stored versions of the rendered files, their signatures and the
 // amendments that reopened them. The signing rules live in services/signing.ts.
 import { createHash } from 'node:crypto';
-import type { SignerRole } from '../domain/signers.ts';
+import { awaitedSignatures, SIGNER_ROLES, type SignerRole } from '../domain/signers.ts';
 import type { Executor, SignedMinutesRow, SittingState } from '../db/database.ts';
 import type { Insertable } from 'kysely';
 import type { SignedMinutesTable } from '../db/database.ts';
@@ -33,6 +33,7 @@ export async function listSignatures(db: Executor, groupId: number, sittingId: n
     amendmentReason: amendments.find((a) => a.amends_version === r.version)?.reason ?? null,
     recorderSignedAt: signedAt(r.version, 'recorder'),
     chairSignedAt: signedAt(r.version, 'chair'),
+    awaiting: awaitedSignatures(SIGNER_ROLES.filter((role) => signedAt(r.version, role) !== null)),
   }));
 }
 

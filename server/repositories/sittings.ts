@@ -2,8 +2,9 @@
 // The use cases (opening, editing, deleting a draft, reading one whole) are in services/sittings.ts.
 import { UNFINISHED_STATUSES } from '../domain/decision-state.ts';
 import { nextSittingNumber } from '../domain/numbering.ts';
-import type { Executor, SittingRow, SittingTable } from '../db/database.ts';
-import type { Insertable, Updateable } from 'kysely';
+import { awaitedSignatures, SIGNER_ROLES, type SignerRole } from '../domain/signers.ts';
+import type { Database, Executor, SittingRow, SittingTable } from '../db/database.ts';
+import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
 import type { SittingSummary } from '../schemas/sittings.ts';
 import { followedUp } from './decision-predicates.ts';
 import { expectOneUpdated, nowIso, required } from './rows.ts';
@@ -102,10 +103,37 @@ export async function listSittings(db: Executor, groupId: number): Promise<Sitti
         .where(followedUp('d'))
         .select((e) => e.fn.countAll<number>().as('n'))
         .as('openFollowUps'),
+      eb.exists(latestSignatureBy(eb, 'recorder')).as('recorderSigned'),
+      eb.exists(latestSignatureBy(eb, 'chair')).as('chairSigned'),
     ])
     .where('s.group_id', '=', groupId)
     .orderBy('s.date', 'desc')
     .orderBy('s.number', 'desc')
     .execute();
-  return rows.map((r) => ({ ...r, decisionCount: Number(r.decisionCount ?? 0), openFollowUps: Number(r.openFollowUps ?? 0) }));
+  return rows.map(({ recorderSigned, chairSigned, ...r }) => {
+    const given = SIGNER_ROLES.filter((role) => Boolean(role === 'chair' ? chairSigned : recorderSigned));
+    return {
+      ...r,
+      decisionCount: Number(r.decisionCount ?? 0),
+      openFollowUps: Number(r.openFollowUps ?? 0),
+      awaitingSignatures: r.state === 'signed' ? awaitedSignatures(given) : [],
+    };
+  });
+}
+
+/** The signature of `role` on the latest signed version of the listed sitting `s`. */
+function latestSignatureBy(eb: ExpressionBuilder<Database & { s: SittingTable }, 's'>, role: SignerRole) {
+  return eb
+    .selectFrom('minutes_signatures as ms')
+    .select('ms.id')
+    .whereRef('ms.sitting_id', '=', 's.id')
+    .where('ms.role', '=', role)
+    .where(
+      'ms.version',
+      '=',
+      eb
+        .selectFrom('signed_minutes as sm')
+        .whereRef('sm.sitting_id', '=', 's.id')
+        .select((e) => e.fn.max('sm.version').as('v')),
+    );
 }

@@ -1,5 +1,7 @@
 // Signed versions of the minutes and the signed copies uploaded for them.
 import { Type, type Static } from '@sinclair/typebox';
+import { SIGNER_ROLES } from '../domain/signers.ts';
+import { literalUnion } from './common.ts';
 
 export const Signature = Type.Object({
   version: Type.Integer(),
@@ -10,6 +12,9 @@ export const Signature = Type.Object({
   amendmentReason: Type.Union([Type.String(), Type.Null()]),
   recorderSignedAt: Type.Union([Type.String(), Type.Null()]),
   chairSignedAt: Type.Union([Type.String(), Type.Null()]),
+  awaiting: Type.Array(literalUnion(SIGNER_ROLES), {
+    description: 'The signatures this version still waits for (none once both signed, or when it was signed outside the tool)',
+  }),
 });
 export type Signature = Static<typeof Signature>;
 

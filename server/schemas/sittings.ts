@@ -1,6 +1,7 @@
 // A sitting and its parts: attendance, agenda items, decisions with owners, reviews.
 import { Type, type Static } from '@sinclair/typebox';
 import { PLAN_ACTIVITY_MAX_LENGTH, PLAN_ACTIVITY_PATTERN } from '../domain/plan-activity.ts';
+import { SIGNER_ROLES } from '../domain/signers.ts';
 import { ATTENDANCE_ROLES, SITTING_STATES } from '../domain/vocabulary.ts';
 import {
   ClockTime,
@@ -102,6 +103,9 @@ export const Decision = Type.Object({
   agendaItemId: Nullable(Id),
   status: Status,
   planActivity: Nullable(Type.String({ description: 'The prevention-plan activity, as 5.3.1.' })),
+  ownerLineInText: Type.Optional(
+    Type.Boolean({ description: 'The text already names the owners and deadline, so the minutes print no "Atbildīgie … Termiņš" line' }),
+  ),
   version: Version,
 });
 export type Decision = Static<typeof Decision>;
@@ -142,6 +146,9 @@ export const SittingSummary = Type.Object({
   state: SittingState,
   decisionCount: Type.Integer(),
   openFollowUps: Type.Integer({ description: 'Decisions of this sitting with owners or a deadline still open or in progress' }),
+  awaitingSignatures: Type.Array(literalUnion(SIGNER_ROLES), {
+    description: 'Signed minutes: the signatures their latest version still waits for (empty once both have signed, and for a draft)',
+  }),
   version: Version,
 });
 export type SittingSummary = Static<typeof SittingSummary>;

@@ -4,7 +4,7 @@
 // opens (a transaction held that long would stall every other write).
 import { randomBytes } from 'node:crypto';
 import type { Db, Executor } from '../db/database.ts';
-import { Conflict, InvalidInput, NotFound, TooManyRequests } from '../domain/errors.ts';
+import { Conflict, DomainError, InvalidInput, NotFound, TooManyRequests } from '../domain/errors.ts';
 import { throttledMessage, waitSeconds } from '../domain/login-throttle.ts';
 import { removesLastAdmin } from '../domain/last-admin.ts';
 import { MIN_PASSWORD_LENGTH, needsRehash, oneTimePassword, type PasswordHasher } from '../domain/passwords.ts';
@@ -34,6 +34,11 @@ import { runAudited, runAuditedCreate } from './audit.ts';
 export type { User } from '../repositories/users.ts';
 
 const LOGIN_FAILED = 'Nepareizs lietotājvārds vai parole.';
+
+/** A wrong login or password: 400 naming `login`, its message shown as is (it is no field's format). */
+class LoginRefused extends DomainError {
+  readonly statusCode = 400 as const;
+}
 const LOGIN_PATTERN = /^[a-z0-9._@-]{2,100}$/u;
 
 /** The logged-in user a session names. */
@@ -87,7 +92,7 @@ export async function logIn(db: Db, passwords: PasswordHasher, attempt: LoginAtt
     user === undefined ? await passwords.verifyNothing(attempt.password) : await passwords.verify(attempt.password, user.password_hash);
   if (user === undefined || !matches || !isSet(user.active)) {
     await recordFailure(db, keys, now);
-    throw new InvalidInput('login', LOGIN_FAILED);
+    throw new LoginRefused(LOGIN_FAILED, 'login');
   }
   await recordSuccess(db, keys, user.id, now);
   await recordLogin(db, user.id, now);

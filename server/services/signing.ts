@@ -5,7 +5,7 @@ import type { Db, Executor, SignedMinutesRow, SittingRow } from '../db/database.
 import { Conflict, DomainError, InvalidInput, notFound } from '../domain/errors.ts';
 import type { Role } from '../domain/permissions.ts';
 import { signaturesGiven, type SignerRole } from '../domain/signers.ts';
-import { missingForSigning, unreviewedCarried } from '../domain/signing-readiness.ts';
+import { signingRefusal } from '../domain/signing-readiness.ts';
 import type { MinutesVersion } from '../minutes/minutes-source.ts';
 import { minutesFileName, renderMinutes, type MinutesFormat, type RenderedMinutes } from '../minutes/render-minutes.ts';
 import type { Actor } from '../repositories/audit.ts';
@@ -40,6 +40,11 @@ export interface Signer {
 /** A user whose role gives none of the signatures asked for. */
 export class NotASigner extends DomainError {
   readonly statusCode = 403 as const;
+}
+
+/** Minutes not ready to sign: the message names every missing part, `field` the first. */
+export class NotReadyToSign extends DomainError {
+  readonly statusCode = 409 as const;
 }
 
 /** Signs as the signatures this user's role gives (`as` narrows an admin's to one), audited. */
@@ -79,14 +84,8 @@ export function signSitting(
     if (row.state === 'draft') {
       // Loaded once, carry-over list included: checked, frozen and rendered from the same data.
       const sitting = await loadSitting(trx, groupId, sittingId);
-      const missing = missingForSigning(sitting);
-      if (missing.length > 0) throw new Conflict(`Protokolu nevar parakstīt: trūkst ${missing.join(', ')}.`);
-      const unreviewed = unreviewedCarried(sitting.carryOver);
-      if (unreviewed.length > 0) {
-        throw new Conflict(
-          `Protokolu nevar parakstīt: nav ierakstīta izpilde lēmumiem ${unreviewed.join('; ')}. Atzīmējiet izpildi vai "nav izskatīts".`,
-        );
-      }
+      const refusal = signingRefusal(sitting);
+      if (refusal !== null) throw new NotReadyToSign(refusal.message, refusal.field);
       await freezeLoaded(trx, groupId, sitting, signer.userId);
     }
     const latest = await latestSigned(trx, sittingId);

@@ -7,7 +7,7 @@ import { insertionPoint, moveTo } from '../domain/numbering.ts';
 import { planActivityNumber } from '../domain/plan-activity.ts';
 import type { Db, Executor } from '../db/database.ts';
 import { isAgendaItemOf } from '../repositories/agenda-items.ts';
-import { attendeePersonIds } from '../repositories/attendance.ts';
+import { attendeePersonIds, attendeesOf } from '../repositories/attendance.ts';
 import type { Actor } from '../repositories/audit.ts';
 import { DECISION, decisionNumbers } from '../repositories/audit-records.ts';
 import { refreshDecisionState } from '../repositories/decision-state.ts';
@@ -22,6 +22,8 @@ import {
   writeOwners,
 } from '../repositories/decisions.ts';
 import { listPeople } from '../repositories/people.ts';
+import { peopleByIds, sittingRow } from '../repositories/sittings.ts';
+import { ownerLineLeftOut } from '../minutes/view-model.ts';
 import { bumpVersion, definedOnly } from '../repositories/rows.ts';
 import { refreshDecisionSearch } from '../repositories/search-index.ts';
 import { applyOrder, closeGaps, DECISIONS, orderedIds } from '../repositories/sequence.ts';
@@ -73,6 +75,24 @@ async function assertAgendaItemOfSitting(db: Executor, sittingId: number, agenda
 /** The plan activity as stored: `5.3.1.`, with the trailing dot added when it was left off. */
 const planActivityOf = (typed: string | null | undefined) => (typed == null ? typed : planActivityNumber(typed));
 
+/** The decision as the editor gets it back: with whether the minutes leave its owner line out. */
+async function forEditor(db: Executor, groupId: number, sittingId: number, decision: Decision): Promise<Decision> {
+  const sitting = await sittingRow(db, groupId, sittingId);
+  const [attendance, signers] = await Promise.all([
+    attendeesOf(db, sittingId),
+    peopleByIds(
+      db,
+      [sitting.chair_id, sitting.recorder_id].filter((x): x is number => x !== null),
+    ),
+  ]);
+  const signer = (id: number | null) => {
+    const p = signers.find((x) => x.id === id);
+    return p === undefined ? null : { name: p.full_name };
+  };
+  const named = { attendance, chair: signer(sitting.chair_id), recorder: signer(sitting.recorder_id) };
+  return { ...decision, ownerLineInText: ownerLineLeftOut(named, decision) };
+}
+
 async function draftDecision(db: Executor, groupId: number, id: number) {
   const row = await decisionRow(db, id);
   await draftSitting(db, groupId, row.sitting_id);
@@ -99,7 +119,7 @@ export async function addDecision(db: Db, groupId: number, actor: Actor, sitting
     const order = [...current.keys()];
     order.splice(at - 1, 0, id);
     await applyOrder(trx, DECISIONS, order, new Map([...current, [id, at]]));
-    return getDecision(trx, id);
+    return forEditor(trx, groupId, sittingId, await getDecision(trx, id));
   });
 }
 
@@ -123,7 +143,7 @@ export async function updateDecision(db: Db, groupId: number, actor: Actor, id: 
     if (patch.owners !== undefined) await writeOwners(trx, id, await resolveOwners(trx, groupId, decision.sitting_id, patch.owners));
     await refreshDecisionState(trx, [id]);
     await refreshDecisionSearch(trx, id);
-    return getDecision(trx, id);
+    return forEditor(trx, groupId, decision.sitting_id, await getDecision(trx, id));
   });
 }
 

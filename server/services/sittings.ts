@@ -7,6 +7,7 @@ import { shortForm } from '../domain/names.ts';
 import { revealsConfidential, searchHitsFor } from '../domain/reader-view.ts';
 import { assertDraft } from '../domain/sitting-lock.ts';
 import type { Db, Executor, SittingRow } from '../db/database.ts';
+import { ownerLineLeftOut } from '../minutes/view-model.ts';
 import type { NewSittingBody, SearchHit, SittingDetail, SittingPatchBody, SittingSummary } from '../schemas/sittings.ts';
 import type { Actor } from '../repositories/audit.ts';
 import { sittingRecord } from '../repositories/audit-records.ts';
@@ -166,7 +167,7 @@ export async function loadSitting(db: Executor, groupId: number, id: number): Pr
   const s = await sittingRow(db, groupId, id);
   if (s.state === 'signed') {
     const frozen = await latestSignedSittingJson(db, id);
-    if (frozen !== null) return { ...(JSON.parse(frozen) as SittingDetail), state: s.state, version: s.version };
+    if (frozen !== null) return withOwnerLines({ ...(JSON.parse(frozen) as SittingDetail), state: s.state, version: s.version });
   }
   const signerIds = [s.chair_id, s.recorder_id].filter((x): x is number => x !== null);
   const [attendance, agendaItems, decisions, reviews, signers, carryOver] = await Promise.all([
@@ -181,7 +182,7 @@ export async function loadSitting(db: Executor, groupId: number, id: number): Pr
     const p = signers.find((x) => x.id === personId);
     return p === undefined ? null : { personId: p.id, name: p.full_name, shortName: p.short_name ?? shortForm(p.full_name), position };
   };
-  return {
+  return withOwnerLines({
     id: s.id,
     number: s.number,
     date: s.date,
@@ -197,5 +198,10 @@ export async function loadSitting(db: Executor, groupId: number, id: number): Pr
     reviews,
     carryOver,
     version: s.version,
-  };
+  });
+}
+
+/** Marks the decisions whose owner line the minutes leave out, for the editor's note. */
+function withOwnerLines(sitting: SittingDetail): SittingDetail {
+  return { ...sitting, decisions: sitting.decisions.map((d) => ({ ...d, ownerLineInText: ownerLineLeftOut(sitting, d) })) };
 }

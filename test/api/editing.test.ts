@@ -131,6 +131,26 @@ describe('decisions', () => {
     expect(await decisionTexts(id)).toEqual(['1:A', '2:D', '3:C']);
   });
 
+  it('a decision says when its text already names its owners and deadline, so the minutes print no owner line', async () => {
+    const { id } = await newDraft();
+    const added = await t.call({
+      method: 'POST',
+      url: `/api/sittings/${id}/decisions`,
+      payload: { text: 'Sagatavot vēstuli.', owners: [{ name: 'I.Liepiņa' }], due: '2026-06-22' },
+    });
+    expect(added.body.ownerLineInText).toBe(false);
+    const named = await t.call({
+      method: 'PATCH',
+      url: `/api/decisions/${added.body.id}`,
+      payload: { version: added.body.version, text: 'I.Liepiņai līdz 22.06.2026. sagatavot vēstuli.' },
+    });
+    expect(named.body.ownerLineInText).toBe(true);
+    const sitting = (await t.call({ method: 'GET', url: `/api/sittings/${id}` })).body;
+    expect(sitting.decisions[0].ownerLineInText).toBe(true);
+    const html = (await t.inject({ method: 'GET', url: `/api/sittings/${id}/minutes.html` })).body;
+    expect(html).not.toContain('Termiņš: 22.06.2026.');
+  });
+
   it('renumbering puts decisions in agenda order', async () => {
     const { id, version } = await newDraft();
     const first = (await t.call({ method: 'POST', url: `/api/sittings/${id}/agenda-items`, payload: { title: 'Pirmais' } })).body;

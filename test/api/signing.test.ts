@@ -90,6 +90,19 @@ describe('minutes downloads', () => {
     }
   });
 
+  it('a draft without a start time prints no "Sēde sākās plkst." line at all, in DOCX and HTML', async () => {
+    const s = await draftNr7();
+    expect((await t.call({ method: 'PATCH', url: `/api/sittings/${s.id}`, payload: { version: s.version, startTime: null } })).status).toBe(
+      200,
+    );
+    const docx = plainSpaces(await docxText((await download(`/api/sittings/${s.id}/minutes.docx`)).rawPayload));
+    const html = plainSpaces(htmlText((await download(`/api/sittings/${s.id}/minutes.html`)).body));
+    for (const text of [docx, html]) {
+      expect(text).not.toContain('Sēde sākās');
+      expect(text).toContain('Sēde slēgta plkst. 16.00');
+    }
+  });
+
   it('the HTML preview is served with a Content-Security-Policy', async () => {
     const s = await draftNr7();
     const res = await download(`/api/sittings/${s.id}/minutes.html`);
@@ -108,6 +121,18 @@ describe('signing', () => {
     for (const part of ['sēdes vadītājs', 'protokolētājs', 'beigu laiks', 'grupas loceklis', 'darba kārtības punkts'])
       expect(res.body.message).toContain(part);
     expect(await snapshot(t.db)).toEqual(before);
+  });
+
+  it('a refusal for missing chair, recorder or times also names the carried decisions without their follow-up', async () => {
+    await draftNr7();
+    const { id } = (await t.call({ method: 'POST', url: '/api/sittings', payload: { date: '2025-09-08' } })).body;
+    const res = await sign(id, 1);
+    expect(res.status).toBe(409);
+    expect(res.body.field).toBe('chairId');
+    const message = plainSpaces(res.body.message);
+    expect(message).toMatch(/^Protokolu nevar parakstīt: trūkst sēdes vadītājs, protokolētājs, sēdes sākuma laiks, sēdes beigu laiks/u);
+    expect(message).toContain('Nav ierakstīta arī izpilde iepriekšējo sēžu lēmumiem Nr. 7, 2.; Nr. 7, 4.; Nr. 7, 5.; Nr. 7, 6.');
+    expect(message).toContain('Atzīmējiet izpildi vai "nav izskatīts".');
   });
 
   it('a stale sitting version is refused', async () => {
@@ -284,7 +309,7 @@ describe('the two signatures', () => {
 
     const first = await as(secretary, s.version);
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ version: 1, chairSignedAt: null });
+    expect(first.json()).toMatchObject({ version: 1, chairSignedAt: null, awaiting: ['chair'] });
     expect(first.json().recorderSignedAt).toEqual(expect.any(String));
     const locked = (await t.call({ method: 'GET', url: `/api/sittings/${s.id}` })).body;
     expect(locked.state).toBe('signed');
@@ -295,8 +320,43 @@ describe('the two signatures', () => {
     expect(second.statusCode).toBe(200);
     expect(second.json()).toMatchObject({ version: 1, sha256Full: first.json().sha256Full });
     expect(second.json().chairSignedAt).toEqual(expect.any(String));
+    expect(second.json().awaiting).toEqual([]);
     const signatures = (await t.call({ method: 'GET', url: `/api/sittings/${s.id}/signatures` })).body;
     expect(signatures).toHaveLength(1);
+  });
+
+  it('the sittings list says whose signature signed minutes still wait for, and nothing once both have signed', async () => {
+    const s = await draftNr7();
+    const secretary = await t.loginAs('secretary');
+    const chair = await t.loginAs('chair');
+    const awaiting = async () =>
+      (await t.call<Array<{ id: number; awaitingSignatures: string[] }>>({ method: 'GET', url: '/api/sittings' })).body.find(
+        (x) => x.id === s.id,
+      )?.awaitingSignatures;
+    expect(await awaiting()).toEqual([]);
+    const signAs = async (session: Session) => {
+      const { version } = (await t.call({ method: 'GET', url: `/api/sittings/${s.id}` })).body;
+      const res = await t.app.inject(withSession({ method: 'POST', url: `/api/sittings/${s.id}/sign`, payload: { version } }, session));
+      expect(res.statusCode).toBe(200);
+    };
+    await signAs(secretary);
+    expect(await awaiting()).toEqual(['chair']);
+    await signAs(chair);
+    expect(await awaiting()).toEqual([]);
+
+    const other = await draftNr7((d) => Object.assign(d, { number: 6, date: '2025-06-01' }));
+    await t.call({ method: 'POST', url: `/api/sittings/${other.id}/sign`, payload: { version: other.version, as: 'chair' } });
+    const list = (await t.call<Array<{ id: number; awaitingSignatures: string[] }>>({ method: 'GET', url: '/api/sittings' })).body;
+    expect(list.find((x) => x.id === other.id)?.awaitingSignatures).toEqual(['recorder']);
+  });
+
+  it('minutes imported as signed elsewhere wait for no signature in the list', async () => {
+    const { id } = (await t.call({ method: 'POST', url: '/api/sittings/import', payload: { ...nr7(), signed: true } })).body;
+    const list = (await t.call<Array<{ id: number; state: string; awaitingSignatures: string[] }>>({ method: 'GET', url: '/api/sittings' }))
+      .body;
+    expect(list.find((x) => x.id === id)).toMatchObject({ state: 'signed', awaitingSignatures: [] });
+    const [signature] = (await t.call({ method: 'GET', url: `/api/sittings/${id}/signatures` })).body;
+    expect(signature.awaiting).toEqual([]);
   });
 
   it('an admin signs as both at once, or as one when asked', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Conflict } from '../../server/domain/errors.ts';
 import { planActivityNumber } from '../../server/domain/plan-activity.ts';
-import { signaturesGiven } from '../../server/domain/signers.ts';
-import { missingForSigning, unreviewedCarried } from '../../server/domain/signing-readiness.ts';
+import { awaitedSignatures, signaturesGiven } from '../../server/domain/signers.ts';
+import { missingForSigning, signingRefusal, unreviewedCarried } from '../../server/domain/signing-readiness.ts';
 import { assertDraft } from '../../server/domain/sitting-lock.ts';
 import type { SittingDetail } from '../../server/schemas/sittings.ts';
 
@@ -32,6 +32,13 @@ const ready = (): SittingDetail =>
     agendaItems: [{ title: 'Par bērnu' }],
   }) as unknown as SittingDetail;
 
+describe('signatures still awaited', () => {
+  it('minutes the recorder signed wait for the chair', () => expect(awaitedSignatures(['recorder'])).toEqual(['chair']));
+  it('minutes the chair signed wait for the recorder', () => expect(awaitedSignatures(['chair'])).toEqual(['recorder']));
+  it('minutes both signed wait for nobody', () => expect(awaitedSignatures(['chair', 'recorder'])).toEqual([]));
+  it('minutes signed outside the tool wait for nobody', () => expect(awaitedSignatures([])).toEqual([]));
+});
+
 describe('signing readiness', () => {
   it('minutes with chair, recorder, times, a present member and an agenda item may be signed', () =>
     expect(missingForSigning(ready())).toEqual([]));
@@ -55,6 +62,23 @@ describe('signing readiness', () => {
         { reference: 'Nr. 7, 3.', review: { notDiscussed: true } },
       ]),
     ).toEqual(['Nr. 7, 1.']));
+});
+
+describe('the refusal to sign', () => {
+  const carried = (review: unknown) => [{ reference: 'Nr. 7, 2.', review }] as unknown as SittingDetail['carryOver'];
+  it('minutes with everything and every follow-up recorded are not refused', () =>
+    expect(signingRefusal({ ...ready(), carryOver: carried({ status: 'done' }) })).toBeNull());
+  it('names the missing parts and, in the same message, the carried decisions without follow-up, with the first field', () =>
+    expect(signingRefusal({ ...ready(), chair: null, startTime: null, carryOver: carried(null) })).toEqual({
+      field: 'chairId',
+      message:
+        'Protokolu nevar parakstīt: trūkst sēdes vadītājs, sēdes sākuma laiks. Nav ierakstīta arī izpilde iepriekšējo sēžu lēmumiem Nr. 7, 2. Atzīmējiet izpildi vai "nav izskatīts".',
+    }));
+  it('names only the carried decisions when nothing else is missing', () =>
+    expect(signingRefusal({ ...ready(), carryOver: carried(null) })).toEqual({
+      field: 'carryOver',
+      message: 'Protokolu nevar parakstīt: nav ierakstīta izpilde lēmumiem Nr. 7, 2. Atzīmējiet izpildi vai "nav izskatīts".',
+    }));
 });
 
 describe('the lock on signed minutes', () => {

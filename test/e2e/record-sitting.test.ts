@@ -211,6 +211,7 @@ describe('recording a whole sitting in the browser', () => {
   it('signing locks the minutes and lists the signed version', async () => {
     const { page } = w;
     await page.getByRole('button', { name: 'Parakstīt protokolu' }).click();
+    await page.getByRole('dialog', { name: 'Parakstīt protokolu?' }).getByRole('button', { name: 'Parakstīt', exact: true }).click();
     await page.getByText(/Protokols parakstīts \(1\. versija/).waitFor();
     await page.locator('.signatures').getByText('1. versija').waitFor();
     const { body } = await h.t.call<{ state: string }>({ method: 'GET', url: `/api/sittings/${sittingId}` });

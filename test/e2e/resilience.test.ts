@@ -209,6 +209,7 @@ describe('signing', () => {
     w.allow(/status of 409/);
     await go(w.page, `${h.url}/#/sedes/${s.id}/protokols`);
     await w.page.getByRole('button', { name: 'Parakstīt protokolu' }).click();
+    await w.page.getByRole('dialog', { name: 'Parakstīt protokolu?' }).getByRole('button', { name: 'Parakstīt', exact: true }).click();
     const message = w.page.getByText(/Protokolu nevar parakstīt: trūkst/);
     await message.waitFor();
     expect(await message.textContent()).toContain('sēdes vadītājs');

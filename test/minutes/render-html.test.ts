@@ -21,7 +21,7 @@ function linesOf(vm: MinutesViewModel): string[] {
     vm.place,
     vm.date,
     vm.number,
-    vm.opened,
+    ...(vm.opened === undefined ? [] : [vm.opened]),
     ...vm.attendance,
     vm.agendaHeading,
     ...vm.agenda,

@@ -201,7 +201,8 @@ export async function logout(): Promise<void> {
     } catch {
       // nothing to forget
     }
-    location.hash = '#/';
-    location.reload();
+    // A fresh load of the start page: changing the hash first would start the sittings screen's
+    // request, which the reload then aborts (an error in the console).
+    location.replace(location.pathname);
   }
 }

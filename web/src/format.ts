@@ -1,6 +1,6 @@
 // Latvian formatting of dates and statuses, and the folding that makes search ignore case and
 // diacritics (so `ranca` finds `Rancāne`).
-import type { AttendanceRole, DecisionStatus, Role } from './types.ts';
+import type { AttendanceRole, DecisionStatus, Role, SittingSummary } from './types.ts';
 
 /** 2025-07-08 → 08.07.2025. (with the trailing dot, as Latvian dates are written). */
 export function dateLv(iso: string | null | undefined): string {
@@ -40,6 +40,19 @@ export const ROLE_LABEL: Record<AttendanceRole, string> = {
 };
 
 export const STATE_LABEL = { draft: 'melnraksts', signed: 'parakstīts' } as const;
+
+const SIGNER_GENITIVE = { chair: 'vadītāja', recorder: 'protokolētāja' } as const;
+
+/** "gaida vadītāja parakstu": the signatures signed minutes still wait for. */
+export function awaitingLabel(roles: ReadonlyArray<keyof typeof SIGNER_GENITIVE>): string {
+  return `gaida ${roles.map((r) => SIGNER_GENITIVE[r]).join(' un ')} parakstu`;
+}
+
+/** Signed minutes count as signed only once both have signed; until then they wait for the missing one. */
+export function minutesState(s: Pick<SittingSummary, 'state' | 'awaitingSignatures'>): { label: string; kind: string } {
+  if (s.state === 'signed' && s.awaitingSignatures.length > 0) return { label: awaitingLabel(s.awaitingSignatures), kind: 'awaiting' };
+  return { label: STATE_LABEL[s.state], kind: s.state };
+}
 
 /** Lower case without diacritics: Ā→a, Ķ→k, ß stays. */
 export function fold(text: string): string {

@@ -85,6 +85,8 @@ function showUser(me: Me): void {
     const item = link.parentElement;
     if (item !== null) item.hidden = hide[link.dataset.nav ?? ''] === true;
   }
+  // Shown only once someone is logged in: before that there is nowhere to go and nothing to save.
+  for (const id of ['main-nav', 'save-state']) document.getElementById(id)?.removeAttribute('hidden');
   document.getElementById('user-box')?.remove();
   document
     .querySelector('.topbar')

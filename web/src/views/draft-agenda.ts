@@ -346,6 +346,8 @@ export class AgendaEditor {
     const text = h('textarea', { rows: 2, class: 'decision-text', required: true, maxlength: 10000 });
     text.value = data.text;
     const due = h('input', { type: 'date', value: data.due ?? '' });
+    const dueNote = dueInTextNote(due);
+    dueNote.show(decision?.ownerLineInText === true && data.due !== null);
     // Numbers of the prevention plan's activities (5.3.1.); the server adds a missing trailing dot.
     const planActivity = h('input', {
       type: 'text',
@@ -398,6 +400,7 @@ export class AgendaEditor {
     });
     due.addEventListener('change', () => {
       data.due = due.value === '' ? null : due.value;
+      if (data.due === null) dueNote.show(false);
       change({ due: data.due });
     });
     planActivity.addEventListener('change', () => {
@@ -460,6 +463,7 @@ export class AgendaEditor {
       saved: (record) => {
         view.el.dataset.id = String(record.id);
         view.el.dataset.saved = 'true';
+        if (typeof record.ownerLineInText === 'boolean') dueNote.show(record.ownerLineInText && data.due !== null);
         // The stored form (with its trailing dot), unless the field is being typed in again.
         if (typeof record.planActivity === 'string' && document.activeElement !== planActivity) {
           data.planActivity = planActivity.value = record.planActivity;
@@ -509,7 +513,7 @@ export class AgendaEditor {
         'div',
         { class: 'decision-meta' },
         picker.el,
-        labelled('Termiņš', due),
+        h('div', { class: 'field' }, h('label', { for: idOf(due) }, 'Termiņš'), due, dueNote.el),
         labelled('Plāna pas.', planActivity, 'Prevencijas plāna pasākums'),
         labelled('Darba kārtības punkts', itemSelect),
       ),
@@ -738,6 +742,26 @@ function idOf(el: HTMLElement): string {
 
 function labelled(label: string, control: HTMLElement, title?: string): HTMLElement {
   return h('div', { class: 'field' }, h('label', { for: idOf(control), ...(title === undefined ? {} : { title }) }, label), control);
+}
+
+/**
+ * The note beside a deadline the decision's text already names: the minutes then print no
+ * "Termiņš" line (the server's rule, sent as `ownerLineInText`). Described by it only while shown.
+ */
+function dueInTextNote(due: HTMLInputElement): { el: HTMLElement; show: (shown: boolean) => void } {
+  const el = h(
+    'small',
+    { class: 'hint due-note', id: uid('due-note'), hidden: true },
+    'Termiņš jau minēts lēmuma tekstā — atsevišķa rinda protokolā netiks drukāta.',
+  );
+  const show = (shown: boolean) => {
+    el.hidden = !shown;
+    const others = (due.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id !== '' && id !== el.id);
+    const ids = shown ? [...others, el.id] : others;
+    if (ids.length === 0) due.removeAttribute('aria-describedby');
+    else due.setAttribute('aria-describedby', ids.join(' '));
+  };
+  return { el, show };
 }
 
 /** Two steps, so a stray click or key press never deletes. */

@@ -29,6 +29,41 @@ export function carryOverSection(ctx: DraftContext): HTMLElement | null {
   );
 }
 
+/**
+ * What the owners reported before this sitting, beside where the follow-up is recorded: the
+ * status as it stood and the last progress note, earlier notes folded away.
+ */
+function progress(c: CarriedDecision): HTMLElement {
+  const notes = c.notes;
+  const last = notes[notes.length - 1];
+  const noteLine = (n: CarriedDecision['notes'][number]) =>
+    `${dateLv(n.date)}: ${n.note}${n.status === null ? '' : ` (${STATUS_LABEL[n.status]})`}`;
+  return h(
+    'div',
+    { class: 'carry-progress' },
+    h('p', null, 'Stāvoklis pirms sēdes: ', h('strong', { class: 'carry-status' }, STATUS_LABEL[c.statusBefore]), '.'),
+    h(
+      'p',
+      { class: 'carry-note' },
+      last === undefined
+        ? 'Atbildīgie piezīmes nav ierakstījuši.'
+        : [`Pēdējā atbildīgo piezīme (${dateLv(last.date)}): `, h('span', { class: 'carry-note-text' }, last.note)],
+    ),
+    notes.length < 2
+      ? null
+      : h(
+          'details',
+          null,
+          h('summary', null, `Visas piezīmes (${notes.length})`),
+          h(
+            'ul',
+            { class: 'notes' },
+            notes.map((n) => h('li', null, noteLine(n))),
+          ),
+        ),
+  );
+}
+
 function carryRow(ctx: DraftContext, c: CarriedDecision): HTMLElement {
   const s = ctx.sitting;
   const review = c.review;
@@ -127,13 +162,7 @@ function carryRow(ctx: DraftContext, c: CarriedDecision): HTMLElement {
       c.owners.length === 0 ? null : h('span', { class: 'muted' }, `Atbildīgie: ${c.owners.join(', ')}`),
     ),
     h('p', { class: 'carry-text' }, c.text),
-    c.notes === undefined || c.notes.length === 0
-      ? null
-      : h(
-          'ul',
-          { class: 'notes' },
-          c.notes.map((n) => h('li', null, `${dateLv(n.date)}: ${n.note}${n.status === null ? '' : ` (${STATUS_LABEL[n.status]})`}`)),
-        ),
+    progress(c),
     h(
       'div',
       { class: 'status-buttons', role: 'group', 'aria-labelledby': groupLabel },

@@ -35,7 +35,7 @@ export async function showDraft(root: HTMLElement, [idText]: string[]): Promise<
   const body = h(
     'fieldset',
     { class: 'draft-body', disabled: ctx.readOnly },
-    h('legend', { class: 'visually-hidden' }, 'Sēdes protokola melnraksts'),
+    h('legend', { class: 'visually-hidden' }, sitting.state === 'signed' ? 'Sēdes protokols' : 'Sēdes protokola melnraksts'),
     headerSection(ctx, title),
     attendanceSection(ctx),
     carryOverSection(ctx),

@@ -4,8 +4,9 @@ import { api, ApiError, errorText } from '../api.ts';
 import { can, currentUser } from '../auth.ts';
 import { saver } from '../autosave.ts';
 import { field, h, notice, replaceChildren } from '../dom.ts';
-import { dateLv, dateTimeLv } from '../format.ts';
+import { awaitingLabel, dateLv, dateTimeLv } from '../format.ts';
 import type { Signature, SittingDetail } from '../types.ts';
+import { confirmDialog } from '../widgets/confirm.ts';
 
 const UPLOAD_TYPES: Record<string, string> = {
   pdf: 'application/pdf',
@@ -51,10 +52,14 @@ export async function showMinutes(root: HTMLElement, [idText]: string[]): Promis
   const signatures = h('div');
   const head = h('h1', { tabindex: -1 });
 
+  const backLink = h('a', { href: `#/sedes/${id}`, class: 'button' });
   const render = async () => {
     head.textContent = `Protokols Nr. ${sitting.number}, ${dateLv(sitting.date)}`;
+    backLink.textContent = sitting.state === 'signed' ? '← Atpakaļ uz sēdi' : '← Atpakaļ uz sēdes melnrakstu';
     const list = await api.get<Signature[]>(`${base}/signatures`);
     const latest = list[list.length - 1];
+    // Signed minutes say so once, here, with whose signature they still wait for.
+    if (sitting.state === 'signed' && latest !== undefined) replaceChildren(signMessage, notice('ok', signedStatus(latest)));
     replaceChildren(
       signArea,
       sitting.state === 'draft'
@@ -63,10 +68,15 @@ export async function showMinutes(root: HTMLElement, [idText]: string[]): Promis
           : h('p', null, 'Protokols vēl nav parakstīts.')
         : [
             can('sittings:sign') && latest !== undefined && awaitsMySignature(latest) ? signForm() : null,
-            can('sittings:amend') ? amendForm() : notice('ok', 'Protokols ir parakstīts.'),
+            can('sittings:amend') ? amendForm() : null,
           ],
     );
     replaceChildren(signatures, signatureList(list));
+  };
+
+  const signedStatus = (s: Signature) => {
+    const signed = `Protokols parakstīts (${s.version}. versija, ${dateTimeLv(s.signedAt)}) un vairs nav maināms`;
+    return s.awaiting.length === 0 ? `${signed}.` : `${signed}; ${awaitingLabel(s.awaiting)}.`;
   };
 
   /** The first signature locks the minutes; the other signer then signs the same version. */
@@ -88,18 +98,23 @@ export async function showMinutes(root: HTMLElement, [idText]: string[]): Promis
           type: 'button',
           class: 'primary',
           onclick: async () => {
+            const sure = await confirmDialog({
+              title: 'Parakstīt protokolu?',
+              text:
+                sitting.state === 'draft'
+                  ? 'Parakstot protokols tiks saglabāts nemainīgā veidā un slēgts: to vairs nevarēs mainīt, tikai labot ar grozījumu.'
+                  : 'Jūsu paraksts tiks pievienots jau slēgtajai protokola versijai; protokolu vairs nevarēs mainīt, tikai labot ar grozījumu.',
+              confirm: 'Parakstīt',
+            });
+            if (!sure) return;
             if (!(await saver.settle(4000))) {
               replaceChildren(signMessage, notice('error', 'Ne visas izmaiņas ir saglabātas. Pārbaudiet savienojumu un mēģiniet vēlreiz.'));
               return;
             }
             try {
               const fresh = await api.get<SittingDetail>(base);
-              const signature = await api.post<Signature>(`${base}/sign`, { version: fresh.version });
+              await api.post<Signature>(`${base}/sign`, { version: fresh.version });
               sitting = await api.get<SittingDetail>(base);
-              replaceChildren(
-                signMessage,
-                notice('ok', `Protokols parakstīts (${signature.version}. versija, ${dateTimeLv(signature.signedAt)}).`),
-              );
               showVersion();
               await render();
             } catch (err) {
@@ -131,7 +146,6 @@ export async function showMinutes(root: HTMLElement, [idText]: string[]): Promis
           }
         },
       },
-      notice('ok', 'Protokols ir parakstīts.'),
       h('h3', null, 'Grozījums'),
       h('p', null, 'Grozījums atkal atver protokolu labošanai; parakstītās versijas saglabājas.'),
       field('Grozījuma iemesls', reason),
@@ -213,16 +227,7 @@ export async function showMinutes(root: HTMLElement, [idText]: string[]): Promis
 
   replaceChildren(
     root,
-    h(
-      'div',
-      { class: 'page-head' },
-      head,
-      h(
-        'nav',
-        { class: 'page-tools', 'aria-label': 'Sēdes sadaļas' },
-        h('a', { href: `#/sedes/${id}`, class: 'button' }, '← Atpakaļ uz sēdes melnrakstu'),
-      ),
-    ),
+    h('div', { class: 'page-head' }, head, h('nav', { class: 'page-tools', 'aria-label': 'Sēdes sadaļas' }, backLink)),
     settled ? null : notice('warn', 'Dažas izmaiņas vēl nav saglabātas serverī, tāpēc priekšskatījumā tās var neparādīties.'),
     h(
       'div',

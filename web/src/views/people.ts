@@ -14,7 +14,10 @@ export async function showPeople(root: HTMLElement): Promise<void> {
   ]);
   const people = loaded.sort(byName);
   const list = h('ul', { class: 'people-list' });
-  const render = () =>
+  const heading = h('h2', { id: 'people-title' });
+  // The count follows the list at every change, not only at load.
+  const render = () => {
+    heading.textContent = `Saraksts (${people.length})`;
     list.replaceChildren(
       ...people.map((p) =>
         personForm(
@@ -25,6 +28,7 @@ export async function showPeople(root: HTMLElement): Promise<void> {
         ),
       ),
     );
+  };
   render();
 
   const inputs = personInputs(null);
@@ -58,7 +62,7 @@ export async function showPeople(root: HTMLElement): Promise<void> {
     h('h1', { tabindex: -1 }, 'Personas'),
     h('p', null, 'Grupas locekļi un citas personas, kuras min protokolos. Aktīvie grupas locekļi jaunā sēdē tiek atzīmēti kā klātesoši.'),
     h('section', { class: 'card', 'aria-labelledby': 'add-person' }, h('h2', { id: 'add-person' }, 'Jauna persona'), addForm),
-    h('section', { 'aria-labelledby': 'people-title' }, h('h2', { id: 'people-title' }, `Saraksts (${people.length})`), list),
+    h('section', { 'aria-labelledby': 'people-title' }, heading, list),
   );
 }
 

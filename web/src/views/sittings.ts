@@ -2,7 +2,7 @@
 import { api, errorText } from '../api.ts';
 import { can } from '../auth.ts';
 import { field, h, notice, replaceChildren, type Child } from '../dom.ts';
-import { dateLv, findFolded, STATE_LABEL, todayIso } from '../format.ts';
+import { dateLv, findFolded, minutesState, todayIso } from '../format.ts';
 import type { SearchHit, SittingDetail, SittingSummary } from '../types.ts';
 
 export async function showSittings(root: HTMLElement): Promise<() => void> {
@@ -92,7 +92,7 @@ export async function showSittings(root: HTMLElement): Promise<() => void> {
         h('a', { href: `#/sedes/${s.id}`, 'aria-label': `Sēde Nr. ${s.number}, ${dateLv(s.date)}` }, `Nr. ${s.number}`),
       ),
       h('td', { 'data-label': 'Datums' }, dateLv(s.date)),
-      h('td', { 'data-label': 'Stāvoklis' }, h('span', { class: `badge badge-${s.state}` }, STATE_LABEL[s.state])),
+      h('td', { 'data-label': 'Stāvoklis' }, stateBadge(s)),
       h('td', { 'data-label': 'Lēmumi', class: 'num' }, String(s.decisionCount)),
       h('td', { 'data-label': 'Neizpildīti', class: 'num' }, String(s.openFollowUps)),
       h('td', { 'data-label': 'Protokols' }, h('a', { href: `#/sedes/${s.id}/protokols` }, 'Protokols')),
@@ -191,4 +191,9 @@ function snippet(text: string, [start, end]: [number, number]): Child[] {
     text.slice(end, to),
     to < text.length ? '…' : '',
   ];
+}
+
+function stateBadge(s: SittingSummary): HTMLElement {
+  const { label, kind } = minutesState(s);
+  return h('span', { class: `badge badge-${kind}` }, label);
 }
