@@ -57,11 +57,37 @@ export function matchPerson<P extends NamedPerson>(
   people: readonly P[],
   preferred: ReadonlySet<number> = new Set(),
 ): P | undefined {
-  const key = nameKey(name);
-  const byFull = people.filter((p) => nameKey(p.fullName) === key);
-  if (byFull.length === 1) return byFull[0];
-  const candidates = byFull.length > 1 ? byFull : people.filter((p) => nameKey(p.shortName ?? shortForm(p.fullName)) === key);
-  if (candidates.length === 1) return candidates[0];
-  const narrowed = candidates.filter((p) => preferred.has(p.id));
-  return narrowed.length === 1 ? narrowed[0] : undefined;
+  return personMatcher(people)(name, preferred);
+}
+
+/**
+ * matchPerson over one list of people for many typed names: each person's keys are worked out
+ * once, so matching the owners of a long sitting does not redo them for every name.
+ */
+export function personMatcher<P extends NamedPerson>(
+  people: readonly P[],
+): (name: string, preferred?: ReadonlySet<number>) => P | undefined {
+  const byFullKey = groupBy(people, (p) => nameKey(p.fullName));
+  let byShortKey: Map<string, P[]> | undefined;
+  return (name, preferred = new Set()) => {
+    const key = nameKey(name);
+    const byFull = byFullKey.get(key) ?? [];
+    if (byFull.length === 1) return byFull[0];
+    byShortKey ??= groupBy(people, (p) => nameKey(p.shortName ?? shortForm(p.fullName)));
+    const candidates = byFull.length > 1 ? byFull : (byShortKey.get(key) ?? []);
+    if (candidates.length === 1) return candidates[0];
+    const narrowed = candidates.filter((p) => preferred.has(p.id));
+    return narrowed.length === 1 ? narrowed[0] : undefined;
+  };
+}
+
+function groupBy<P>(people: readonly P[], key: (p: P) => string): Map<string, P[]> {
+  const groups = new Map<string, P[]>();
+  for (const p of people) {
+    const k = key(p);
+    const group = groups.get(k);
+    if (group === undefined) groups.set(k, [p]);
+    else group.push(p);
+  }
+  return groups;
 }

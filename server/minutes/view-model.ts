@@ -3,7 +3,7 @@
 import type { MinutesSource, MinutesVersion } from './minutes-source.ts';
 import type { MinutesSettings } from '../domain/group-settings.ts';
 import type { DecisionStatus } from '../domain/decision-state.ts';
-import { matchPerson, shortForm } from '../domain/names.ts';
+import { personMatcher, shortForm, type NamedPerson } from '../domain/names.ts';
 import { carriedFor, fullView, hides, publicView, sittingRevealsConfidential, type ReaderView } from '../domain/reader-view.ts';
 import type { CarriedDecision } from '../schemas/sittings.ts';
 import { needsOwnerLine } from './mentions.ts';
@@ -125,6 +125,7 @@ export function buildMinutesViewModel(source: MinutesSource, version: MinutesVer
     ...(sitting.chair ? [sitting.chair] : []),
     ...(sitting.recorder ? [sitting.recorder] : []),
   ].map((p, id) => ({ id, fullName: plainText(p.name), shortName: null }));
+  const matchAttendee = personMatcher(people);
 
   const decisions: DecisionLine[] = sitting.decisions.map((decision) => {
     const agendaItem = decision.agendaItemId === null ? undefined : agendaNumber.get(decision.agendaItemId);
@@ -132,7 +133,7 @@ export function buildMinutesViewModel(source: MinutesSource, version: MinutesVer
       return { text: restricted, under: [] };
     }
     const text = plainText(decision.text);
-    const owners = decision.owners.map((owner) => ownerName(owner.name, people));
+    const owners = decision.owners.map((owner) => ownerName(owner.name, matchAttendee));
     const due = decision.due ?? undefined;
     const line: DecisionLine = { text, under: [] };
     if (needsOwnerLine(text, owners, due)) {
@@ -227,9 +228,9 @@ export function minutesFileName(
 }
 
 /** An owner as printed: a person of the sitting in short form, anyone else as written. */
-function ownerName(owner: string, people: Array<{ id: number; fullName: string; shortName: null }>): string {
+function ownerName(owner: string, matchAttendee: (name: string) => NamedPerson | undefined): string {
   const typed = printedName(owner);
-  const person = matchPerson(typed, people);
+  const person = matchAttendee(typed);
   if (person !== undefined) return shortForm(person.fullName);
   // Initials and surname (I.Liepiņa) are a person outside the group; other text (an institution) stays as is.
   return /^(\p{Lu}\.[\s\u00a0]?)+\p{Lu}\p{Ll}/u.test(typed) ? shortForm(typed) : typed;

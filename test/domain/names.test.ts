@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchPerson, nameKey, shortForm } from '../../server/domain/names.ts';
+import { matchPerson, nameKey, personMatcher, shortForm } from '../../server/domain/names.ts';
 
 const NBSP = '\u00a0';
 
@@ -48,5 +48,12 @@ describe('matching a typed name to the directory', () => {
 
   it('an unknown name matches nobody', () => {
     expect(matchPerson('Valsts policija', people)).toBeUndefined();
+  });
+
+  it('a matcher made once for a list matches each typed name as matchPerson does', () => {
+    const match = personMatcher(people);
+    for (const name of ['Elita Rancāne', 'E.Rancāne', 'J.Bērziņš-Vecais', 'I.Kārkliņa', 'Valsts policija'])
+      expect(match(name)).toBe(matchPerson(name, people));
+    expect(match('I.Kārkliņa', new Set([2]))?.id).toBe(2);
   });
 });
