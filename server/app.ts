@@ -11,6 +11,7 @@ import type { Db } from './db/database.ts';
 import { PasswordHasher } from './domain/passwords.ts';
 import { lazySchemas } from './http/lazy-schemas.ts';
 import { withRequestLogSerializers } from './http/request-log.ts';
+import { closeDocxPool } from './minutes/docx-pool.ts';
 import { FRONT_END_DIR, HASHED_ASSET } from './paths.ts';
 import auth from './plugins/auth.ts';
 import database from './plugins/database.ts';
@@ -100,6 +101,8 @@ export async function buildApp({
   // Computed now, so the first unknown login takes as long as any other.
   passwordHasher.dummyHash().catch(() => undefined);
   await app.register(database, { db });
+  // The DOCX threads (started by the first download) must not outlive the app, nor hold up its exit.
+  app.addHook('onClose', closeDocxPool);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -9,6 +9,7 @@ import type { Db } from './db/database.ts';
 import { openDatabase } from './db/open.ts';
 import { sqlitePathFromUrl } from './db/sqlite.ts';
 import { DomainError } from './domain/errors.ts';
+import { closeDocxPool } from './minutes/docx-pool.ts';
 import { PasswordHasher } from './domain/passwords.ts';
 import { isRole } from './domain/permissions.ts';
 import { ensureGroup } from './repositories/group.ts';
@@ -154,6 +155,7 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     throw error;
   } finally {
+    await closeDocxPool();
     await opened?.db.destroy();
   }
 }

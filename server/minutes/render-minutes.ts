@@ -1,6 +1,7 @@
-// One call from a sitting's data to a downloadable protocol: view model, then the chosen renderer.
+// One call from a sitting's data to a downloadable protocol: view model, then the chosen renderer
+// (the DOCX one on a worker thread, docx-pool.ts).
 import type { MinutesSource, MinutesVersion } from './minutes-source.ts';
-import { renderMinutesDocx } from './render-docx.ts';
+import { renderDocxOffThread } from './docx-pool.ts';
 import { renderMinutesHtmlPage } from './render-html.ts';
 import { buildMinutesViewModel, minutesFileName } from './view-model.ts';
 import type { ViewModelOptions } from './view-model.ts';
@@ -29,7 +30,7 @@ export async function renderMinutes(
   const vm = buildMinutesViewModel(source, version, options);
   const fileName = minutesFileName(source.sitting.number, source.sitting.date, format, version, options.templates);
   if (format === 'docx') {
-    return { fileName, contentType: DOCX_TYPE, body: await renderMinutesDocx(vm), headers: {} };
+    return { fileName, contentType: DOCX_TYPE, body: await renderDocxOffThread(vm), headers: {} };
   }
   const { html, csp } = renderMinutesHtmlPage(vm);
   return {
