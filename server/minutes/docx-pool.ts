@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
 import { DOCX_WORKER } from '../paths.ts';
-import type { MinutesViewModel } from './view-model.ts';
+import type { DocxTask } from './docx-worker.ts';
 
 /** Threads beyond the first are kept only while busy; the first after an idle minute too. */
 const IDLE_TIMEOUT_MS = 60_000;
@@ -12,12 +12,12 @@ let pool: Promise<Piscina> | undefined;
 let rendering = 0;
 
 /** Renders the minutes as a .docx file on a thread of the pool: the same bytes as renderMinutesDocx. */
-export async function renderDocxOffThread(vm: MinutesViewModel): Promise<Buffer> {
+export async function renderDocxOffThread(task: DocxTask): Promise<Buffer> {
   pool ??= startPool();
   const started = await pool;
   rendering += 1;
   try {
-    return Buffer.from((await started.run(vm)) as ArrayBuffer);
+    return Buffer.from((await started.run(task)) as ArrayBuffer);
   } finally {
     rendering -= 1;
   }
