@@ -242,17 +242,15 @@ describe('a styled paragraph (the minutes’ common paragraph, written without d
     { text: '' },
   ];
   const docxRuns = runs.flatMap((run) =>
-    run.text
-      .split('\n')
-      .map(
-        (text, i) =>
-          new TextRun({
-            text,
-            ...(i > 0 ? { break: 1 } : {}),
-            ...(run.bold ? { bold: true } : {}),
-            ...(run.italic ? { italics: true } : {}),
-          }),
-      ),
+    run.text.split('\n').map(
+      (text, i) =>
+        new TextRun({
+          text,
+          ...(i > 0 ? { break: 1 } : {}),
+          ...(run.bold ? { bold: true } : {}),
+          ...(run.italic ? { italics: true } : {}),
+        }),
+    ),
   );
   const context = (): IContext => {
     const file = new Document({
