@@ -1,4 +1,4 @@
-// `npm run build`: compiles the server and the CLI (esbuild, one ES module each, sharing chunks) into
+// `npm run build`: compiles the server, the CLI and the DOCX worker thread (esbuild, one ES module each, sharing chunks) into
 // dist/server/ and the front end into dist/web/, then stamps dist/BUILD, so `npm start` and
 // `npx protokols` run plain JavaScript without transpiling. templates/ stays outside, read at run time
 // (server/paths.ts finds it).
@@ -10,13 +10,17 @@ import { PROJECT_ROOT } from '../server/paths.ts';
 import { buildWeb } from './build-web.ts';
 
 /**
- * Packages left in node_modules: native ones. The rest is bundled, because loading several hundred
+ * Packages left in node_modules: native ones, and piscina, which starts its threads from its own
+ * worker.js beside it. The rest is bundled, because loading several hundred
  * small files of node_modules one by one took about half of the start time.
  */
-const NOT_BUNDLED = ['better-sqlite3'];
+const NOT_BUNDLED = ['better-sqlite3', 'piscina'];
 
 /** The compiled entry points, as `dist/server/<name>.js`. */
 export const SERVER_ENTRIES = ['main', 'cli'] as const;
+
+/** Modules that worker threads start from, as `dist/server/<name>.js` (server/paths.ts names them). */
+const WORKER_ENTRIES = { 'docx-worker': 'minutes/docx-worker.ts' } as const;
 
 /** Builds into `outDir` (dist/ of this checkout unless given; the folder must be named dist). */
 export async function buildAll(outDir = path.join(PROJECT_ROOT, 'dist')): Promise<void> {
@@ -26,7 +30,10 @@ export async function buildAll(outDir = path.join(PROJECT_ROOT, 'dist')): Promis
   await rm(serverDir, { recursive: true, force: true });
   await rm(path.join(outDir, 'BUILD'), { force: true });
   await build({
-    entryPoints: SERVER_ENTRIES.map((name) => path.join(PROJECT_ROOT, 'server', `${name}.ts`)),
+    entryPoints: [
+      ...SERVER_ENTRIES.map((name) => ({ in: path.join(PROJECT_ROOT, 'server', `${name}.ts`), out: name })),
+      ...Object.entries(WORKER_ENTRIES).map(([name, file]) => ({ in: path.join(PROJECT_ROOT, 'server', file), out: name })),
+    ],
     outdir: serverDir,
     bundle: true,
     splitting: true,

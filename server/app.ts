@@ -12,6 +12,7 @@ import './http/base-url.ts';
 import { lazySchemas } from './http/lazy-schemas.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { withRequestLogSerializers } from './http/request-log.ts';
+import { closeDocxPool } from './minutes/docx-pool.ts';
 import { FRONT_END_DIR, HASHED_ASSET } from './paths.ts';
 import auth from './plugins/auth.ts';
 import database from './plugins/database.ts';
@@ -110,6 +111,8 @@ export async function buildApp({
   // Computed now, so the first unknown login takes as long as any other.
   passwordHasher.dummyHash().catch(() => undefined);
   await app.register(database, { db });
+  // The DOCX threads (started by the first download) must not outlive the app, nor hold up its exit.
+  app.addHook('onClose', closeDocxPool);
   securityHeaders(app, {
     contentSecurityPolicy: {
       directives: {

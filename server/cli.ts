@@ -12,6 +12,7 @@ import { openDatabase } from './db/open.ts';
 import { sqlitePathFromUrl } from './db/sqlite.ts';
 import { DomainError } from './domain/errors.ts';
 import { nameCandidates } from './domain/names.ts';
+import { closeDocxPool } from './minutes/docx-pool.ts';
 import { PasswordHasher } from './domain/passwords.ts';
 import { isRole } from './domain/permissions.ts';
 import { ensureGroup } from './repositories/group.ts';
@@ -234,6 +235,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     if (error instanceof Interrupted) return 130;
     throw error;
   } finally {
+    await closeDocxPool();
     await opened?.db.destroy();
   }
 }

@@ -49,9 +49,20 @@ export interface NamedPerson {
 
 /** The directory people a typed name may mean: those with that full name, or else with that short form. */
 export function nameCandidates<P extends NamedPerson>(name: string, people: readonly P[]): P[] {
-  const key = nameKey(name);
-  const byFull = people.filter((p) => nameKey(p.fullName) === key);
-  return byFull.length > 0 ? byFull : people.filter((p) => nameKey(p.shortName ?? shortForm(p.fullName)) === key);
+  return candidatesIn(people)(name);
+}
+
+/** nameCandidates over one list for many names: each person's keys are worked out once. */
+function candidatesIn<P extends NamedPerson>(people: readonly P[]): (name: string) => P[] {
+  const byFullKey = groupBy(people, (p) => nameKey(p.fullName));
+  let byShortKey: Map<string, P[]> | undefined;
+  return (name) => {
+    const key = nameKey(name);
+    const byFull = byFullKey.get(key);
+    if (byFull !== undefined) return byFull;
+    byShortKey ??= groupBy(people, (p) => nameKey(p.shortName ?? shortForm(p.fullName)));
+    return byShortKey.get(key) ?? [];
+  };
 }
 
 /**
@@ -64,8 +75,32 @@ export function matchPerson<P extends NamedPerson>(
   people: readonly P[],
   preferred: ReadonlySet<number> = new Set(),
 ): P | undefined {
-  const candidates = nameCandidates(name, people);
-  if (candidates.length === 1) return candidates[0];
-  const narrowed = candidates.filter((p) => preferred.has(p.id));
-  return narrowed.length === 1 ? narrowed[0] : undefined;
+  return personMatcher(people)(name, preferred);
+}
+
+/**
+ * matchPerson over one list of people for many typed names: each person's keys are worked out
+ * once, so matching the owners of a long sitting does not redo them for every name.
+ */
+export function personMatcher<P extends NamedPerson>(
+  people: readonly P[],
+): (name: string, preferred?: ReadonlySet<number>) => P | undefined {
+  const candidatesOf = candidatesIn(people);
+  return (name, preferred = new Set()) => {
+    const candidates = candidatesOf(name);
+    if (candidates.length === 1) return candidates[0];
+    const narrowed = candidates.filter((p) => preferred.has(p.id));
+    return narrowed.length === 1 ? narrowed[0] : undefined;
+  };
+}
+
+function groupBy<P>(people: readonly P[], key: (p: P) => string): Map<string, P[]> {
+  const groups = new Map<string, P[]>();
+  for (const p of people) {
+    const k = key(p);
+    const group = groups.get(k);
+    if (group === undefined) groups.set(k, [p]);
+    else group.push(p);
+  }
+  return groups;
 }

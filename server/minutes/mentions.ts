@@ -26,16 +26,27 @@ function wordPattern(word: string): string {
 
 /** Whether `text` names `owner` (a short form such as I. Kārkliņa, or any name as written). */
 export function namesOwner(text: string, owner: string): boolean {
+  const pattern = ownerPattern(owner);
+  return pattern === undefined || pattern.test(text);
+}
+
+// A sitting names the same few owners under many decisions: each owner's pattern is compiled once.
+const ownerPatterns = new Map<string, RegExp | undefined>();
+
+function ownerPattern(owner: string): RegExp | undefined {
+  if (ownerPatterns.has(owner)) return ownerPatterns.get(owner);
   const words = owner
     .replace(/(\p{Lu}\.)(?=\p{L})/gu, '$1 ')
     .split(/[\s\u00a0]+/u)
     .filter((w) => w.length > 0);
-  if (words.length === 0) return true;
   // After an initial the space is optional (E.Rancāne); between whole words it is required.
   const body = words
     .map((word, i) => (i === 0 ? '' : isInitial(words[i - 1] as string) ? '[\\s\\u00a0]*' : '[\\s\\u00a0]+') + wordPattern(word))
     .join('');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}`, 'u').test(text);
+  const pattern = words.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])${body}`, 'u');
+  if (ownerPatterns.size >= 1000) ownerPatterns.clear();
+  ownerPatterns.set(owner, pattern);
+  return pattern;
 }
 
 /** Whether `text` names the date `iso` (YYYY-MM-DD) as dd.MM.yyyy, leading zeros optional. */

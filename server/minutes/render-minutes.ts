@@ -1,6 +1,7 @@
-// One call from a sitting's data to a downloadable protocol: view model, then the chosen renderer.
+// One call from a sitting's data to a downloadable protocol: view model, then the chosen renderer
+// (the DOCX one, view model included, on a worker thread: docx-pool.ts).
 import type { MinutesSource, MinutesVersion } from './minutes-source.ts';
-import { renderMinutesDocx } from './render-docx.ts';
+import { renderDocxOffThread } from './docx-pool.ts';
 import { renderMinutesHtmlPage } from './render-html.ts';
 import { buildMinutesViewModel, minutesFileName } from './view-model.ts';
 import type { ViewModelOptions } from './view-model.ts';
@@ -26,12 +27,14 @@ export async function renderMinutes(
   format: MinutesFormat,
   options: ViewModelOptions = {},
 ): Promise<RenderedMinutes> {
-  const vm = buildMinutesViewModel(source, version, options);
   const fileName = minutesFileName(source.sitting.number, source.sitting.date, format, version, options.templates);
   if (format === 'docx') {
-    return { fileName, contentType: DOCX_TYPE, body: await renderMinutesDocx(vm), headers: {} };
+    // The wording is done on the thread as well (a long sitting takes a while), unless the templates
+    // are other than the project's: those are functions, which a thread cannot be handed.
+    const task = options.templates === undefined ? { source, version } : { viewModel: buildMinutesViewModel(source, version, options) };
+    return { fileName, contentType: DOCX_TYPE, body: await renderDocxOffThread(task), headers: {} };
   }
-  const { html, csp } = renderMinutesHtmlPage(vm);
+  const { html, csp } = renderMinutesHtmlPage(buildMinutesViewModel(source, version, options));
   return {
     fileName,
     contentType: 'text/html; charset=utf-8',

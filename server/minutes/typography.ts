@@ -42,14 +42,13 @@ export function printedName(name: string): string {
  * tabs as spaces and Windows line ends as \n.
  */
 export function plainText(text: string): string {
-  return (
-    text
-      .normalize('NFC')
-      .replace(/\r\n?/gu, '\n')
-      .replace(/\t/gu, ' ')
-      // eslint-disable-next-line no-control-regex -- removing control characters is the point
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/gu, '')
-      // With the u flag a surrogate pair is one code point, so this removes lone halves only.
-      .replace(/[\ud800-\udfff]/gu, '')
-  );
+  const clean = text
+    .normalize('NFC')
+    .replace(/\r\n?/gu, '\n')
+    .replace(/\t/gu, ' ')
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/gu, '');
+  // With the u flag a surrogate pair is one code point, so this removes lone halves only. That
+  // search is slow, and most text has no surrogate at all: the quick test without u skips it.
+  return /[\ud800-\udfff]/.test(clean) ? clean.replace(/[\ud800-\udfff]/gu, '') : clean;
 }

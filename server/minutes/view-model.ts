@@ -3,7 +3,7 @@
 import type { MinutesSource, MinutesVersion } from './minutes-source.ts';
 import type { MinutesSettings } from '../domain/group-settings.ts';
 import type { DecisionStatus } from '../domain/decision-state.ts';
-import { matchPerson, shortForm } from '../domain/names.ts';
+import { personMatcher, shortForm, type NamedPerson } from '../domain/names.ts';
 import { carriedFor, fullView, hides, publicView, sittingRevealsConfidential, type ReaderView } from '../domain/reader-view.ts';
 import type { CarriedDecision, Decision, SittingDetail } from '../schemas/sittings.ts';
 import { needsOwnerLine } from './mentions.ts';
@@ -119,14 +119,14 @@ export function buildMinutesViewModel(source: MinutesSource, version: MinutesVer
   const members = attendees('member');
   const absent = attendees('absent');
   const invited = attendees('invited');
-  const people = namedPeople(sitting);
+  const matchAttendee = personMatcher(namedPeople(sitting));
 
   const decisions: DecisionLine[] = sitting.decisions.map((decision) => {
     const agendaItem = decision.agendaItemId === null ? undefined : agendaNumber.get(decision.agendaItemId);
     if (agendaItem !== undefined && hiddenItems.has(agendaItem)) {
       return { text: restricted, under: [] };
     }
-    const { text, owners, due } = printedDecision(decision, people);
+    const { text, owners, due } = printedDecision(decision, matchAttendee);
     const line: DecisionLine = { text, under: [] };
     if (needsOwnerLine(text, owners, due)) {
       const shownDue = due === undefined ? undefined : shortDate(due);
@@ -221,6 +221,7 @@ export function minutesFileName(
 
 /** An owner as printed: a person of the sitting in short form, anyone else as written. */
 type NamedPeople = Array<{ id: number; fullName: string; shortName: null }>;
+type AttendeeMatcher = (name: string) => NamedPerson | undefined;
 
 /** Whom a sitting names: its attendees with their roles, its chair and its recorder. */
 export interface SittingNames {
@@ -240,10 +241,10 @@ function namedPeople(sitting: SittingNames): NamedPeople {
 }
 
 /** A decision's text, owners and due date as the minutes print and compare them. */
-function printedDecision(decision: Pick<Decision, 'text' | 'owners' | 'due'>, people: NamedPeople) {
+function printedDecision(decision: Pick<Decision, 'text' | 'owners' | 'due'>, matchAttendee: AttendeeMatcher) {
   return {
     text: plainText(decision.text),
-    owners: decision.owners.map((owner) => ownerName(owner.name, people)),
+    owners: decision.owners.map((owner) => ownerName(owner.name, matchAttendee)),
     due: decision.due ?? undefined,
   };
 }
@@ -253,13 +254,13 @@ function printedDecision(decision: Pick<Decision, 'text' | 'owners' | 'due'>, pe
  * already names them: the editor says so beside the deadline field.
  */
 export function ownerLineLeftOut(sitting: SittingNames, decision: Pick<Decision, 'text' | 'owners' | 'due'>): boolean {
-  const { text, owners, due } = printedDecision(decision, namedPeople(sitting));
+  const { text, owners, due } = printedDecision(decision, personMatcher(namedPeople(sitting)));
   return (owners.length > 0 || due !== undefined) && !needsOwnerLine(text, owners, due);
 }
 
-function ownerName(owner: string, people: NamedPeople): string {
+function ownerName(owner: string, matchAttendee: AttendeeMatcher): string {
   const typed = printedName(owner);
-  const person = matchPerson(typed, people);
+  const person = matchAttendee(typed);
   if (person !== undefined) return shortForm(person.fullName);
   // Initials and surname (I.Liepiņa) are a person outside the group; other text (an institution) stays as is.
   return /^(\p{Lu}\.[\s\u00a0]?)+\p{Lu}\p{Ll}/u.test(typed) ? shortForm(typed) : typed;

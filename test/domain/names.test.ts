@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchPerson, nameCandidates, nameKey, shortForm } from '../../server/domain/names.ts';
+import { matchPerson, nameCandidates, nameKey, personMatcher, shortForm } from '../../server/domain/names.ts';
 
 const NBSP = '\u00a0';
 
@@ -54,5 +54,12 @@ describe('matching a typed name to the directory', () => {
     expect(nameCandidates('Valsts policija', people)).toEqual([]);
     expect(nameCandidates('Ieva Kārkliņa', people).map((p) => p.id)).toEqual([3]);
     expect(nameCandidates('I. Kārkliņa', people).map((p) => p.id)).toEqual([2, 3]);
+  });
+
+  it('a matcher made once for a list matches each typed name as matchPerson does', () => {
+    const match = personMatcher(people);
+    for (const name of ['Elita Rancāne', 'E.Rancāne', 'J.Bērziņš-Vecais', 'I.Kārkliņa', 'Valsts policija'])
+      expect(match(name)).toBe(matchPerson(name, people));
+    expect(match('I.Kārkliņa', new Set([2]))?.id).toBe(2);
   });
 });

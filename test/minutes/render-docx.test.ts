@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FollowUp } from './helpers.ts';
-import { renderMinutesDocx } from '../../server/minutes/render-docx.ts';
+import { Document, Paragraph, TextRun, type IContext } from 'docx';
+import { renderMinutesDocx, StyledParagraph } from '../../server/minutes/render-docx.ts';
 import { renderMinutes } from '../../server/minutes/render-minutes.ts';
 import { buildMinutesViewModel } from '../../server/minutes/view-model.ts';
 import { docxHtml, docxText, documentXml, expectInOrder, nr7, nr7WithConfidentialItem, paragraphsWith, source, unzip } from './helpers.ts';
@@ -229,5 +230,68 @@ describe('the DOCX minutes', () => {
     expect(rendered.fileName).toBe('Protokols_Nr_7_2025-07-08.docx');
     expect(rendered.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expectInOrder(await docxText(rendered.body), ['SĒDES PROTOKOLS', 'E. Rancāne']);
+  });
+});
+
+describe('a styled paragraph (the minutes’ common paragraph, written without docx’s Paragraph)', () => {
+  const runs = [
+    { text: "Parasts <teksts> & “pēdiņas” 'x'" },
+    { text: 'trekns\nar rindas pārnesumu', bold: true },
+    { text: 'slīpraksts', italic: true },
+    { text: 'abi\n', bold: true, italic: true },
+    { text: '' },
+  ];
+  const docxRuns = runs.flatMap((run) =>
+    run.text.split('\n').map(
+      (text, i) =>
+        new TextRun({
+          text,
+          ...(i > 0 ? { break: 1 } : {}),
+          ...(run.bold ? { bold: true } : {}),
+          ...(run.italic ? { italics: true } : {}),
+        }),
+    ),
+  );
+  const context = (): IContext => {
+    const file = new Document({
+      sections: [{ children: [] }],
+      numbering: {
+        config: [
+          {
+            reference: 'saraksts',
+            levels: [
+              { level: 0, text: '%1.' },
+              { level: 1, text: '%2.' },
+            ],
+          },
+        ],
+      },
+    });
+    return { file, viewWrapper: file.Document, stack: [] };
+  };
+
+  it.each([
+    ['a style alone', {}, {}],
+    [
+      'a list item',
+      { list: { reference: 'saraksts', level: 1, instance: 3 } },
+      { numbering: { reference: 'saraksts', level: 1, instance: 3 } },
+    ],
+    ['an indented paragraph', { indentLeft: 1080 }, { indent: { left: 1080 } }],
+  ])('writes, as %s, the XML docx’s Paragraph writes and makes the same list', (_, place, options) => {
+    const ours = context();
+    const theirs = context();
+    expect(new StyledParagraph('MinutesBody', runs, place).prepForXml(ours)).toEqual(
+      new Paragraph({ style: 'MinutesBody', ...options, children: docxRuns }).prepForXml(theirs),
+    );
+    expect(ours.file.Numbering.ConcreteNumbering.map((n) => [n.reference, n.instance])).toEqual(
+      theirs.file.Numbering.ConcreteNumbering.map((n) => [n.reference, n.instance]),
+    );
+  });
+
+  it('with no runs is an empty paragraph of the style, as docx writes it', () => {
+    expect(new StyledParagraph('MinutesBody', []).prepForXml(context())).toEqual(
+      new Paragraph({ style: 'MinutesBody', children: [] }).prepForXml(context()),
+    );
   });
 });

@@ -69,6 +69,10 @@ describe('the built server', { timeout: 120_000 }, () => {
     // The minutes read their wording from templates/ at run time.
     const html = await client.json(`/api/sittings/${imported.body.id}/minutes.html`);
     expect(html.body).toContain('SĒDES PROTOKOLS');
+    // The DOCX is laid out on a worker thread started from dist/server/docx-worker.js; the server still stops cleanly after it.
+    const docx = await client.json(`/api/sittings/${imported.body.id}/minutes.docx`);
+    expect(docx.status).toBe(200);
+    expect(String(docx.body).startsWith('PK\u0003\u0004')).toBe(true);
 
     const page = await fetch(`${server.url}/`);
     expect(page.headers.get('cache-control')).toBe('no-cache');

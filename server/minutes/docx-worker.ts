@@ -1,0 +1,20 @@
+// A thread of the DOCX pool (docx-pool.ts): words the minutes (the view model) and lays them out as
+// a Word file off the event loop, handing the bytes back moved, not copied.
+import { move } from 'piscina';
+import type { MinutesSource, MinutesVersion } from './minutes-source.ts';
+import { renderMinutesDocx } from './render-docx.ts';
+import { buildMinutesViewModel, type MinutesViewModel } from './view-model.ts';
+
+/** What a thread is handed: the sitting's data to word with the project's templates, or minutes already worded. */
+export type DocxTask = { source: MinutesSource; version: MinutesVersion } | { viewModel: MinutesViewModel };
+
+export default async function renderDocx(task: DocxTask): Promise<ArrayBuffer> {
+  const vm = 'viewModel' in task ? task.viewModel : buildMinutesViewModel(task.source, task.version);
+  const bytes = await renderMinutesDocx(vm);
+  // A small Buffer may be a view on Node's shared pool; only memory of its own can be moved.
+  const own =
+    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+      ? bytes.buffer
+      : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  return move(own as ArrayBuffer) as ArrayBuffer;
+}
