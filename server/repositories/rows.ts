@@ -1,5 +1,5 @@
 // Small helpers shared by the repositories: flags, timestamps, guarded updates.
-import type { Transaction, Updateable, UpdateResult } from 'kysely';
+import type { Compilable, CompiledQuery, Transaction, Updateable, UpdateResult } from 'kysely';
 import type { Database, Executor } from '../db/database.ts';
 import { notFound, StaleVersion } from '../domain/errors.ts';
 
@@ -72,4 +72,37 @@ export async function bumpVersion(db: Executor, table: VersionedTable, id: numbe
     .set((eb) => ({ version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .execute();
+}
+
+/** Stands in for an argument while a query is compiled; its value is bound at each run. */
+class Slot {
+  constructor(readonly index: number) {}
+}
+
+/**
+ * A query whose SQL never changes, built and compiled once per database handle and then only
+ * bound: on the paths every request takes (the session, the data version) Kysely's building and
+ * compiling cost more than SQLite's answer. `build` receives stand-ins for `args`, which it may
+ * only pass on as values.
+ */
+export function compiledOnce<A extends unknown[], R>(
+  build: (db: Executor, ...args: A) => Compilable<R>,
+): (db: Executor, ...args: A) => Promise<R[]> {
+  const compiled = new WeakMap<Executor, { query: CompiledQuery<R>; slots: Array<number | null> }>();
+  return async (db, ...args) => {
+    let entry = compiled.get(db);
+    if (entry === undefined) {
+      const query = build(db, ...(args.map((_, i) => new Slot(i)) as A)).compile();
+      entry = { query, slots: query.parameters.map((p) => (p instanceof Slot ? p.index : null)) };
+      if (new Set(entry.slots.filter((slot) => slot !== null)).size !== args.length)
+        throw new Error(`compiledOnce: the query binds ${entry.slots.length} parameters but not each of its ${args.length} arguments`);
+      compiled.set(db, entry);
+    }
+    const { query, slots } = entry;
+    const parameters = query.parameters.map((p, i) => {
+      const slot = slots[i];
+      return slot === null || slot === undefined ? p : args[slot];
+    });
+    return (await db.executeQuery<R>({ ...query, parameters })).rows;
+  };
 }

@@ -2,6 +2,7 @@
 // random secret; only its hash is stored, so a copy of the database opens no session.
 import { createHash } from 'node:crypto';
 import type { Executor } from '../db/database.ts';
+import { compiledOnce } from './rows.ts';
 
 const digest = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
@@ -14,8 +15,13 @@ export async function insertSession(db: Executor, secret: string, userId: number
 }
 
 /** The session behind a cookie's secret with its account, if the row exists. */
-export function sessionWithUser(db: Executor, secret: string) {
-  return db
+export async function sessionWithUser(db: Executor, secret: string) {
+  return (await sessionById(db, digest(secret)))[0];
+}
+
+// Every request with a cookie asks this: compiled once.
+const sessionById = compiledOnce((db: Executor, id: string) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select([
@@ -29,9 +35,8 @@ export function sessionWithUser(db: Executor, secret: string) {
       'u.active',
       'u.must_change_password',
     ])
-    .where('s.id', '=', digest(secret))
-    .executeTakeFirst();
-}
+    .where('s.id', '=', id),
+);
 
 export async function touchSession(db: Executor, secret: string, now: Date): Promise<void> {
   await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', digest(secret)).execute();
