@@ -71,6 +71,9 @@ export interface MinutesTemplates {
 
 const cache = new Map<string, MinutesTemplates>();
 
+/** How many filled phrases each folder's templates keep. */
+const FILLED_PHRASES = 20_000;
+
 /** The templates of `dir` (default: the project's templates/), read and compiled on first use. */
 export function loadMinutesTemplates(dir: string = DEFAULT_TEMPLATES_DIR): MinutesTemplates {
   const cached = cache.get(dir);
@@ -96,16 +99,18 @@ export function loadMinutesTemplates(dir: string = DEFAULT_TEMPLATES_DIR): Minut
       throw new Error(`${file}: template "${key}" failed: ${(error as Error).message}`, { cause: error });
     }
   };
-  // A phrase without values never changes: every request's reader view asks for one.
-  const fixed = new Map<PhraseKey, string>();
+  // A phrase is a pure function of its values, and the same few recur on every read (each
+  // decision's `Nr. 7, 2.`): filled ones are kept, the least recently used dropped first.
+  const filled = new Map<string, string>();
   const templates: MinutesTemplates = {
-    phrase(key, values) {
-      if (values !== undefined) return fill(key, values);
-      let text = fixed.get(key);
+    phrase(key, values = {}) {
+      const memo = `${key}\u0000${JSON.stringify(values)}`;
+      let text = filled.get(memo);
       if (text === undefined) {
-        text = fill(key, {});
-        fixed.set(key, text);
-      }
+        text = fill(key, values);
+        if (filled.size >= FILLED_PHRASES) filled.delete(filled.keys().next().value as string);
+      } else filled.delete(memo);
+      filled.set(memo, text);
       return text;
     },
   };

@@ -5,6 +5,8 @@ import { openSqlite } from '../../server/db/sqlite.ts';
 import { ensureGroup } from '../../server/repositories/group.ts';
 import { compiledOnce } from '../../server/repositories/rows.ts';
 
+const AT = '2026-11-27T00:00:00Z';
+
 describe('a query compiled once and bound at each run', () => {
   let db: Db;
   let groupId: number;
@@ -18,7 +20,10 @@ describe('a query compiled once and bound at each run', () => {
         ['Elita Rancāne', 'Ieva Kārkliņa', 'Jānis Bērziņš'].map((full_name, i) => ({
           group_id: groupId,
           full_name,
+          is_member: 1,
           active: i === 2 ? 0 : 1,
+          created_at: AT,
+          updated_at: AT,
         })),
       )
       .execute();
