@@ -52,12 +52,13 @@ export function nameCandidates<P extends NamedPerson>(name: string, people: read
   return candidatesIn(people)(name);
 }
 
-/** nameCandidates over one list for many names: each person's keys are worked out once. */
+/** nameCandidates over one list for many names: each person's keys are worked out once, when first needed. */
 function candidatesIn<P extends NamedPerson>(people: readonly P[]): (name: string) => P[] {
-  const byFullKey = groupBy(people, (p) => nameKey(p.fullName));
+  let byFullKey: Map<string, P[]> | undefined;
   let byShortKey: Map<string, P[]> | undefined;
   return (name) => {
     const key = nameKey(name);
+    byFullKey ??= groupBy(people, (p) => nameKey(p.fullName));
     const byFull = byFullKey.get(key);
     if (byFull !== undefined) return byFull;
     byShortKey ??= groupBy(people, (p) => nameKey(p.shortName ?? shortForm(p.fullName)));

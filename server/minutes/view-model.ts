@@ -250,12 +250,16 @@ function printedDecision(decision: Pick<Decision, 'text' | 'owners' | 'due'>, ma
 }
 
 /**
- * Whether the minutes leave out a decision's "Atbildīgie: … Termiņš: …" line because its text
- * already names them: the editor says so beside the deadline field.
+ * For the decisions of one sitting: whether the minutes leave out a decision's "Atbildīgie: …
+ * Termiņš: …" line because its text already names them (the editor says so beside the deadline
+ * field). The sitting's people are keyed once for all its decisions.
  */
-export function ownerLineLeftOut(sitting: SittingNames, decision: Pick<Decision, 'text' | 'owners' | 'due'>): boolean {
-  const { text, owners, due } = printedDecision(decision, personMatcher(namedPeople(sitting)));
-  return (owners.length > 0 || due !== undefined) && !needsOwnerLine(text, owners, due);
+export function ownerLineLeftOut(sitting: SittingNames): (decision: Pick<Decision, 'text' | 'owners' | 'due'>) => boolean {
+  const matchAttendee = personMatcher(namedPeople(sitting));
+  return (decision) => {
+    const { text, owners, due } = printedDecision(decision, matchAttendee);
+    return (owners.length > 0 || due !== undefined) && !needsOwnerLine(text, owners, due);
+  };
 }
 
 function ownerName(owner: string, matchAttendee: AttendeeMatcher): string {

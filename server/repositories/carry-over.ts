@@ -1,8 +1,10 @@
 // The rows behind carry-over: candidate decisions of earlier sittings, their owners, notes and
 // reviews, the frozen list and the follow-up agenda item. The rule is in services/carry-over.ts.
+import type { SelectQueryBuilder } from 'kysely';
 import type { Executor, SittingRow } from '../db/database.ts';
 import { unfinishedFollowedUp } from './decision-predicates.ts';
 import { DECISION_COLUMNS } from './decision-rows.ts';
+import { compiledOnce } from './rows.ts';
 import { refreshAgendaItemSearch } from './search-index.ts';
 
 /** The decisions frozen into a signed sitting's list, in order. */
@@ -17,19 +19,22 @@ export async function frozenCarriedIds(db: Executor, sittingId: number): Promise
  * for them the state as of this sitting is worked out from their history.
  */
 export async function lateDecisionIds(db: Executor, sitting: SittingRow): Promise<number[]> {
-  return [...new Set((await lateIdsQuery(db, sitting).execute()).map((r) => r.id))];
+  return [...new Set((await lateIds(db, sitting.group_id, sitting.date)).map((r) => r.id))];
 }
 
 /** Decisions reviewed or noted on from the sitting's day on: their state before it is worked out from their history. */
-function lateIdsQuery(db: Executor, sitting: SittingRow) {
+function lateIdsQuery(db: Executor, groupId: number, date: string) {
   return db
     .selectFrom('decision_reviews as r')
     .innerJoin('sittings as rs', 'rs.id', 'r.sitting_id')
     .select('r.decision_id as id')
-    .where('rs.group_id', '=', sitting.group_id)
-    .where('rs.date', '>=', sitting.date)
-    .unionAll(db.selectFrom('decision_notes').select('decision_id as id').where('effective_date', '>=', sitting.date));
+    .where('rs.group_id', '=', groupId)
+    .where('rs.date', '>=', date)
+    .unionAll(db.selectFrom('decision_notes').select('decision_id as id').where('effective_date', '>=', date));
 }
+
+// Opening any sitting runs these: compiled once (they are large, and building them cost more than running them).
+const lateIds = compiledOnce(lateIdsQuery);
 
 /**
  * The candidates' rows with their owner count, sitting by sitting: a signed sitting's frozen list
@@ -38,23 +43,38 @@ function lateIdsQuery(db: Executor, sitting: SittingRow) {
  * joined, never sent as a list.
  */
 export async function candidateRows(db: Executor, sitting: SittingRow, frozen: boolean) {
-  const candidates = frozen
-    ? db.selectFrom('carried_decisions').select('decision_id as id').where('sitting_id', '=', sitting.id)
-    : db
-        // Decisions first (CROSS JOIN keeps them the outer loop): the partial index holds only the
-        // unfinished followed-up ones, while a walk of the group's sittings grows with the years.
-        .selectFrom('decisions')
-        .crossJoin('sittings as cs')
-        .whereRef('cs.id', '=', 'decisions.sitting_id')
-        .select('decisions.id')
-        .where('cs.group_id', '=', sitting.group_id)
-        .where('cs.date', '<=', sitting.date)
-        .where(unfinishedFollowedUp('decisions'))
-        .unionAll(lateIdsQuery(db, sitting))
-        .unionAll(db.selectFrom('decision_reviews').select('decision_id as id').where('sitting_id', '=', sitting.id));
-  // The candidates lead (CROSS JOIN keeps them first), each decision found by its key.
-  const rows = await db
-    .with('c', () => candidates)
+  const rows = frozen
+    ? await frozenCandidates(db, sitting.group_id, sitting.id)
+    : await liveCandidates(db, sitting.group_id, sitting.date, sitting.id, sitting.number);
+  // Once each and sorted here, not by the database: the candidates come by id, and they are few.
+  const seen = new Set<number>();
+  return rows
+    .filter((r) => !seen.has(r.id) && seen.add(r.id) !== undefined)
+    .sort((a, b) => a.sitting_date.localeCompare(b.sitting_date) || a.sitting_number - b.sitting_number || a.number - b.number);
+}
+
+/** Decisions of earlier sittings followed up and unfinished now, late ones, and those reviewed at this sitting. */
+function liveCandidateIds(db: Executor, groupId: number, date: string, sittingId: number) {
+  return (
+    db
+      // Decisions first (CROSS JOIN keeps them the outer loop): the partial index holds only the
+      // unfinished followed-up ones, while a walk of the group's sittings grows with the years.
+      .selectFrom('decisions')
+      .crossJoin('sittings as cs')
+      .whereRef('cs.id', '=', 'decisions.sitting_id')
+      .select('decisions.id')
+      .where('cs.group_id', '=', groupId)
+      .where('cs.date', '<=', date)
+      .where(unfinishedFollowedUp('decisions'))
+      .unionAll(lateIdsQuery(db, groupId, date))
+      .unionAll(db.selectFrom('decision_reviews').select('decision_id as id').where('sitting_id', '=', sittingId))
+  );
+}
+
+/** The rows of the candidates `ids` names, each decision found by its key (CROSS JOIN keeps the candidates first). */
+function candidateRowsOf<DB, TB extends keyof DB>(db: Executor, ids: SelectQueryBuilder<DB, TB, { id: number }>, groupId: number) {
+  return db
+    .with('c', () => ids)
     .selectFrom('c')
     .crossJoin('decisions as d')
     .innerJoin('sittings as s', 's.id', 'd.sitting_id')
@@ -68,19 +88,18 @@ export async function candidateRows(db: Executor, sitting: SittingRow, frozen: b
         .as('owner_count'),
     )
     .whereRef('d.id', '=', 'c.id')
-    .where('s.group_id', '=', sitting.group_id)
-    .where((eb) =>
-      frozen
-        ? eb.lit(true)
-        : eb.or([eb('s.date', '<', sitting.date), eb.and([eb('s.date', '=', sitting.date), eb('s.number', '<', sitting.number)])]),
-    )
-    .execute();
-  // Once each and sorted here, not by the database: the candidates come by id, and they are few.
-  const seen = new Set<number>();
-  return rows
-    .filter((r) => !seen.has(r.id) && seen.add(r.id) !== undefined)
-    .sort((a, b) => a.sitting_date.localeCompare(b.sitting_date) || a.sitting_number - b.sitting_number || a.number - b.number);
+    .where('s.group_id', '=', groupId);
 }
+
+const liveCandidates = compiledOnce((db: Executor, groupId: number, date: string, sittingId: number, number: number) =>
+  candidateRowsOf(db, liveCandidateIds(db, groupId, date, sittingId), groupId).where((eb) =>
+    eb.or([eb('s.date', '<', date), eb.and([eb('s.date', '=', date), eb('s.number', '<', number)])]),
+  ),
+);
+
+const frozenCandidates = compiledOnce((db: Executor, groupId: number, sittingId: number) =>
+  candidateRowsOf(db, db.selectFrom('carried_decisions').select('decision_id as id').where('sitting_id', '=', sittingId), groupId),
+);
 export type CandidateRow = Awaited<ReturnType<typeof candidateRows>>[number];
 
 export function reviewsAt(db: Executor, sittingId: number) {

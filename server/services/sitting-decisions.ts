@@ -90,7 +90,7 @@ async function forEditor(db: Executor, groupId: number, sittingId: number, decis
     return p === undefined ? null : { name: p.full_name };
   };
   const named = { attendance, chair: signer(sitting.chair_id), recorder: signer(sitting.recorder_id) };
-  return { ...decision, ownerLineInText: ownerLineLeftOut(named, decision) };
+  return { ...decision, ownerLineInText: ownerLineLeftOut(named)(decision) };
 }
 
 async function draftDecision(db: Executor, groupId: number, id: number) {

@@ -203,5 +203,6 @@ export async function loadSitting(db: Executor, groupId: number, id: number): Pr
 
 /** Marks the decisions whose owner line the minutes leave out, for the editor's note. */
 function withOwnerLines(sitting: SittingDetail): SittingDetail {
-  return { ...sitting, decisions: sitting.decisions.map((d) => ({ ...d, ownerLineInText: ownerLineLeftOut(sitting, d) })) };
+  const leftOut = ownerLineLeftOut(sitting);
+  return { ...sitting, decisions: sitting.decisions.map((d) => ({ ...d, ownerLineInText: leftOut(d) })) };
 }
