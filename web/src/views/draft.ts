@@ -10,6 +10,7 @@ import type { Attendee, NewAttendeeBody, Person, SittingDetail } from '../types.
 import { AgendaEditor } from './draft-agenda.ts';
 import { carryOverSection } from './draft-carry-over.ts';
 import { bind, type DraftContext } from './draft-shared.ts';
+import { dateEntry, entryHint, entryValue, showEntry, timeEntry } from '../widgets/date-time.ts';
 
 export async function showDraft(root: HTMLElement, [idText]: string[]): Promise<() => void> {
   const id = Number(idText);
@@ -105,10 +106,10 @@ function headerSection(ctx: DraftContext, title: HTMLElement): HTMLElement {
     inputmode: 'numeric',
     class: 'short',
   });
-  const date = h('input', { type: 'date', value: pick('date', s.date), required: true });
+  const date = dateEntry(pick('date', s.date), { required: true });
   const place = h('input', { type: 'text', value: pick('place', s.place), maxlength: 200, required: true });
-  const start = h('input', { type: 'time', value: pick('startTime', s.startTime) ?? '' });
-  const end = h('input', { type: 'time', value: pick('endTime', s.endTime) ?? '' });
+  const start = timeEntry(pick('startTime', s.startTime));
+  const end = timeEntry(pick('endTime', s.endTime));
   const active = ctx.people.filter((p) => p.active);
   const personSelect = (current: number | null) => {
     const select = h('select', null, h('option', { value: '' }, '— izvēlieties —'));
@@ -130,10 +131,13 @@ function headerSection(ctx: DraftContext, title: HTMLElement): HTMLElement {
     const n = Number(number.value);
     if (Number.isInteger(n) && n >= 1) change({ number: n });
   });
-  date.addEventListener('change', () => date.value !== '' && change({ date: date.value }));
+  date.addEventListener('change', () => {
+    const iso = entryValue(date);
+    if (iso !== null) change({ date: iso });
+  });
   place.addEventListener('input', () => place.value.trim() !== '' && change({ place: place.value }));
-  start.addEventListener('change', () => change({ startTime: start.value === '' ? null : start.value }));
-  end.addEventListener('change', () => change({ endTime: end.value === '' ? null : end.value }));
+  start.addEventListener('change', () => change({ startTime: entryValue(start) }));
+  end.addEventListener('change', () => change({ endTime: entryValue(end) }));
   chair.addEventListener('change', () => change({ chairId: chair.value === '' ? null : Number(chair.value) }, true));
   recorder.addEventListener('change', () => change({ recorderId: recorder.value === '' ? null : Number(recorder.value) }, true));
 
@@ -162,10 +166,10 @@ function headerSection(ctx: DraftContext, title: HTMLElement): HTMLElement {
     }),
     apply: (v) => {
       if (v.number !== undefined) number.value = String(v.number);
-      if (v.date !== undefined) date.value = String(v.date);
+      if (v.date !== undefined) showEntry(date, String(v.date));
       if (v.place !== undefined) place.value = String(v.place);
-      if (v.startTime !== undefined) start.value = (v.startTime as string | null) ?? '';
-      if (v.endTime !== undefined) end.value = (v.endTime as string | null) ?? '';
+      if (v.startTime !== undefined) showEntry(start, v.startTime as string | null);
+      if (v.endTime !== undefined) showEntry(end, v.endTime as string | null);
       if (v.chairId !== undefined) chair.value = v.chairId === null ? '' : String(v.chairId);
       if (v.recorderId !== undefined) recorder.value = v.recorderId === null ? '' : String(v.recorderId);
     },
@@ -184,10 +188,10 @@ function headerSection(ctx: DraftContext, title: HTMLElement): HTMLElement {
       'div',
       { class: 'grid' },
       field('Numurs', number),
-      field('Datums', date),
+      field('Datums', date, entryHint(date)),
       field('Vieta', place),
-      field('Sākums (plkst.)', start),
-      field('Beigas (plkst.)', end),
+      field('Sākums (plkst.)', start, entryHint(start)),
+      field('Beigas (plkst.)', end, entryHint(end)),
       field('Sēdes vadītājs', chair),
       field('Protokolētājs', recorder),
     ),
