@@ -231,6 +231,22 @@ export class AgendaEditor {
         h('span', { class: 'drag-handle', draggable: 'true', title: 'Vilkt, lai pārvietotu', 'aria-hidden': 'true' }, '⠿'),
         numberEl,
         h('div', { class: 'field grow' }, h('label', { for: titleId }, 'Punkta nosaukums'), titleInput),
+        h('div', { class: 'field rapporteur' }, h('label', { for: idOf(rapporteur) }, 'Ziņotājs (nav obligāti)'), rapporteur),
+      ),
+      item?.followUp === true
+        ? h(
+            'p',
+            { class: 'hint' },
+            'Šī punkta darba gaitā protokols iekļaus iepriekšējo lēmumu izpildes tabulu (sadaļa “Iepriekšējo lēmumu izpildes kontrole”).',
+          )
+        : null,
+      labelled('Darba gaita', proceedings),
+      details,
+      // After the fields, so Tab goes from the title to Ziņotājs and Darba gaita (Alt+↑/↓ move too).
+      h(
+        'div',
+        { class: 'item-foot' },
+        h('div', { class: 'check' }, confidential, h('label', { for: idOf(confidential) }, 'Ierobežotas pieejamības informācija')),
         h(
           'div',
           { class: 'row-tools' },
@@ -247,21 +263,6 @@ export class AgendaEditor {
           deleteButton('Dzēst punktu', () => this.deleteItem(view)),
         ),
       ),
-      h(
-        'div',
-        { class: 'item-meta' },
-        labelled('Ziņotājs (nav obligāti)', rapporteur),
-        h('div', { class: 'check' }, confidential, h('label', { for: idOf(confidential) }, 'Ierobežotas pieejamības informācija')),
-      ),
-      item?.followUp === true
-        ? h(
-            'p',
-            { class: 'hint' },
-            'Šī punkta darba gaitā protokols iekļaus iepriekšējo lēmumu izpildes tabulu (sadaļa “Iepriekšējo lēmumu izpildes kontrole”).',
-          )
-        : null,
-      labelled('Darba gaita', proceedings),
-      details,
       errorSlot,
       conflictSlot,
       h('h3', { class: 'decisions-title' }, 'Lēmumi'),
@@ -493,6 +494,16 @@ export class AgendaEditor {
         { class: 'decision-head' },
         h('span', { class: 'drag-handle', draggable: 'true', title: 'Vilkt, lai pārvietotu', 'aria-hidden': 'true' }, '⠿'),
         h('label', { for: textId, class: 'decision-label' }, 'Lēmums ', numberEl),
+      ),
+      text,
+      h(
+        'div',
+        { class: 'decision-meta' },
+        picker.el,
+        h('div', { class: 'field' }, h('label', { for: idOf(due) }, 'Termiņš'), due, entryHint(due), dueNote.el),
+        labelled('Plāna pas.', planActivity, 'Prevencijas plāna pasākums'),
+        labelled('Darba kārtības punkts', itemSelect),
+        // After the fields, as for items: Tab goes from the text to the owners.
         h(
           'div',
           { class: 'row-tools' },
@@ -508,15 +519,6 @@ export class AgendaEditor {
           ),
           deleteButton('Dzēst lēmumu', () => this.deleteDecision(view)),
         ),
-      ),
-      text,
-      h(
-        'div',
-        { class: 'decision-meta' },
-        picker.el,
-        h('div', { class: 'field' }, h('label', { for: idOf(due) }, 'Termiņš'), due, entryHint(due), dueNote.el),
-        labelled('Plāna pas.', planActivity, 'Prevencijas plāna pasākums'),
-        labelled('Darba kārtības punkts', itemSelect),
       ),
       errorSlot,
       conflictSlot,

@@ -83,6 +83,7 @@ export async function showDraft(root: HTMLElement, [idText]: string[]): Promise<
     if (target === null) return;
     event.preventDefault();
     const section = document.getElementById(target.dataset.jump ?? '');
+    section?.querySelector('details.attendance-details')?.setAttribute('open', '');
     section?.scrollIntoView({ block: 'start' });
     section?.querySelector<HTMLElement>('h2')?.setAttribute('tabindex', '-1');
     section?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
@@ -208,6 +209,16 @@ function attendanceSection(ctx: DraftContext): HTMLElement {
   const invited = h('ul', { class: 'attendance-list' });
   const message = h('div', { 'aria-live': 'polite' });
   const attendees: Attendee[] = [...s.attendance];
+  const roles = new Map<number, Attendee['role']>(attendees.map((a) => [a.id, a.role]));
+  const summaryText = h('span');
+  const summarize = () => {
+    const named = (role: Attendee['role']) => attendees.filter((a) => roles.get(a.id) === role);
+    const absent = named('absent');
+    summaryText.textContent =
+      `Piedalās ${named('member').length}, nepiedalās ${absent.length}` +
+      (absent.length === 0 ? '' : ` (${absent.map((a) => a.name).join(', ')})`) +
+      `, pieaicināti ${named('invited').length}`;
+  };
 
   const row = (a: Attendee): HTMLElement => {
     const entry = saver.track('attendance', a.id, a.version);
@@ -227,6 +238,8 @@ function attendanceSection(ctx: DraftContext): HTMLElement {
     const roleText = h('span', { class: 'muted role' }, ROLE_LABEL[role]);
     present.addEventListener('change', () => {
       role = present.checked ? 'member' : 'absent';
+      roles.set(a.id, role);
+      summarize();
       reasonField.hidden = role !== 'absent';
       roleText.textContent = ROLE_LABEL[role];
       saver.change(entry, role === 'absent' ? { role, reason: reason.value === '' ? null : reason.value } : { role }, { immediate: true });
@@ -244,6 +257,8 @@ function attendanceSection(ctx: DraftContext): HTMLElement {
       apply: (v) => {
         if (v.role !== undefined) {
           role = v.role as Attendee['role'];
+          roles.set(a.id, role);
+          summarize();
           present.checked = role !== 'absent';
           reasonField.hidden = role !== 'absent';
           roleText.textContent = ROLE_LABEL[role];
@@ -264,6 +279,9 @@ function attendanceSection(ctx: DraftContext): HTMLElement {
             await saver.exclusive(entry, (version) => api.del(`/api/attendance/${a.id}?version=${version}`));
             saver.discard(entry);
             attendees.splice(attendees.indexOf(a), 1);
+            summarize();
+            // Taken off the list, a member can be added back from it.
+            fillPersonSelect();
             li.remove();
             ctx.announce(`${a.name} izņemts no saraksta.`);
           } catch (err) {
@@ -298,6 +316,7 @@ function attendanceSection(ctx: DraftContext): HTMLElement {
   };
 
   for (const a of attendees) (a.role === 'invited' ? invited : members).append(row(a));
+  summarize();
 
   // Adding a directory person to the sitting.
   const personSelect = h('select');
@@ -305,7 +324,8 @@ function attendanceSection(ctx: DraftContext): HTMLElement {
     const listed = new Set(attendees.map((a) => a.personId));
     personSelect.replaceChildren(
       h('option', { value: '' }, '— izvēlieties —'),
-      ...ctx.people.filter((p) => p.active && !listed.has(p.id)).map((p) => h('option', { value: String(p.id) }, p.fullName)),
+      // The server's rule for who is listed as a member of a new sitting: active, and a member.
+      ...ctx.people.filter((p) => p.active && p.isMember && !listed.has(p.id)).map((p) => h('option', { value: String(p.id) }, p.fullName)),
     );
   };
   fillPersonSelect();
@@ -313,6 +333,8 @@ function attendanceSection(ctx: DraftContext): HTMLElement {
     try {
       const a = await api.post<Attendee>(`/api/sittings/${s.id}/attendance`, body);
       attendees.push(a);
+      roles.set(a.id, a.role);
+      summarize();
       (a.role === 'invited' ? invited : members).append(row(a));
       fillPersonSelect();
       replaceChildren(message);
@@ -362,13 +384,19 @@ function attendanceSection(ctx: DraftContext): HTMLElement {
     'section',
     { class: 'card', 'aria-labelledby': 'attendance-title', id: 'attendance' },
     h('h2', { id: 'attendance-title' }, 'Dalībnieki'),
-    h('h3', null, 'Grupas locekļi'),
-    h('p', { class: 'hint' }, 'Noņemiet atzīmi tiem, kas nepiedalās, un ierakstiet iemeslu.'),
-    members,
-    ctx.readOnly ? null : addMember,
-    h('h3', null, 'Pieaicinātie speciālisti'),
-    invited,
-    ctx.readOnly ? null : addInvited,
+    // Once listed, attendance folds to one line so the agenda shows on the first screen.
+    h(
+      'details',
+      { class: 'attendance-details', open: attendees.length === 0 },
+      h('summary', null, summaryText, h('span', { class: 'muted' }, ctx.readOnly ? ' — rādīt sarakstu' : ' — rādīt un labot')),
+      h('h3', null, 'Grupas locekļi'),
+      h('p', { class: 'hint' }, 'Noņemiet atzīmi tiem, kas nepiedalās, un ierakstiet iemeslu.'),
+      members,
+      ctx.readOnly ? null : addMember,
+      h('h3', null, 'Pieaicinātie speciālisti'),
+      invited,
+      ctx.readOnly ? null : addInvited,
+    ),
     message,
   );
 }
