@@ -11,10 +11,13 @@ import { DESKTOP, go, openPage, ready, saved, startHarness, type Harness, type W
 let h: Harness;
 let w: Watched;
 let draftId = 0;
+let nr7Id = 0;
 
 beforeAll(async () => {
   h = await startHarness('admin', 'en-US');
-  expect((await h.t.call({ method: 'POST', url: '/api/sittings/import', payload: nr7() })).status).toBe(201);
+  const imported = await h.t.call<{ id: number }>({ method: 'POST', url: '/api/sittings/import', payload: nr7() });
+  expect(imported.status).toBe(201);
+  nr7Id = imported.body.id;
   w = await openPage(h, DESKTOP);
 });
 
@@ -156,6 +159,19 @@ describe('in a browser set to English', () => {
     await attendance.getByRole('button', { name: 'Izņemt Kristīne Berga no saraksta' }).click();
     await expect.poll(options).toEqual(['— izvēlieties —', 'Kristīne Berga']);
     expect(await attendance.locator('summary').textContent()).toContain('Piedalās 4');
+    expect(w.errors).toEqual([]);
+  });
+
+  it('the signed copy is chosen with a Latvian button that then names the file', async () => {
+    const { page } = w;
+    await go(page, `${h.url}/#/sedes/${nr7Id}/protokols`);
+    const upload = page.getByRole('group', { name: 'Parakstītā kopija (PDF vai eDoc/ASiC-E)' });
+    expect(await upload.textContent()).toContain('Fails nav izvēlēts');
+    const chooser = page.waitForEvent('filechooser');
+    await upload.getByRole('button', { name: 'Izvēlēties failu…' }).click();
+    await (await chooser).setFiles({ name: 'Protokols_Nr_7.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n') });
+    await upload.getByText('Protokols_Nr_7.pdf').waitFor();
+    expect(await page.locator('input[type=file]:visible').count()).toBe(0);
     expect(w.errors).toEqual([]);
   });
 });
