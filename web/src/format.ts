@@ -16,11 +16,12 @@ export function timeLv(time: string | null | undefined): string {
 
 /**
  * A date as Latvian secretaries type it — 09.07.2025., 9.7.2025, 09.07.2025 — or ISO 2025-07-09,
- * as ISO; null when it is not a real calendar date with a four-digit year.
+ * as ISO; null when it is not a real calendar date with a four-digit year. A comma counts as a
+ * dot: a phone's number pad in Latvian has only the comma.
  */
 export function parseDateLv(text: string): string | null {
   const t = text.trim();
-  const lv = /^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\.?$/u.exec(t);
+  const lv = /^(\d{1,2})[.,]\s*(\d{1,2})[.,]\s*(\d{4})[.,]?$/u.exec(t);
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(t);
   const [y, m, d] = lv !== null ? [lv[3], lv[2], lv[1]] : iso !== null ? [iso[1], iso[2], iso[3]] : [];
   if (y === undefined || m === undefined || d === undefined) return null;
@@ -32,9 +33,9 @@ export function parseDateLv(text: string): string | null {
   return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
 
-/** A time typed as 14.00, 14:00, 14 or 9.30, as HH:MM; null when it is not a time of day. */
+/** A time typed as 14.00, 14:00, 14 or 9.30 (or 14,00), as HH:MM; null when it is not a time of day. */
 export function parseTimeLv(text: string): string | null {
-  const match = /^(\d{1,2})(?:[.:](\d{2}))?$/u.exec(text.trim());
+  const match = /^(\d{1,2})(?:[.:,](\d{2}))?$/u.exec(text.trim());
   if (match === null) return null;
   const [hours, minutes] = [Number(match[1]), Number(match[2] ?? '0')];
   if (hours > 23 || minutes > 59) return null;

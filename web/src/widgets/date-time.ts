@@ -31,7 +31,7 @@ const KINDS: Record<'date' | 'time', Kind> = {
     parse: parseTimeLv,
     show: timeLv,
     // 1 may become 14.00: a bare hour is taken only once the field is left.
-    finished: (text) => /[.:]\d{2}$/u.test(text.trim()),
+    finished: (text) => /[.:,]\d{2}$/u.test(text.trim()),
     placeholder: 'hh.mm',
     hint: 'Laiks, piemēram, 14.00',
     invalid: 'Laiku nevar nolasīt: ierakstiet to, piemēram, kā 14.00 vai 9.30.',
@@ -82,7 +82,7 @@ function entry(name: 'date' | 'time', value: string | null, required: boolean): 
     inputmode: 'decimal',
     autocomplete: 'off',
     placeholder: kind.placeholder,
-    maxlength: 12,
+    maxlength: 16,
     // Not `required`: the browser would answer an empty field in its own language.
     'aria-required': required ? 'true' : undefined,
   });
