@@ -46,6 +46,18 @@ export async function suggestedNumber(db: Executor, groupId: number): Promise<nu
   return nextSittingNumber(row?.highest ?? null);
 }
 
+/** The group's latest sitting by date (then number): the one a new sitting takes its header from. */
+export async function latestSittingRow(db: Executor, groupId: number): Promise<SittingRow | undefined> {
+  return db
+    .selectFrom('sittings')
+    .selectAll()
+    .where('group_id', '=', groupId)
+    .orderBy('date', 'desc')
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 export async function insertSitting(
   db: Executor,
   values: Omit<Insertable<SittingTable>, 'id' | 'version' | 'created_at' | 'updated_at' | 'state'>,

@@ -5,6 +5,7 @@ import { assertDate, assertTimeOrder } from '../domain/calendar.ts';
 import { Conflict, InvalidInput } from '../domain/errors.ts';
 import { shortForm } from '../domain/names.ts';
 import { revealsConfidential, searchHitsFor } from '../domain/reader-view.ts';
+import { newSittingHeader } from '../domain/sitting-defaults.ts';
 import { assertDraft } from '../domain/sitting-lock.ts';
 import type { Db, Executor, SittingRow } from '../db/database.ts';
 import { ownerLineLeftOut } from '../minutes/view-model.ts';
@@ -22,6 +23,7 @@ import { searchMinutes } from '../repositories/search-index.ts';
 import {
   deleteSittingRow,
   insertSitting,
+  latestSittingRow,
   latestSignedSittingJson,
   listSittings,
   peopleByIds,
@@ -53,7 +55,10 @@ async function positionOf(db: Executor, groupId: number, personId: number, field
   return row.position;
 }
 
-/** Opens a draft: the next number, the group's place, and the active members listed as present. */
+/**
+ * Opens a draft: the next number, the previous sitting's chair, recorder, place and times (see
+ * domain/sitting-defaults.ts), and the active members listed as present.
+ */
 export async function openSitting(db: Db, groupId: number, actor: Actor, input: NewSittingBody): Promise<SittingDetail> {
   assertDate('date', input.date);
   assertTimeOrder(input.startTime ?? null, input.endTime ?? null);
@@ -61,18 +66,33 @@ export async function openSitting(db: Db, groupId: number, actor: Actor, input: 
     const group = await getGroup(trx, groupId);
     const number = input.number ?? (await suggestedNumber(trx, groupId));
     await assertNumberFree(trx, groupId, number);
-    const chair = input.chairId == null ? null : await positionOf(trx, groupId, input.chairId, 'chairId');
-    const recorder = input.recorderId == null ? null : await positionOf(trx, groupId, input.recorderId, 'recorderId');
+    const previous = await latestSittingRow(trx, groupId);
+    const active = new Set((await listPeople(trx, groupId, { active: true })).map((p) => p.id));
+    const header = newSittingHeader(
+      input,
+      previous && {
+        place: previous.place,
+        startTime: previous.start_time,
+        endTime: previous.end_time,
+        chairId: previous.chair_id,
+        recorderId: previous.recorder_id,
+      },
+      group.defaultPlace,
+      (id) => active.has(id),
+    );
+    assertTimeOrder(header.startTime, header.endTime);
+    const chair = header.chairId === null ? null : await positionOf(trx, groupId, header.chairId, 'chairId');
+    const recorder = header.recorderId === null ? null : await positionOf(trx, groupId, header.recorderId, 'recorderId');
     const id = await insertSitting(trx, {
       group_id: groupId,
       number,
       date: input.date,
-      place: input.place ?? group.defaultPlace,
-      start_time: input.startTime ?? null,
-      end_time: input.endTime ?? null,
-      chair_id: input.chairId ?? null,
+      place: header.place,
+      start_time: header.startTime,
+      end_time: header.endTime,
+      chair_id: header.chairId,
       chair_position: chair,
-      recorder_id: input.recorderId ?? null,
+      recorder_id: header.recorderId,
       recorder_position: recorder,
     });
     const members = await listPeople(trx, groupId, { active: true, member: true });

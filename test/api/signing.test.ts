@@ -125,7 +125,9 @@ describe('signing', () => {
 
   it('a refusal for missing chair, recorder or times also names the carried decisions without their follow-up', async () => {
     await draftNr7();
-    const { id } = (await t.call({ method: 'POST', url: '/api/sittings', payload: { date: '2025-09-08' } })).body;
+    // Opened without the header the previous sitting would lend it.
+    const payload = { date: '2025-09-08', chairId: null, recorderId: null, startTime: null, endTime: null };
+    const { id } = (await t.call({ method: 'POST', url: '/api/sittings', payload })).body;
     const res = await sign(id, 1);
     expect(res.status).toBe(409);
     expect(res.body.field).toBe('chairId');

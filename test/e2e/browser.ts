@@ -18,11 +18,17 @@ export interface Harness {
   t: TestApp;
   url: string;
   browser: Browser;
+  /** The browser's language, and the locale of the pages it opens. */
+  locale: string;
   close: () => Promise<void>;
 }
 
-/** `role`: the account testApp() makes and logs in (`admin1` for an admin); null for a fresh installation. */
-export async function startHarness(role: Role | null = 'admin'): Promise<Harness> {
+/**
+ * `role`: the account testApp() makes and logs in (`admin1` for an admin); null for a fresh installation.
+ * `locale`: the browser's language (`--lang`) and its pages' locale; `en-US` proves that nothing
+ * Latvian on screen comes from the browser.
+ */
+export async function startHarness(role: Role | null = 'admin', locale = 'lv-LV'): Promise<Harness> {
   const [t, browser] = await Promise.all([
     (async () => {
       await buildWeb();
@@ -32,7 +38,14 @@ export async function startHarness(role: Role | null = 'admin'): Promise<Harness
     })(),
     chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        `--lang=${locale}`,
+      ],
     }),
   ]);
   const address = t.app.server.address();
@@ -41,6 +54,7 @@ export async function startHarness(role: Role | null = 'admin'): Promise<Harness
     t,
     url: `http://127.0.0.1:${port}`,
     browser,
+    locale,
     close: async () => {
       await browser.close();
       await t.close();
@@ -65,7 +79,7 @@ export const ADMIN = 'admin1';
  * violation shows up here as a console error.
  */
 export async function openPage(h: Harness, viewport = DESKTOP, login: string | null = ADMIN): Promise<Watched> {
-  const context = await h.browser.newContext({ viewport, acceptDownloads: true, locale: 'lv-LV' });
+  const context = await h.browser.newContext({ viewport, acceptDownloads: true, locale: h.locale });
   if (login !== null) {
     const res = await context.request.post(`${h.url}/api/session`, { data: { login, password: TEST_PASSWORD } });
     if (res.status() !== 204) throw new Error(`login failed: ${res.status()} ${await res.text()}`);

@@ -225,12 +225,18 @@ describe('recording a whole sitting in the browser', () => {
   it('the signed copy is uploaded, and an amendment reopens the minutes keeping the signed version', async () => {
     const { page } = w;
     await go(page, `${h.url}/#/sedes/${sittingId}/protokols`);
-    await page.getByLabel('Parakstītā kopija (PDF vai eDoc/ASiC-E)').setInputFiles({
+    const upload = page.getByRole('group', { name: 'Parakstītā kopija (PDF vai eDoc/ASiC-E)' });
+    const chooser = page.waitForEvent('filechooser');
+    await upload.getByRole('button', { name: 'Izvēlēties failu…' }).click();
+    await (
+      await chooser
+    ).setFiles({
       name: 'Protokols_Nr_7_parakstits.pdf',
       mimeType: 'application/pdf',
       // A real PDF: a signed copy must be built like one.
       buffer: Buffer.from(await (await PDFDocument.create()).save()),
     });
+    await upload.getByText('Protokols_Nr_7_parakstits.pdf').waitFor();
     await page.getByRole('button', { name: 'Augšupielādēt' }).click();
     await page.getByText(/Augšupielādēts: Protokols_Nr_7_parakstits\.pdf/).waitFor();
     // Only the chair (or an admin) may reopen signed minutes.

@@ -93,17 +93,20 @@ describe('the follow-up panel and the deadline note', () => {
     const due = decision.getByLabel('Termiņš', { exact: true });
     await due.fill('2025-11-20');
     await saved(page);
-    expect(await description(page, due)).toBe('');
+    expect(await description(page, due)).toBe('Datums, piemēram, 09.07.2025.');
     expect(await decision.locator('.due-note').isVisible()).toBe(false);
 
     await decision.locator('.decision-text').fill('Līdz 20.11.2025. sagatavot vēstuli ministrijām.');
     await saved(page);
     await decision.locator('.due-note').waitFor();
-    expect(await description(page, due)).toBe('Termiņš jau minēts lēmuma tekstā — atsevišķa rinda protokolā netiks drukāta.');
+    // The format hint and the note together: the label stays exactly “Termiņš”.
+    expect(await description(page, due)).toBe(
+      'Datums, piemēram, 09.07.2025. Termiņš jau minēts lēmuma tekstā — atsevišķa rinda protokolā netiks drukāta.',
+    );
 
     // Nr. 7's decisions name their owners and dates: the note shows as soon as the screen opens.
     await go(page, `${h.url}/#/sedes/${nr7Id}`);
-    const named = page.locator('.decision').filter({ has: page.locator('input[type=date]:not([value=""])') });
+    const named = page.locator('.decision').filter({ has: page.locator('input[data-kind=date]') });
     expect(await description(page, named.first().getByLabel('Termiņš', { exact: true }))).toContain('Termiņš jau minēts lēmuma tekstā');
     expect(w.errors).toEqual([]);
     await w.context.close();

@@ -40,12 +40,20 @@ export function uid(prefix = 'f'): string {
   return `${prefix}-${counter}`;
 }
 
-/** A labelled field: the label above, the control, and an optional hint. */
-export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
+/** A labelled field: the label above, the control, and an optional hint (text, or an element already describing it). */
+export function field(label: string, control: HTMLElement, hint?: string | HTMLElement): HTMLElement {
   if (control.id === '') control.id = uid();
-  const hintEl = hint === undefined ? null : h('small', { class: 'hint', id: uid('hint') }, hint);
-  if (hintEl !== null) control.setAttribute('aria-describedby', hintEl.id);
+  const hintEl = typeof hint === 'string' ? h('small', { class: 'hint', id: uid('hint') }, hint) : (hint ?? null);
+  if (typeof hint === 'string' && hintEl !== null) describedBy(control, hintEl.id, true);
   return h('div', { class: 'field' }, h('label', { for: control.id }, label), control, hintEl);
+}
+
+/** Adds or removes one id in an element's aria-describedby, keeping the others. */
+export function describedBy(el: Element, id: string, on: boolean): void {
+  const others = (el.getAttribute('aria-describedby') ?? '').split(' ').filter((x) => x !== '' && x !== id);
+  const ids = on ? [...others, id] : others;
+  if (ids.length === 0) el.removeAttribute('aria-describedby');
+  else el.setAttribute('aria-describedby', ids.join(' '));
 }
 
 /** A message box for errors and notices, announced to screen readers. */

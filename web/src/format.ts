@@ -14,6 +14,34 @@ export function timeLv(time: string | null | undefined): string {
   return time == null ? '' : time.replace(':', '.');
 }
 
+/**
+ * A date as Latvian secretaries type it — 09.07.2025., 9.7.2025, 09.07.2025 — or ISO 2025-07-09,
+ * as ISO; null when it is not a real calendar date with a four-digit year. A comma counts as a
+ * dot: a phone's number pad in Latvian has only the comma.
+ */
+export function parseDateLv(text: string): string | null {
+  const t = text.trim();
+  const lv = /^(\d{1,2})[.,]\s*(\d{1,2})[.,]\s*(\d{4})[.,]?$/u.exec(t);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(t);
+  const [y, m, d] = lv !== null ? [lv[3], lv[2], lv[1]] : iso !== null ? [iso[1], iso[2], iso[3]] : [];
+  if (y === undefined || m === undefined || d === undefined) return null;
+  const [year, month, day] = [Number(y), Number(m), Number(d)];
+  if (year < 1900 || year > 2999) return null;
+  // Date.UTC rolls 31.02 over into March; a real date survives the round trip.
+  const at = new Date(Date.UTC(year, month - 1, day));
+  if (at.getUTCFullYear() !== year || at.getUTCMonth() !== month - 1 || at.getUTCDate() !== day) return null;
+  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
+/** A time typed as 14.00, 14:00, 14 or 9.30 (or 14,00), as HH:MM; null when it is not a time of day. */
+export function parseTimeLv(text: string): string | null {
+  const match = /^(\d{1,2})(?:[.:,](\d{2}))?$/u.exec(text.trim());
+  if (match === null) return null;
+  const [hours, minutes] = [Number(match[1]), Number(match[2] ?? '0')];
+  if (hours > 23 || minutes > 59) return null;
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}
+
 export function dateTimeLv(iso: string): string {
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');

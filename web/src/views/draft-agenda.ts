@@ -4,9 +4,10 @@
 // listed after the agenda.
 import { api, errorText } from '../api.ts';
 import { RECORD_URL, saver, type Fields, type SaveEntry } from '../autosave.ts';
-import { h, notice, replaceChildren, uid } from '../dom.ts';
+import { describedBy, h, notice, replaceChildren, uid } from '../dom.ts';
 import { renderMarkup } from '../markup.ts';
 import type { AgendaItem, Decision, MoveBody, Owner } from '../types.ts';
+import { dateEntry, entryHint, entryValue, showEntry } from '../widgets/date-time.ts';
 import { ownerPicker, type OwnerPicker } from '../widgets/owner-picker.ts';
 import { sortable } from '../widgets/sortable.ts';
 import { bind, toOwnerInput, type DraftContext } from './draft-shared.ts';
@@ -230,6 +231,22 @@ export class AgendaEditor {
         h('span', { class: 'drag-handle', draggable: 'true', title: 'Vilkt, lai pārvietotu', 'aria-hidden': 'true' }, '⠿'),
         numberEl,
         h('div', { class: 'field grow' }, h('label', { for: titleId }, 'Punkta nosaukums'), titleInput),
+        h('div', { class: 'field rapporteur' }, h('label', { for: idOf(rapporteur) }, 'Ziņotājs (nav obligāti)'), rapporteur),
+      ),
+      item?.followUp === true
+        ? h(
+            'p',
+            { class: 'hint' },
+            'Šī punkta darba gaitā protokols iekļaus iepriekšējo lēmumu izpildes tabulu (sadaļa “Iepriekšējo lēmumu izpildes kontrole”).',
+          )
+        : null,
+      labelled('Darba gaita', proceedings),
+      details,
+      // After the fields, so Tab goes from the title to Ziņotājs and Darba gaita (Alt+↑/↓ move too).
+      h(
+        'div',
+        { class: 'item-foot' },
+        h('div', { class: 'check' }, confidential, h('label', { for: idOf(confidential) }, 'Ierobežotas pieejamības informācija')),
         h(
           'div',
           { class: 'row-tools' },
@@ -246,21 +263,6 @@ export class AgendaEditor {
           deleteButton('Dzēst punktu', () => this.deleteItem(view)),
         ),
       ),
-      h(
-        'div',
-        { class: 'item-meta' },
-        labelled('Ziņotājs (nav obligāti)', rapporteur),
-        h('div', { class: 'check' }, confidential, h('label', { for: idOf(confidential) }, 'Ierobežotas pieejamības informācija')),
-      ),
-      item?.followUp === true
-        ? h(
-            'p',
-            { class: 'hint' },
-            'Šī punkta darba gaitā protokols iekļaus iepriekšējo lēmumu izpildes tabulu (sadaļa “Iepriekšējo lēmumu izpildes kontrole”).',
-          )
-        : null,
-      labelled('Darba gaita', proceedings),
-      details,
       errorSlot,
       conflictSlot,
       h('h3', { class: 'decisions-title' }, 'Lēmumi'),
@@ -345,7 +347,7 @@ export class AgendaEditor {
     };
     const text = h('textarea', { rows: 2, class: 'decision-text', required: true, maxlength: 10000 });
     text.value = data.text;
-    const due = h('input', { type: 'date', value: data.due ?? '' });
+    const due = dateEntry(data.due);
     const dueNote = dueInTextNote(due);
     dueNote.show(decision?.ownerLineInText === true && data.due !== null);
     // Numbers of the prevention plan's activities (5.3.1.); the server adds a missing trailing dot.
@@ -399,7 +401,7 @@ export class AgendaEditor {
       }
     });
     due.addEventListener('change', () => {
-      data.due = due.value === '' ? null : due.value;
+      data.due = entryValue(due);
       if (data.due === null) dueNote.show(false);
       change({ due: data.due });
     });
@@ -441,7 +443,7 @@ export class AgendaEditor {
         }
         if (values.due !== undefined) {
           data.due = values.due as string | null;
-          due.value = data.due ?? '';
+          showEntry(due, data.due);
         }
         if (values.planActivity !== undefined) {
           data.planActivity = values.planActivity as string | null;
@@ -492,6 +494,16 @@ export class AgendaEditor {
         { class: 'decision-head' },
         h('span', { class: 'drag-handle', draggable: 'true', title: 'Vilkt, lai pārvietotu', 'aria-hidden': 'true' }, '⠿'),
         h('label', { for: textId, class: 'decision-label' }, 'Lēmums ', numberEl),
+      ),
+      text,
+      h(
+        'div',
+        { class: 'decision-meta' },
+        picker.el,
+        h('div', { class: 'field' }, h('label', { for: idOf(due) }, 'Termiņš'), due, entryHint(due), dueNote.el),
+        labelled('Plāna pas.', planActivity, 'Prevencijas plāna pasākums'),
+        labelled('Darba kārtības punkts', itemSelect),
+        // After the fields, as for items: Tab goes from the text to the owners.
         h(
           'div',
           { class: 'row-tools' },
@@ -507,15 +519,6 @@ export class AgendaEditor {
           ),
           deleteButton('Dzēst lēmumu', () => this.deleteDecision(view)),
         ),
-      ),
-      text,
-      h(
-        'div',
-        { class: 'decision-meta' },
-        picker.el,
-        h('div', { class: 'field' }, h('label', { for: idOf(due) }, 'Termiņš'), due, dueNote.el),
-        labelled('Plāna pas.', planActivity, 'Prevencijas plāna pasākums'),
-        labelled('Darba kārtības punkts', itemSelect),
       ),
       errorSlot,
       conflictSlot,
@@ -756,10 +759,7 @@ function dueInTextNote(due: HTMLInputElement): { el: HTMLElement; show: (shown: 
   );
   const show = (shown: boolean) => {
     el.hidden = !shown;
-    const others = (due.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id !== '' && id !== el.id);
-    const ids = shown ? [...others, el.id] : others;
-    if (ids.length === 0) due.removeAttribute('aria-describedby');
-    else due.setAttribute('aria-describedby', ids.join(' '));
+    describedBy(due, el.id, shown);
   };
   return { el, show };
 }

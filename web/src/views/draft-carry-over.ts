@@ -5,6 +5,7 @@ import { saver, type Fields } from '../autosave.ts';
 import { h, uid } from '../dom.ts';
 import { dateLv, STATUS_LABEL } from '../format.ts';
 import type { CarriedDecision, DecisionStatus } from '../types.ts';
+import { dateEntry, entryHint, entryValue, showEntry } from '../widgets/date-time.ts';
 import { bind, type DraftContext } from './draft-shared.ts';
 
 const STATUSES: DecisionStatus[] = ['done', 'in_progress', 'cancelled', 'open'];
@@ -87,7 +88,7 @@ function carryRow(ctx: DraftContext, c: CarriedDecision): HTMLElement {
   const errorSlot = h('div');
   const conflictSlot = h('div');
   const note = h('input', { type: 'text', value: data.note, maxlength: 2000 });
-  const due = h('input', { type: 'date', value: data.due ?? '' });
+  const due = dateEntry(data.due);
   const notDiscussed = h('input', { type: 'checkbox', checked: data.notDiscussed });
   const buttons = STATUSES.map((status) =>
     h(
@@ -112,7 +113,7 @@ function carryRow(ctx: DraftContext, c: CarriedDecision): HTMLElement {
     change({ note: note.value === '' ? null : note.value });
   });
   due.addEventListener('change', () => {
-    data.due = due.value === '' ? null : due.value;
+    data.due = entryValue(due);
     change({ due: data.due });
   });
   notDiscussed.addEventListener('change', () => {
@@ -130,7 +131,7 @@ function carryRow(ctx: DraftContext, c: CarriedDecision): HTMLElement {
     apply: (values) => {
       if (values.status !== undefined) data.status = values.status as DecisionStatus;
       if (values.note !== undefined) note.value = data.note = (values.note as string | null) ?? '';
-      if (values.due !== undefined) due.value = (data.due = values.due as string | null) ?? '';
+      if (values.due !== undefined) showEntry(due, (data.due = values.due as string | null));
       if (values.notDiscussed !== undefined) notDiscussed.checked = data.notDiscussed = Boolean(values.notDiscussed);
       paint();
     },
@@ -173,7 +174,7 @@ function carryRow(ctx: DraftContext, c: CarriedDecision): HTMLElement {
       'div',
       { class: 'carry-fields' },
       h('div', { class: 'field grow' }, h('label', { for: (note.id = uid()) }, 'Piezīme (nav obligāti)'), note),
-      h('div', { class: 'field' }, h('label', { for: (due.id = uid()) }, 'Jauns termiņš'), due),
+      h('div', { class: 'field' }, h('label', { for: (due.id = uid()) }, 'Jauns termiņš'), due, entryHint(due)),
       h('div', { class: 'check' }, notDiscussed, h('label', { for: (notDiscussed.id = uid()) }, 'Nav izskatīts šajā sēdē')),
     ),
     errorSlot,

@@ -10,6 +10,7 @@ import type { Attendee, NewAttendeeBody, Person, SittingDetail } from '../types.
 import { AgendaEditor } from './draft-agenda.ts';
 import { carryOverSection } from './draft-carry-over.ts';
 import { bind, type DraftContext } from './draft-shared.ts';
+import { dateEntry, entryHint, entryValue, showEntry, timeEntry } from '../widgets/date-time.ts';
 
 export async function showDraft(root: HTMLElement, [idText]: string[]): Promise<() => void> {
   const id = Number(idText);
@@ -82,6 +83,7 @@ export async function showDraft(root: HTMLElement, [idText]: string[]): Promise<
     if (target === null) return;
     event.preventDefault();
     const section = document.getElementById(target.dataset.jump ?? '');
+    section?.querySelector('details.attendance-details')?.setAttribute('open', '');
     section?.scrollIntoView({ block: 'start' });
     section?.querySelector<HTMLElement>('h2')?.setAttribute('tabindex', '-1');
     section?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
@@ -105,10 +107,10 @@ function headerSection(ctx: DraftContext, title: HTMLElement): HTMLElement {
     inputmode: 'numeric',
     class: 'short',
   });
-  const date = h('input', { type: 'date', value: pick('date', s.date), required: true });
+  const date = dateEntry(pick('date', s.date), { required: true });
   const place = h('input', { type: 'text', value: pick('place', s.place), maxlength: 200, required: true });
-  const start = h('input', { type: 'time', value: pick('startTime', s.startTime) ?? '' });
-  const end = h('input', { type: 'time', value: pick('endTime', s.endTime) ?? '' });
+  const start = timeEntry(pick('startTime', s.startTime));
+  const end = timeEntry(pick('endTime', s.endTime));
   const active = ctx.people.filter((p) => p.active);
   const personSelect = (current: number | null) => {
     const select = h('select', null, h('option', { value: '' }, '— izvēlieties —'));
@@ -130,10 +132,13 @@ function headerSection(ctx: DraftContext, title: HTMLElement): HTMLElement {
     const n = Number(number.value);
     if (Number.isInteger(n) && n >= 1) change({ number: n });
   });
-  date.addEventListener('change', () => date.value !== '' && change({ date: date.value }));
+  date.addEventListener('change', () => {
+    const iso = entryValue(date);
+    if (iso !== null) change({ date: iso });
+  });
   place.addEventListener('input', () => place.value.trim() !== '' && change({ place: place.value }));
-  start.addEventListener('change', () => change({ startTime: start.value === '' ? null : start.value }));
-  end.addEventListener('change', () => change({ endTime: end.value === '' ? null : end.value }));
+  start.addEventListener('change', () => change({ startTime: entryValue(start) }));
+  end.addEventListener('change', () => change({ endTime: entryValue(end) }));
   chair.addEventListener('change', () => change({ chairId: chair.value === '' ? null : Number(chair.value) }, true));
   recorder.addEventListener('change', () => change({ recorderId: recorder.value === '' ? null : Number(recorder.value) }, true));
 
@@ -162,10 +167,10 @@ function headerSection(ctx: DraftContext, title: HTMLElement): HTMLElement {
     }),
     apply: (v) => {
       if (v.number !== undefined) number.value = String(v.number);
-      if (v.date !== undefined) date.value = String(v.date);
+      if (v.date !== undefined) showEntry(date, String(v.date));
       if (v.place !== undefined) place.value = String(v.place);
-      if (v.startTime !== undefined) start.value = (v.startTime as string | null) ?? '';
-      if (v.endTime !== undefined) end.value = (v.endTime as string | null) ?? '';
+      if (v.startTime !== undefined) showEntry(start, v.startTime as string | null);
+      if (v.endTime !== undefined) showEntry(end, v.endTime as string | null);
       if (v.chairId !== undefined) chair.value = v.chairId === null ? '' : String(v.chairId);
       if (v.recorderId !== undefined) recorder.value = v.recorderId === null ? '' : String(v.recorderId);
     },
@@ -184,10 +189,10 @@ function headerSection(ctx: DraftContext, title: HTMLElement): HTMLElement {
       'div',
       { class: 'grid' },
       field('Numurs', number),
-      field('Datums', date),
+      field('Datums', date, entryHint(date)),
       field('Vieta', place),
-      field('Sākums (plkst.)', start),
-      field('Beigas (plkst.)', end),
+      field('Sākums (plkst.)', start, entryHint(start)),
+      field('Beigas (plkst.)', end, entryHint(end)),
       field('Sēdes vadītājs', chair),
       field('Protokolētājs', recorder),
     ),
@@ -204,6 +209,16 @@ function attendanceSection(ctx: DraftContext): HTMLElement {
   const invited = h('ul', { class: 'attendance-list' });
   const message = h('div', { 'aria-live': 'polite' });
   const attendees: Attendee[] = [...s.attendance];
+  const roles = new Map<number, Attendee['role']>(attendees.map((a) => [a.id, a.role]));
+  const summaryText = h('span');
+  const summarize = () => {
+    const named = (role: Attendee['role']) => attendees.filter((a) => roles.get(a.id) === role);
+    const absent = named('absent');
+    summaryText.textContent =
+      `Piedalās ${named('member').length}, nepiedalās ${absent.length}` +
+      (absent.length === 0 ? '' : ` (${absent.map((a) => a.name).join(', ')})`) +
+      `, pieaicināti ${named('invited').length}`;
+  };
 
   const row = (a: Attendee): HTMLElement => {
     const entry = saver.track('attendance', a.id, a.version);
@@ -223,6 +238,8 @@ function attendanceSection(ctx: DraftContext): HTMLElement {
     const roleText = h('span', { class: 'muted role' }, ROLE_LABEL[role]);
     present.addEventListener('change', () => {
       role = present.checked ? 'member' : 'absent';
+      roles.set(a.id, role);
+      summarize();
       reasonField.hidden = role !== 'absent';
       roleText.textContent = ROLE_LABEL[role];
       saver.change(entry, role === 'absent' ? { role, reason: reason.value === '' ? null : reason.value } : { role }, { immediate: true });
@@ -240,6 +257,8 @@ function attendanceSection(ctx: DraftContext): HTMLElement {
       apply: (v) => {
         if (v.role !== undefined) {
           role = v.role as Attendee['role'];
+          roles.set(a.id, role);
+          summarize();
           present.checked = role !== 'absent';
           reasonField.hidden = role !== 'absent';
           roleText.textContent = ROLE_LABEL[role];
@@ -260,6 +279,9 @@ function attendanceSection(ctx: DraftContext): HTMLElement {
             await saver.exclusive(entry, (version) => api.del(`/api/attendance/${a.id}?version=${version}`));
             saver.discard(entry);
             attendees.splice(attendees.indexOf(a), 1);
+            summarize();
+            // Taken off the list, a member can be added back from it.
+            fillPersonSelect();
             li.remove();
             ctx.announce(`${a.name} izņemts no saraksta.`);
           } catch (err) {
@@ -294,6 +316,7 @@ function attendanceSection(ctx: DraftContext): HTMLElement {
   };
 
   for (const a of attendees) (a.role === 'invited' ? invited : members).append(row(a));
+  summarize();
 
   // Adding a directory person to the sitting.
   const personSelect = h('select');
@@ -301,7 +324,8 @@ function attendanceSection(ctx: DraftContext): HTMLElement {
     const listed = new Set(attendees.map((a) => a.personId));
     personSelect.replaceChildren(
       h('option', { value: '' }, '— izvēlieties —'),
-      ...ctx.people.filter((p) => p.active && !listed.has(p.id)).map((p) => h('option', { value: String(p.id) }, p.fullName)),
+      // The server's rule for who is listed as a member of a new sitting: active, and a member.
+      ...ctx.people.filter((p) => p.active && p.isMember && !listed.has(p.id)).map((p) => h('option', { value: String(p.id) }, p.fullName)),
     );
   };
   fillPersonSelect();
@@ -309,6 +333,8 @@ function attendanceSection(ctx: DraftContext): HTMLElement {
     try {
       const a = await api.post<Attendee>(`/api/sittings/${s.id}/attendance`, body);
       attendees.push(a);
+      roles.set(a.id, a.role);
+      summarize();
       (a.role === 'invited' ? invited : members).append(row(a));
       fillPersonSelect();
       replaceChildren(message);
@@ -358,13 +384,19 @@ function attendanceSection(ctx: DraftContext): HTMLElement {
     'section',
     { class: 'card', 'aria-labelledby': 'attendance-title', id: 'attendance' },
     h('h2', { id: 'attendance-title' }, 'Dalībnieki'),
-    h('h3', null, 'Grupas locekļi'),
-    h('p', { class: 'hint' }, 'Noņemiet atzīmi tiem, kas nepiedalās, un ierakstiet iemeslu.'),
-    members,
-    ctx.readOnly ? null : addMember,
-    h('h3', null, 'Pieaicinātie speciālisti'),
-    invited,
-    ctx.readOnly ? null : addInvited,
+    // Once listed, attendance folds to one line so the agenda shows on the first screen.
+    h(
+      'details',
+      { class: 'attendance-details', open: attendees.length === 0 },
+      h('summary', null, summaryText, h('span', { class: 'muted' }, ctx.readOnly ? ' — rādīt sarakstu' : ' — rādīt un labot')),
+      h('h3', null, 'Grupas locekļi'),
+      h('p', { class: 'hint' }, 'Noņemiet atzīmi tiem, kas nepiedalās, un ierakstiet iemeslu.'),
+      members,
+      ctx.readOnly ? null : addMember,
+      h('h3', null, 'Pieaicinātie speciālisti'),
+      invited,
+      ctx.readOnly ? null : addInvited,
+    ),
     message,
   );
 }

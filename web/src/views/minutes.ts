@@ -7,6 +7,7 @@ import { field, h, notice, replaceChildren } from '../dom.ts';
 import { awaitingLabel, dateLv, dateTimeLv } from '../format.ts';
 import type { Signature, SittingDetail } from '../types.ts';
 import { confirmDialog } from '../widgets/confirm.ts';
+import { filePick } from '../widgets/file-pick.ts';
 
 const UPLOAD_TYPES: Record<string, string> = {
   pdf: 'application/pdf',
@@ -190,7 +191,10 @@ export async function showMinutes(root: HTMLElement, [idText]: string[]): Promis
           ),
         );
 
-  const file = h('input', { type: 'file', accept: '.pdf,.asice,.sce,.edoc,application/pdf,application/vnd.etsi.asic-e+zip' });
+  const file = filePick(
+    'Parakstītā kopija (PDF vai eDoc/ASiC-E)',
+    '.pdf,.asice,.sce,.edoc,application/pdf,application/vnd.etsi.asic-e+zip',
+  );
   const uploadMessage = h('div', { 'aria-live': 'polite' });
   const upload = h(
     'form',
@@ -198,7 +202,7 @@ export async function showMinutes(root: HTMLElement, [idText]: string[]): Promis
       class: 'inline-form',
       onsubmit: async (event: SubmitEvent) => {
         event.preventDefault();
-        const chosen = file.files?.[0];
+        const chosen = file.chosen();
         if (chosen === undefined) return;
         const ext = chosen.name.split('.').pop()?.toLowerCase() ?? '';
         const type = UPLOAD_TYPES[ext] ?? (chosen.type === '' ? 'application/octet-stream' : chosen.type);
@@ -221,7 +225,7 @@ export async function showMinutes(root: HTMLElement, [idText]: string[]): Promis
         }
       },
     },
-    field('Parakstītā kopija (PDF vai eDoc/ASiC-E)', file),
+    file.el,
     h('button', { type: 'submit' }, 'Augšupielādēt'),
   );
 

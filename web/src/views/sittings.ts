@@ -3,13 +3,14 @@ import { api, errorText } from '../api.ts';
 import { can } from '../auth.ts';
 import { field, h, notice, replaceChildren, type Child } from '../dom.ts';
 import { dateLv, findFolded, minutesState, todayIso } from '../format.ts';
+import { commitEntry, dateEntry, entryHint, entryValue } from '../widgets/date-time.ts';
 import type { SearchHit, SittingDetail, SittingSummary } from '../types.ts';
 
 export async function showSittings(root: HTMLElement): Promise<() => void> {
   document.title = 'Sēdes – protokols';
   const sittings = await api.get<SittingSummary[]>('/api/sittings');
 
-  const date = h('input', { type: 'date', value: todayIso(), required: true });
+  const date = dateEntry(todayIso(), { required: true });
   const createError = h('div');
   const createForm = h(
     'form',
@@ -17,15 +18,19 @@ export async function showSittings(root: HTMLElement): Promise<() => void> {
       class: 'inline-form',
       onsubmit: async (event: SubmitEvent) => {
         event.preventDefault();
+        if (!commitEntry(date)) {
+          date.focus();
+          return;
+        }
         try {
-          const created = await api.post<SittingDetail>('/api/sittings', { date: date.value });
+          const created = await api.post<SittingDetail>('/api/sittings', { date: entryValue(date) });
           location.hash = `#/sedes/${created.id}`;
         } catch (err) {
           replaceChildren(createError, notice('error', errorText(err)));
         }
       },
     },
-    field('Sēdes datums', date),
+    field('Sēdes datums', date, entryHint(date)),
     h('button', { type: 'submit', class: 'primary' }, 'Jauna sēde'),
   );
 
