@@ -108,8 +108,6 @@ export async function buildApp({
   app.decorate('compileSchemas', schemas.compileAll);
   app.decorate('reads', new ReadCache({ enabled: readCache }));
   app.decorate('publicUrl', publicUrl);
-  // Computed now, so the first unknown login takes as long as any other.
-  passwordHasher.dummyHash().catch(() => undefined);
   await app.register(database, { db });
   // The DOCX threads (started by the first download) must not outlive the app, nor hold up its exit.
   app.addHook('onClose', closeDocxPool);

@@ -15,6 +15,7 @@ export interface PasswordCost {
 export const PRODUCTION_PASSWORD_COST: PasswordCost = { N: 2 ** 17, r: 8, p: 1 };
 export const MIN_PASSWORD_LENGTH = 10;
 const KEY_LENGTH = 32;
+const SALT_LENGTH = 16;
 /** Bounds for parameters read back from the database, so a damaged row cannot ask for gigabytes. */
 const MAX_N = 2 ** 20;
 const MAX_R = 32;
@@ -77,7 +78,7 @@ export class PasswordHasher {
   readonly #kdf: Kdf;
   #running = 0;
   readonly #waiting: Array<() => void> = [];
-  #dummy: Promise<string> | undefined;
+  #dummy: string | undefined;
 
   constructor({ cost = PRODUCTION_PASSWORD_COST, concurrency = 2, queueLimit = 16, kdf = scrypt }: PasswordHasherOptions = {}) {
     this.cost = cost;
@@ -87,7 +88,7 @@ export class PasswordHasher {
   }
 
   async hash(password: string): Promise<string> {
-    const salt = randomBytes(16);
+    const salt = randomBytes(SALT_LENGTH);
     const key = await this.#run(password, salt, KEY_LENGTH, this.cost);
     return formatHash(this.cost, salt, key);
   }
@@ -106,17 +107,14 @@ export class PasswordHasher {
     return false;
   }
 
-  /** One hash of a random password at the configured cost, computed once and then reused. */
+  /**
+   * A stored-hash string at the configured cost with a random salt and a random key: verifying
+   * against it costs exactly what verifying a real account costs, and never matches. Nothing is
+   * hashed to make it, so the start no longer spends a full scrypt (and its 128 MiB) on it.
+   */
   dummyHash(): Promise<string> {
-    if (this.#dummy === undefined) {
-      const dummy = this.hash(randomBytes(24).toString('base64'));
-      // A refused or failed attempt is tried again next time rather than remembered.
-      dummy.catch(() => {
-        if (this.#dummy === dummy) this.#dummy = undefined;
-      });
-      this.#dummy = dummy;
-    }
-    return this.#dummy;
+    this.#dummy ??= formatHash(this.cost, randomBytes(SALT_LENGTH), randomBytes(KEY_LENGTH));
+    return Promise.resolve(this.#dummy);
   }
 
   async #run(password: string, salt: Buffer, keylen: number, cost: PasswordCost): Promise<Buffer> {
