@@ -97,7 +97,9 @@ function requestFor(method: string, url: string, id: number, version: number): I
     return { method, url: `${path}?fileName=kopija.pdf`, payload: PDF, headers: { 'content-type': 'application/pdf' } };
   if (method === 'DELETE') return { method, url: `${path}?version=${version}` };
   if (key === 'GET /api/people/:id/actions.ics') return { method, url: `${path}?token=nav-derigs` };
-  return bodies[key] === undefined ? { method: method as InjectOptions['method'], url: path } : { method, url: path, payload: bodies[key] };
+  return bodies[key] === undefined
+    ? { method: method as InjectOptions['method'], url: path }
+    : { method, url: path, payload: bodies[key] as Record<string, unknown> };
 }
 
 beforeAll(async () => {
