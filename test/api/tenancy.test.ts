@@ -170,7 +170,7 @@ describe("group A's admin and group B's records", () => {
     expect(await groupBRows()).toEqual(before);
   });
 
-  it("records of group B named in a body are refused: a review of B's decision, an account or owner linked to B's person", async () => {
+  it("records of group B named in a body are refused: a review of B's decision, an account or owner linked to B's person, a decision under B's agenda item", async () => {
     const before = await groupBRows();
     const bDecision = bRecords.get('decision')![0]!.id;
     const bPerson = bRecords.get('person')![0]!.id;
@@ -186,6 +186,19 @@ describe("group A's admin and group B's records", () => {
       payload: { login: 'sasaistits', role: 'member', personId: bPerson },
     });
     expect(account.status).toBe(400);
+    const owned = await t.call({
+      method: 'POST',
+      url: `/api/sittings/${aSittingId}/decisions`,
+      payload: { text: 'Zzalpha lēmums.', owners: [{ personId: bPerson }] },
+    });
+    expect(owned.status).toBe(400);
+    const underBItem = await t.call({
+      method: 'POST',
+      url: `/api/sittings/${aSittingId}/decisions`,
+      payload: { text: 'Zzalpha lēmums.', agendaItemId: bRecords.get('item')![0]!.id },
+    });
+    expect(underBItem.status).toBe(400);
+    for (const res of [review, account, owned, underBItem]) expect(leaks(JSON.stringify(res.body))).toEqual([]);
     expect(await groupBRows()).toEqual(before);
   });
 
