@@ -88,7 +88,8 @@ export interface LoginAttempt {
 export async function logIn(db: Db, passwords: PasswordHasher, attempt: LoginAttempt, now = new Date()): Promise<{ secret: string }> {
   const login = normalLogin(attempt.login);
   const { user, ambiguous } = await accountForLogin(db, login);
-  const keys = await throttleKeys(db, login, attempt.address);
+  // One account, one counter, however it is typed (`janis` or `janis@slug`).
+  const keys = await throttleKeys(db, user === undefined ? login : `${user.login}#${user.group_id}`, attempt.address);
   // Asked for unknown logins too (no account has id 0), so both take the same queries.
   const known = await isKnownAddress(db, user?.id ?? 0, keys, now);
   const wait = waitSeconds(await failureCounters(db, keys, now), known, now);

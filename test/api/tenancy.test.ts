@@ -296,4 +296,17 @@ describe('a login held in two groups', () => {
     const inA = await t.call({ method: 'POST', url: '/api/users', payload: { login: 'zzbeta-lietotajs', role: 'member' } });
     expect(inA.status).toBe(201);
   });
+
+  it('counts failures against one account alike, typed as login or as login@slug', async () => {
+    const slug = (await asB({ method: 'GET', url: '/api/group' })).body.slug as string;
+    const attempt = (login: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        remoteAddress: '198.51.100.7',
+        payload: { login, password: 'nepareiza-parole' },
+      });
+    for (let i = 0; i < 3; i++) expect((await attempt('zzbeta-admin')).statusCode).toBe(400);
+    expect((await attempt(`zzbeta-admin@${slug}`)).statusCode).toBe(429);
+  });
 });
