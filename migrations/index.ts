@@ -15,6 +15,7 @@ import * as hotQueryIndexes from './20261126T210000-hot-query-indexes.ts';
 import * as searchFts from './20261126T211000-search-fts.ts';
 import * as dataVersion from './20261126T212000-data-version.ts';
 import * as userOnboarding from './20261127T000000-user-onboarding.ts';
+import * as groupTenancy from './20261127T002000-group-tenancy.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261126T010000-initial': initial,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '20261126T211000-search-fts': searchFts,
   '20261126T212000-data-version': dataVersion,
   '20261127T000000-user-onboarding': userOnboarding,
+  '20261127T002000-group-tenancy': groupTenancy,
 };

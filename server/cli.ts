@@ -1,5 +1,6 @@
-// The command-line tool: import, export and render sittings, add and list users, back up and
-// restore, all against the configured database, which it names first on standard error.
+// The command-line tool: import, export and render sittings, add and list users and groups, back
+// up and restore, all against the configured database, which it names first on standard error.
+// Commands that act in a group take `--group ID`; without it, the host's only group.
 import './require-node.ts';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -16,6 +17,8 @@ import { closeDocxPool } from './minutes/docx-pool.ts';
 import { PasswordHasher } from './domain/passwords.ts';
 import { isRole } from './domain/permissions.ts';
 import { ensureGroup } from './repositories/group.ts';
+import { addGroup, hostGroups, type GroupSummary } from './services/group.ts';
+import { issueSetupToken } from './services/first-admin.ts';
 import { sittingIdByNumber } from './repositories/sittings.ts';
 import { Interrupted, PasswordsDiffer, readNewPassword } from './secret-input.ts';
 import { accounts, addUser } from './services/accounts.ts';
@@ -30,10 +33,17 @@ const USAGE = `Lietošana:
   protokols export NUMURS            izdrukā sēdes dokumentu JSON formātā
   protokols render NUMURS --out FAILS.docx [--public]
                                      saglabā sēdes protokolu DOCX formātā (--public: publiskā versija)
-  protokols user add LIETOTĀJS --role admin|secretary|chair|member|guest [--person "VĀRDS UZVĀRDS"|ID]
+  protokols user add LIETOTĀJS --role admin|secretary|chair|member|guest|host_admin [--person "VĀRDS UZVĀRDS"|ID]
                                      izveido lietotāju, piesaistot personu no kataloga; paroli jautā
                                      divreiz (terminālī) vai nolasa pirmo rindu no standartievades
+                                     (host_admin: servera administrators, pārvalda grupas, neredz to protokolus)
   protokols user list                izdrukā lietotājus: lietotājvārds, loma, persona, aktīvs
+  protokols group add "NOSAUKUMS" --municipality "NOVADS"
+                                     izveido grupu; izdrukā tās pirmā administratora saiti un pēdējā rindā grupas id
+  protokols group list               izdrukā grupas: id, saīsne, nosaukums, novads, sēdes, personas, lietotāji
+
+Grupa: komandas, kas strādā grupā (import, export, render, user), ņem --group ID; bez tā — servera
+vienīgo grupu (ja grupu ir vairākas, komanda atsakās ar izejas kodu 2 un uzskaita grupas).
   protokols backup FAILS             saglabā datubāzes kopiju (var darīt, kamēr serveris strādā)
   protokols restore FAILS [--force]  atjauno datubāzi no kopijas (serverim jābūt apturētam)
 
@@ -44,11 +54,17 @@ komanda atsakās (izejas kods 2), ja vien nav dots --create.`;
 const NO_PERSON = '–';
 
 class UsageError extends Error {}
+/** Which group a command acts in is unclear or wrong: exit code 2, like a missing database. */
+class GroupChoiceError extends Error {}
 
 interface Context {
   databasePath: string;
-  /** Opens the database (migrated) on first use. */
+  /** Opens the database (migrated) on first use, with the group the command acts in. */
   db: () => Promise<{ db: Db; groupId: number }>;
+  /** Opens the database alone, for commands about the host (groups). */
+  host: () => Promise<Db>;
+  /** The base URL for links (PUBLIC_URL, else this host's HOST:PORT). */
+  baseUrl: string;
 }
 
 type Command = (ctx: Context, args: string[]) => Promise<string>;
@@ -71,7 +87,7 @@ async function personIdFor(db: Db, groupId: number, given: string): Promise<numb
 async function userTable(db: Db, groupId: number): Promise<string> {
   const [users, directory] = await Promise.all([accounts(db, groupId), people(db, groupId)]);
   const names = new Map(directory.map((p) => [p.id, p.fullName]));
-  const rows = [
+  return table([
     ['LIETOTĀJS', 'LOMA', 'PERSONA', 'AKTĪVS'],
     ...users.map((u) => [
       u.login,
@@ -79,9 +95,39 @@ async function userTable(db: Db, groupId: number): Promise<string> {
       u.personId === null ? NO_PERSON : (names.get(u.personId) ?? `ID ${u.personId}`),
       u.active ? 'jā' : 'nē',
     ]),
-  ];
+  ]);
+}
+
+/** The host's groups as a plain table. */
+function groupTable(groups: GroupSummary[]): string {
+  return table([
+    ['ID', 'SAĪSNE', 'NOSAUKUMS', 'NOVADS', 'SĒDES', 'PERSONAS', 'LIETOTĀJI'],
+    ...groups.map((g) => [String(g.id), g.slug, g.name, g.municipality, String(g.sittings), String(g.people), String(g.users)]),
+  ]);
+}
+
+/** Rows as columns two spaces apart, the last column not padded. */
+function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')).join('\n');
+}
+
+/**
+ * The group a command acts in: `--group ID` when given (it must exist), else the only group (a
+ * fresh database gets its first). Several groups and no `--group` is refused, naming them.
+ */
+async function chosenGroup(db: Db, given: string | undefined): Promise<number> {
+  const groups = await hostGroups(db);
+  const named = () => groups.map((g) => `${g.id} (${g.name})`).join(', ');
+  if (given !== undefined) {
+    const id = Number(given);
+    if (!Number.isInteger(id) || !groups.some((g) => g.id === id))
+      throw new GroupChoiceError(`Grupa ar id "${given}" nav atrasta. Grupas: ${named()}.`);
+    return id;
+  }
+  if (groups.length === 0) return (await ensureGroup(db)).id;
+  if (groups.length === 1) return groups[0]!.id;
+  throw new GroupChoiceError(`Serverī ir vairākas grupas; norādiet vienu ar --group ID: ${named()}.`);
 }
 
 async function sittingByNumber(db: Db, groupId: number, number: string | undefined): Promise<number> {
@@ -141,7 +187,7 @@ const commands: Record<string, Command> = {
     if (action !== 'add' || login === undefined)
       throw new UsageError('Lietošana: protokols user add LIETOTĀJS --role admin [--person "VĀRDS UZVĀRDS"], vai protokols user list');
     const role = values.role ?? '';
-    if (!isRole(role)) throw new UsageError('Norādiet lomu: --role admin|secretary|chair|member|guest');
+    if (!isRole(role)) throw new UsageError('Norādiet lomu: --role admin|secretary|chair|member|guest|host_admin');
     // The server's production cost: the CLI has no way to lower it.
     const passwords = new PasswordHasher();
     const { db, groupId } = await ctx.db();
@@ -150,6 +196,21 @@ const commands: Record<string, Command> = {
     const password = await readNewPassword();
     const user = await addUser(db, groupId, SYSTEM, passwords, { login, password, role, personId });
     return `Lietotājs ${user.login} (${user.role}) izveidots.`;
+  },
+
+  async group(ctx, args) {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { municipality: { type: 'string' } } });
+    const [action, name] = positionals;
+    if (action === 'list' && name === undefined) return groupTable(await hostGroups(await ctx.host()));
+    if (action !== 'add' || name === undefined || values.municipality === undefined)
+      throw new UsageError('Lietošana: protokols group add "NOSAUKUMS" --municipality "NOVADS", vai protokols group list');
+    if (name.trim() === '' || values.municipality.trim() === '') throw new UsageError('Nosaukums un novads nedrīkst būt tukši.');
+    const db = await ctx.host();
+    const group = await addGroup(db, SYSTEM, { name, municipality: values.municipality });
+    const token = await issueSetupToken(db, group.id);
+    // The id alone on the last line, for scripts; the link (valid an hour, once) before it.
+    const link = token === null ? [] : [`Pirmā administratora saite (derīga 1 stundu, vienreiz): ${ctx.baseUrl}/#/setup/${token}`];
+    return [`Grupa "${group.name}" izveidota (saīsne ${group.slug}).`, ...link, String(group.id)].join('\n');
   },
 
   async backup(ctx, [target]) {
@@ -174,7 +235,7 @@ const commands: Record<string, Command> = {
     }
     if (!check.ok) throw new UsageError(`Kopija netika atjaunota: ${check.problems.join('; ')}.`);
     // Bring an older copy's schema up to this version.
-    await ctx.db();
+    await ctx.host();
     return `Datubāze atjaunota no ${source} (pārbaude: kārtībā).`;
   },
 };
@@ -193,10 +254,13 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     return 2;
   }
   const create = rest.includes('--create');
-  const args = rest.filter((arg) => arg !== '--create');
+  const { group: groupOption, args } = withoutGroupOption(rest.filter((arg) => arg !== '--create'));
   let databaseUrl: string;
+  let baseUrl: string;
   try {
-    ({ databaseUrl } = readConfig(env));
+    const config = readConfig(env);
+    databaseUrl = config.databaseUrl;
+    baseUrl = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   } catch (error) {
     process.stderr.write(`Kļūda: ${(error as Error).message}\n`);
     return 2;
@@ -213,15 +277,17 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     );
     return 2;
   }
-  let opened: { db: Db; groupId: number } | undefined;
+  let opened: Db | undefined;
+  const host = async () => (opened ??= await openDatabase(databaseUrl));
   const ctx: Context = {
     databasePath,
+    baseUrl,
+    host,
     db: async () => {
-      if (opened === undefined) {
-        const db = await openDatabase(databaseUrl);
-        opened = { db, groupId: (await ensureGroup(db)).id };
-      }
-      return opened;
+      const db = await host();
+      // A host admin reads no group's data: without --group it joins the first group.
+      const hostAdmin = name === 'user' && groupOption === undefined && args.some((a) => a === 'host_admin' || a === '--role=host_admin');
+      return { db, groupId: hostAdmin ? (await ensureGroup(db)).id : await chosenGroup(db, groupOption) };
     },
   };
   try {
@@ -232,10 +298,27 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       process.stderr.write(`Kļūda: ${error.message}\n`);
       return 1;
     }
+    if (error instanceof GroupChoiceError) {
+      process.stderr.write(`Kļūda: ${error.message}\n`);
+      return 2;
+    }
     if (error instanceof Interrupted) return 130;
     throw error;
   } finally {
     await closeDocxPool();
-    await opened?.db.destroy();
+    await opened?.destroy();
   }
+}
+
+/** `--group ID` (or `--group=ID`) taken out of a command's arguments. */
+function withoutGroupOption(args: string[]): { group: string | undefined; args: string[] } {
+  const rest: string[] = [];
+  let group: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--group') group = args[++i] ?? '';
+    else if (arg.startsWith('--group=')) group = arg.slice('--group='.length);
+    else rest.push(arg);
+  }
+  return { group, args: rest };
 }

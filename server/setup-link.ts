@@ -1,6 +1,7 @@
 // At start, while no active admin exists: one JSON log line with the link that creates the first
 // admin in a browser, so a fresh installation needs no shell on the server.
 import type { FastifyInstance } from 'fastify';
+import { ensureGroup } from './repositories/group.ts';
 import { issueSetupToken } from './services/first-admin.ts';
 
 export interface SetupLinkOptions {
@@ -19,9 +20,12 @@ export function baseUrl(app: FastifyInstance, { publicUrl, host }: SetupLinkOpti
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
-/** Call once the server listens. Logs the setup link and returns it; null when an admin exists. */
+/**
+ * Call once the server listens. Logs the setup link of the host's first group and returns it; null
+ * when that group has an admin (later groups get theirs from `protokols group add`).
+ */
 export async function announceFirstAdminSetup(app: FastifyInstance, options: SetupLinkOptions): Promise<string | null> {
-  const token = await issueSetupToken(app.db, options.now);
+  const token = await issueSetupToken(app.db, (await ensureGroup(app.db)).id, options.now);
   if (token === null) return null;
   const setupUrl = `${baseUrl(app, options)}/#/setup/${token}`;
   // At warn, so that it shows under LOG_LEVEL=warn too: without it nobody can log in.

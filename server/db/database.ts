@@ -21,6 +21,8 @@ export interface GroupTable {
   default_place: string;
   /** JSON of MinutesSettings */
   minutes_settings: string;
+  /** Lowercase ASCII, unique on the host: what follows `@` in `login@slug` (domain/group-slug.ts). */
+  slug: string;
   version: Generated<number>;
   /** Bumped by every write of the group's data (repositories/data-version.ts); keys the read cache. */
   data_version: Generated<number>;
@@ -215,6 +217,8 @@ export interface UserTable {
 /** A single-use link that creates the first admin; only the SHA-256 of its secret is kept. */
 export interface SetupTokenTable {
   id: Generated<number>;
+  /** The group whose first admin the link creates. */
+  group_id: number;
   token_hash: string;
   created_at: string;
   expires_at: string;

@@ -39,3 +39,13 @@ export const DEFAULT_GROUP_PROFILE: GroupProfile = {
   defaultPlace: 'Cēsīs, Cēsu novadā',
   minutes: DEFAULT_MINUTES_SETTINGS,
 };
+
+/**
+ * A new group's profile from its name and municipality: the genitive of a name ending in "grupa"
+ * is "…grupas"; the place printed under the title starts as the municipality (the group's admin
+ * sets the locative form later).
+ */
+export function newGroupProfile(name: string, municipality: string): GroupProfile {
+  const nameGenitive = /grupa$/u.test(name) ? `${name}s` : name;
+  return { ...DEFAULT_GROUP_PROFILE, name, nameGenitive, municipality, defaultPlace: municipality };
+}

@@ -1,7 +1,13 @@
 // Who may do what: each role's permissions, and the rule that decides a request.
 
-/** The roles an account can have. */
-export const ROLES = ['admin', 'secretary', 'chair', 'member', 'guest'] as const;
+/** The roles of a group's own accounts: what a group's admin may give. */
+export const GROUP_ROLES = ['admin', 'secretary', 'chair', 'member', 'guest'] as const;
+export type GroupRole = (typeof GROUP_ROLES)[number];
+/**
+ * Every role an account can have: a group's roles, and the host administrator, who creates and
+ * lists groups but reads none of their minutes (given only from the command line).
+ */
+export const ROLES = [...GROUP_ROLES, 'host_admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export type Permission =
@@ -20,7 +26,8 @@ export type Permission =
   | 'people:write'
   | 'users:manage'
   | 'settings:write'
-  | 'audit:read';
+  | 'audit:read'
+  | 'groups:manage';
 
 const MEMBER: Permission[] = ['sittings:read', 'sittings:export', 'register:read', 'notes:own', 'actions:own', 'people:read'];
 
@@ -51,6 +58,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   member: new Set<Permission>(MEMBER),
   // An invited specialist: only the sittings they attended (public version) and their own actions.
   guest: new Set<Permission>(['sittings:read', 'actions:own']),
+  host_admin: new Set<Permission>(['groups:manage']),
 };
 
 export function permissionsOf(role: Role): Permission[] {

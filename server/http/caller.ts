@@ -1,4 +1,5 @@
-// Who a request comes from, as the services take it: the Actor of a write, the Reader of a read.
+// Who a request comes from, as the services take it: the Actor of a write, the Reader of a read,
+// and the group whose records it reads and writes (the session's, never a default).
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../repositories/audit.ts';
 import { currentUser } from '../plugins/auth.ts';
@@ -11,4 +12,9 @@ export const actorOf = (request: FastifyRequest): Actor => ({
 
 export function readerOf(request: FastifyRequest): Reader {
   return readerFor(currentUser(request));
+}
+
+/** The logged-in user's group: every group-owned record a request touches is bounded by it. */
+export function groupOf(request: FastifyRequest): number {
+  return currentUser(request).groupId;
 }

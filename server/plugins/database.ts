@@ -1,4 +1,4 @@
-// Gives every route the database and the group this installation serves.
+// Gives every route the database, and makes sure a fresh installation has its first group.
 import fp from 'fastify-plugin';
 import type { Db } from '../db/database.ts';
 import { ensureGroup } from '../repositories/group.ts';
@@ -6,16 +6,14 @@ import { ensureGroup } from '../repositories/group.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
-    /** The group whose records every request reads and writes. */
-    groupId: number;
   }
 }
 
 export default fp<{ db: Db }>(
   async (app, { db }) => {
-    const group = await ensureGroup(db);
+    // Requests take their group from the session (http/caller.ts groupOf), never from here.
+    await ensureGroup(db);
     app.decorate('db', db);
-    app.decorate('groupId', group.id);
   },
   { name: 'database' },
 );

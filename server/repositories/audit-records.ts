@@ -8,7 +8,7 @@ import { getPerson } from './people.ts';
 import { getReview } from './reviews.ts';
 import { listSignatures } from './signed-minutes.ts';
 import { sittingRow } from './sittings.ts';
-import { auditedUser, userRow } from './users.ts';
+import { auditedUser, accountRow } from './users.ts';
 
 /** Reads what the audit trail may keep of a record, by its id. */
 export type AuditLoad = (db: Executor, id: number) => Promise<object | null | undefined>;
@@ -30,7 +30,7 @@ export const personRecord = (groupId: number): AuditedRecord => ({ recordType: '
 /** An account as the API shows it: never its password hash. */
 export const userRecord = (groupId: number): AuditedRecord => ({
   recordType: 'user',
-  load: async (db, id) => auditedUser(await userRow(db, groupId, id)),
+  load: async (db, id) => auditedUser(await accountRow(db, groupId, id)),
 });
 /** A sitting by the state of its latest signed version: who signed it and when. */
 export const signedSittingRecord = (groupId: number): AuditedRecord => ({

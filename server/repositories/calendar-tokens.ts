@@ -13,18 +13,14 @@ export async function rotateCalendarToken(db: Executor, groupId: number, personI
     .updateTable('people')
     .set({ calendar_token_hash: hash(token).toString('hex') })
     .where('id', '=', personId)
+    .where('group_id', '=', groupId)
     .execute();
   return token;
 }
 
-/** True when `token` is the person's current calendar secret. */
-export async function calendarTokenValid(db: Executor, groupId: number, personId: number, token: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('people')
-    .select('calendar_token_hash')
-    .where('id', '=', personId)
-    .where('group_id', '=', groupId)
-    .executeTakeFirst();
-  if (row?.calendar_token_hash == null) return false;
-  return timingSafeEqual(Buffer.from(row.calendar_token_hash, 'hex'), hash(token));
+/** The person's group when `token` is their current calendar secret; undefined otherwise. */
+export async function calendarTokenGroup(db: Executor, personId: number, token: string): Promise<number | undefined> {
+  const row = await db.selectFrom('people').select(['group_id', 'calendar_token_hash']).where('id', '=', personId).executeTakeFirst();
+  if (row?.calendar_token_hash == null) return undefined;
+  return timingSafeEqual(Buffer.from(row.calendar_token_hash, 'hex'), hash(token)) ? row.group_id : undefined;
 }

@@ -1,10 +1,13 @@
-// The cooperation group's profile and minutes settings; seeded with defaults on first run.
+// The cooperation groups a host serves: each one's profile, slug and minutes settings; the first
+// is seeded with defaults on first run.
 import { DEFAULT_GROUP_PROFILE, type GroupProfile, type MinutesSettings } from '../domain/group-settings.ts';
+import { freeSlug, slugOf } from '../domain/group-slug.ts';
 import type { Executor, GroupRow } from '../db/database.ts';
 import { expectOneUpdated, nowIso, required } from './rows.ts';
 
 export interface Group extends GroupProfile {
   id: number;
+  slug: string;
   version: number;
 }
 
@@ -12,6 +15,7 @@ function toGroup(row: GroupRow): Group {
   const stored = JSON.parse(row.minutes_settings) as Partial<MinutesSettings>;
   return {
     id: row.id,
+    slug: row.slug,
     name: row.name,
     nameGenitive: row.name_genitive,
     municipality: row.municipality,
@@ -21,25 +25,73 @@ function toGroup(row: GroupRow): Group {
   };
 }
 
-/** The group this installation serves, created from the defaults on first start. */
+/** The host's first group, created from the defaults on a fresh installation's first start. */
 export async function ensureGroup(db: Executor, seed: GroupProfile = DEFAULT_GROUP_PROFILE): Promise<Group> {
   const existing = await db.selectFrom('groups').selectAll().orderBy('id').limit(1).executeTakeFirst();
   if (existing !== undefined) return toGroup(existing);
+  return insertGroup(db, seed);
+}
+
+/** A new group, its slug made from its name and kept unique on the host. */
+export async function insertGroup(db: Executor, profile: GroupProfile): Promise<Group> {
+  const taken = new Set((await db.selectFrom('groups').select('slug').execute()).map((r) => r.slug));
   const now = nowIso();
   const row = await db
     .insertInto('groups')
     .values({
-      name: seed.name,
-      name_genitive: seed.nameGenitive,
-      municipality: seed.municipality,
-      default_place: seed.defaultPlace,
-      minutes_settings: JSON.stringify(seed.minutes),
+      slug: freeSlug(slugOf(profile.name), taken),
+      name: profile.name,
+      name_genitive: profile.nameGenitive,
+      municipality: profile.municipality,
+      default_place: profile.defaultPlace,
+      minutes_settings: JSON.stringify(profile.minutes),
       created_at: now,
       updated_at: now,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
   return toGroup(row);
+}
+
+/** The group a slug names, if any. */
+export async function groupIdBySlug(db: Executor, slug: string): Promise<number | undefined> {
+  return (await db.selectFrom('groups').select('id').where('slug', '=', slug).executeTakeFirst())?.id;
+}
+
+export interface GroupSummary {
+  id: number;
+  slug: string;
+  name: string;
+  municipality: string;
+  sittings: number;
+  people: number;
+  users: number;
+}
+
+/** Every group of the host with how much it holds, in the order they were created. */
+export async function listGroups(db: Executor): Promise<GroupSummary[]> {
+  const rows = await db
+    .selectFrom('groups as g')
+    .select((eb) => [
+      'g.id',
+      'g.slug',
+      'g.name',
+      'g.municipality',
+      eb.selectFrom('sittings').select(eb.fn.countAll<number | string>().as('n')).whereRef('sittings.group_id', '=', 'g.id').as('sittings'),
+      eb.selectFrom('people').select(eb.fn.countAll<number | string>().as('n')).whereRef('people.group_id', '=', 'g.id').as('people'),
+      eb.selectFrom('users').select(eb.fn.countAll<number | string>().as('n')).whereRef('users.group_id', '=', 'g.id').as('users'),
+    ])
+    .orderBy('g.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    municipality: r.municipality,
+    sittings: Number(r.sittings),
+    people: Number(r.people),
+    users: Number(r.users),
+  }));
 }
 
 export async function getGroup(db: Executor, id: number): Promise<Group> {

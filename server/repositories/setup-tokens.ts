@@ -5,7 +5,7 @@ import type { Executor } from '../db/database.ts';
 
 const digest = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
-export async function insertSetupToken(db: Executor, secret: string, now: Date, expiresAt: Date): Promise<void> {
+export async function insertSetupToken(db: Executor, groupId: number, secret: string, now: Date, expiresAt: Date): Promise<void> {
   // Spent and expired links are of no further use; they go as a new one is made.
   await db
     .deleteFrom('setup_tokens')
@@ -13,12 +13,22 @@ export async function insertSetupToken(db: Executor, secret: string, now: Date, 
     .execute();
   await db
     .insertInto('setup_tokens')
-    .values({ token_hash: digest(secret), created_at: now.toISOString(), expires_at: expiresAt.toISOString(), used_at: null })
+    .values({
+      group_id: groupId,
+      token_hash: digest(secret),
+      created_at: now.toISOString(),
+      expires_at: expiresAt.toISOString(),
+      used_at: null,
+    })
     .execute();
 }
 
 export async function setupTokenBySecret(db: Executor, secret: string) {
-  return db.selectFrom('setup_tokens').select(['id', 'expires_at', 'used_at']).where('token_hash', '=', digest(secret)).executeTakeFirst();
+  return db
+    .selectFrom('setup_tokens')
+    .select(['id', 'group_id', 'expires_at', 'used_at'])
+    .where('token_hash', '=', digest(secret))
+    .executeTakeFirst();
 }
 
 /** Marks a link used, if nobody used it first; false when someone did. */

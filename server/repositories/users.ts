@@ -60,12 +60,35 @@ export async function insertUser(db: Executor, groupId: number, input: NewUserRo
   return toUser(row);
 }
 
-/** The account with this login in any group: logins are unique across the installation. */
-export function userByLogin(db: Executor, login: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('login', '=', login).executeTakeFirst();
+/** The group's account with this login: logins are unique within a group. */
+export function userByLogin(db: Executor, groupId: number, login: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('group_id', '=', groupId).where('login', '=', login).executeTakeFirst();
 }
 
+/** Every group's account with this login (at most one per group), for logging in by login alone. */
+export function usersWithLogin(db: Executor, login: string): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().where('login', '=', login).orderBy('id').limit(2).execute();
+}
+
+/**
+ * An account of the group as its admin manages it. A host admin is never one of them: a group's
+ * admin can neither see, reset nor deactivate the account that manages the host.
+ */
 export async function userRow(db: Executor, groupId: number, id: number): Promise<UserRow> {
+  return required(
+    await db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', id)
+      .where('group_id', '=', groupId)
+      .where('role', '!=', 'host_admin')
+      .executeTakeFirst(),
+    `lietotājs ${id}`,
+  );
+}
+
+/** Any account of the group, a host admin too: the logged-in account itself, or its audit record. */
+export async function accountRow(db: Executor, groupId: number, id: number): Promise<UserRow> {
   return required(
     await db.selectFrom('users').selectAll().where('id', '=', id).where('group_id', '=', groupId).executeTakeFirst(),
     `lietotājs ${id}`,
@@ -73,7 +96,9 @@ export async function userRow(db: Executor, groupId: number, id: number): Promis
 }
 
 export async function listUsers(db: Executor, groupId: number): Promise<User[]> {
-  return (await db.selectFrom('users').selectAll().where('group_id', '=', groupId).orderBy('login').execute()).map(toUser);
+  return (
+    await db.selectFrom('users').selectAll().where('group_id', '=', groupId).where('role', '!=', 'host_admin').orderBy('login').execute()
+  ).map(toUser);
 }
 
 export interface UserRowPatch {
@@ -87,7 +112,7 @@ export interface UserRowPatch {
 
 /** Changes an account's row if it is still at `patch.version` (404 or 409 otherwise). */
 export async function updateUserRow(db: Executor, groupId: number, id: number, patch: UserRowPatch): Promise<User> {
-  await userRow(db, groupId, id);
+  await accountRow(db, groupId, id);
   const result = await db
     .updateTable('users')
     .set((eb) => ({
@@ -99,10 +124,11 @@ export async function updateUserRow(db: Executor, groupId: number, id: number, p
       version: eb('version', '+', 1),
     }))
     .where('id', '=', id)
+    .where('group_id', '=', groupId)
     .where('version', '=', patch.version)
     .executeTakeFirst();
   expectOneUpdated(result, true, 'lietotājs');
-  return toUser(await userRow(db, groupId, id));
+  return toUser(await accountRow(db, groupId, id));
 }
 
 /** Replaces a hash only if it is still `old`, so a password changed meanwhile is kept. */
@@ -127,8 +153,15 @@ export async function otherActiveAdmins(db: Executor, groupId: number, exceptId:
   return Number(row.n);
 }
 
-/** Whether any account in the installation is an active admin. */
-export async function anyActiveAdmin(db: Executor): Promise<boolean> {
-  const row = await db.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', 1).limit(1).executeTakeFirst();
+/** Whether the group has an active admin. */
+export async function anyActiveAdmin(db: Executor, groupId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('group_id', '=', groupId)
+    .where('role', '=', 'admin')
+    .where('active', '=', 1)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }

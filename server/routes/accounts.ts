@@ -2,12 +2,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { actorOf } from '../http/caller.ts';
+import { actorOf, groupOf } from '../http/caller.ts';
 import { linkNextPage } from '../http/pages.ts';
 import { SESSION_IDLE_MINUTES } from '../domain/sessions.ts';
 import { currentUser, SESSION_COOKIE } from '../plugins/auth.ts';
 import { AuditEntry, AuditQuery } from '../schemas/audit.ts';
-import { FirstAdminBody, HandedOverUser, Login, Me, Password, Role, SetupParams, SetupScreen, User } from '../schemas/accounts.ts';
+import { FirstAdminBody, HandedOverUser, Login, GroupRole, Me, Password, SetupParams, SetupScreen, User } from '../schemas/accounts.ts';
 import { ErrorResponse, errorResponses, Id, IdParams, NameText, Version } from '../schemas/common.ts';
 import {
   accounts,
@@ -39,7 +39,7 @@ const handedOver = ({ user, oneTimePassword }: HandedOver) => ({ ...user, oneTim
 const noContent = { 204: Type.Null({ description: 'Done' }), ...errorResponses };
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db, groupId, passwords } = app;
+  const { db, passwords } = app;
 
   app.post(
     '/api/session',
@@ -77,14 +77,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      await changeOwnPassword(db, groupId, passwords, currentUser(req), req.body);
+      await changeOwnPassword(db, groupOf(req), passwords, currentUser(req), req.body);
       return reply.clearCookie(SESSION_COOKIE, { path: '/' }).code(204).send(null);
     },
   );
 
   const manage = { access: 'users:manage' } as const;
 
-  app.get('/api/users', { config: manage, schema: { response: { 200: Type.Array(User) } } }, () => accounts(db, groupId));
+  app.get('/api/users', { config: manage, schema: { response: { 200: Type.Array(User) } } }, (req) => accounts(db, groupOf(req)));
 
   app.post(
     '/api/users',
@@ -95,7 +95,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           {
             login: Login,
             password: Type.Optional(Password),
-            role: Role,
+            role: GroupRole,
             personId: Type.Optional(Type.Union([Id, Type.Null()])),
           },
           { additionalProperties: false, description: 'Without a password the server makes a one-time one' },
@@ -104,7 +104,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) =>
-      reply.code(201).send(handedOver(await addUserWithOneTimePassword(db, groupId, actorOf(req), passwords, req.body))),
+      reply.code(201).send(handedOver(await addUserWithOneTimePassword(db, groupOf(req), actorOf(req), passwords, req.body))),
   );
 
   app.post(
@@ -117,7 +117,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: HandedOverUser, ...errorResponses },
       },
     },
-    async (req) => handedOver(await resetPassword(db, groupId, actorOf(req), passwords, req.params.id, req.body.version)),
+    async (req) => handedOver(await resetPassword(db, groupOf(req), actorOf(req), passwords, req.params.id, req.body.version)),
   );
 
   app.patch(
@@ -129,7 +129,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         body: Type.Object(
           {
             version: Version,
-            role: Type.Optional(Role),
+            role: Type.Optional(GroupRole),
             active: Type.Optional(Type.Boolean()),
             personId: Type.Optional(Type.Union([Id, Type.Null()])),
             password: Type.Optional(Password),
@@ -139,7 +139,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: User, ...errorResponses },
       },
     },
-    (req) => updateUser(db, groupId, actorOf(req), passwords, req.params.id, req.body),
+    (req) => updateUser(db, groupOf(req), actorOf(req), passwords, req.params.id, req.body),
   );
 
   // The first admin, through the link the server logs at start while there is none (public, but only
@@ -149,7 +149,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/setup/:token',
     { config: setup, schema: { params: SetupParams, response: { 200: SetupScreen, ...errorResponses, 429: ErrorResponse } } },
-    (req) => setupScreen(db, groupId, { token: req.params.token, address: req.ip }),
+    (req) => setupScreen(db, { token: req.params.token, address: req.ip }),
   );
 
   app.post(
@@ -159,7 +159,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { params: SetupParams, body: FirstAdminBody, response: { ...noContent, 429: ErrorResponse } },
     },
     async (req, reply) => {
-      const { secret } = await createFirstAdmin(db, groupId, passwords, { token: req.params.token, address: req.ip }, req.body);
+      const { secret } = await createFirstAdmin(db, passwords, { token: req.params.token, address: req.ip }, req.body);
       setSessionCookie(req, reply, secret);
       return reply.code(204).send(null);
     },
@@ -171,7 +171,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'audit:read' },
       schema: { querystring: AuditQuery, response: { 200: Type.Array(AuditEntry), ...errorResponses } },
     },
-    async (req, reply) => linkNextPage(reply, '/api/audit', req.query, await auditTrail(db, groupId, req.query)),
+    async (req, reply) => linkNextPage(reply, '/api/audit', req.query, await auditTrail(db, groupOf(req), req.query)),
   );
 };
 

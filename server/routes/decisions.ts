@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
-import { readerOf } from '../http/caller.ts';
+import { readerOf, groupOf } from '../http/caller.ts';
 import { baseUrlOf, hostNameOf } from '../http/base-url.ts';
 import { attachment } from '../http/content-disposition.ts';
 import { sendFresh } from '../http/fresh.ts';
@@ -20,13 +20,13 @@ const Csv = Type.String({ description: 'The register as CSV for Latvian Excel: U
 const ICalendar = Type.String({ description: "The person's unfinished decisions as an iCalendar feed (RFC 5545)" });
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db, groupId, reads } = app;
+  const { db, reads } = app;
 
   app.get(
     '/api/decisions',
     { config: register, schema: { querystring: RegisterQuery, response: { 200: Type.Array(RegisterEntry), ...errorResponses } } },
     async (req, reply) => {
-      const fresh = await cachedRegister(reads, db, groupId, readerOf(req), req.query);
+      const fresh = await cachedRegister(reads, db, groupOf(req), readerOf(req), req.query);
       return sendFresh(req, reply, { ...fresh, body: linkNextPage(reply, '/api/decisions', req.query, fresh.body) });
     },
   );
@@ -36,7 +36,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/decisions.csv',
     { config: register, schema: { querystring: RegisterQuery, response: { 200: Csv, ...errorResponses }, produces: ['text/csv'] } },
     async (req, reply) => {
-      const csv = await registerCsvFor(db, groupId, readerOf(req), req.query);
+      const csv = await registerCsvFor(db, groupOf(req), readerOf(req), req.query);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', attachment('Lēmumu_reģistrs.csv'))
@@ -47,7 +47,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/decisions/:id',
     { config: register, schema: { params: IdParams, response: { 200: DecisionDetail, ...errorResponses } } },
-    (req) => decisionFor(db, groupId, readerOf(req), req.params.id),
+    (req) => decisionFor(db, groupOf(req), readerOf(req), req.params.id),
   );
 
   app.post(
@@ -56,20 +56,20 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'notes:own' },
       schema: { params: IdParams, body: NewNoteBody, response: { 201: DecisionDetail, ...errorResponses } },
     },
-    async (req, reply) => reply.code(201).send(await addProgressNote(db, groupId, readerOf(req), req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(await addProgressNote(db, groupOf(req), readerOf(req), req.params.id, req.body)),
   );
 
   app.get(
     '/api/people/:id/actions',
     { config: { access: 'actions:own' }, schema: { params: IdParams, response: { 200: Actions, ...errorResponses } } },
-    async (req, reply) => sendFresh(req, reply, await cachedActions(reads, db, groupId, readerOf(req), req.params.id)),
+    async (req, reply) => sendFresh(req, reply, await cachedActions(reads, db, groupOf(req), readerOf(req), req.params.id)),
   );
   app.get(
     '/api/me/actions',
     { config: { access: 'actions:own' }, schema: { response: { 200: Actions, ...errorResponses } } },
     async (req, reply) => {
       const reader = readerOf(req);
-      return sendFresh(req, reply, await cachedActions(reads, db, groupId, reader, reader.personId));
+      return sendFresh(req, reply, await cachedActions(reads, db, groupOf(req), reader, reader.personId));
     },
   );
 
@@ -85,7 +85,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
       async (req, reply) => {
         const reader = readerOf(req);
-        const link = await rotateCalendarLink(db, groupId, reader, req.params.id ?? reader.personId, baseUrlOf(req));
+        const link = await rotateCalendarLink(db, groupOf(req), reader, req.params.id ?? reader.personId, baseUrlOf(req));
         return reply.code(201).send(link);
       },
     );
@@ -103,12 +103,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         produces: ['text/calendar'],
       },
     },
-    async (req, reply) => calendarReply(reply, await calendarByToken(db, groupId, req.params.id, req.query.token, hostNameOf(req))),
+    async (req, reply) => calendarReply(reply, await calendarByToken(db, req.params.id, req.query.token, hostNameOf(req))),
   );
   app.get(
     '/api/me/actions.ics',
     { config: { access: 'actions:own' }, schema: { response: { 200: ICalendar, ...errorResponses }, produces: ['text/calendar'] } },
-    async (req, reply) => calendarReply(reply, await ownCalendar(db, groupId, readerOf(req), hostNameOf(req))),
+    async (req, reply) => calendarReply(reply, await ownCalendar(db, groupOf(req), readerOf(req), hostNameOf(req))),
   );
 };
 

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
-import { actorOf, readerOf } from '../http/caller.ts';
+import { actorOf, readerOf, groupOf } from '../http/caller.ts';
 import { SIGNER_ROLES } from '../domain/signers.ts';
 import { currentUser } from '../plugins/auth.ts';
 import { UnsupportedMediaType } from '../domain/errors.ts';
@@ -37,7 +37,7 @@ function send(reply: FastifyReply, file: MinutesFile, download: boolean) {
 const read = { access: 'sittings:read' } as const;
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db, groupId } = app;
+  const { db } = app;
 
   for (const format of ['docx', 'html'] as const) {
     app.get(
@@ -47,7 +47,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         schema: { params: IdParams, querystring: MinutesQuery, response: minutesResponse[format], produces: produces[format] },
       },
       async (req, reply) => {
-        const file = await minutesForReader(db, groupId, readerOf(req), req.params.id, { format, version: req.query.version });
+        const file = await minutesForReader(db, groupOf(req), readerOf(req), req.params.id, { format, version: req.query.version });
         return send(reply, file, format === 'docx');
       },
     );
@@ -56,14 +56,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/sittings/:id/signatures',
     { config: read, schema: { params: IdParams, response: { 200: Type.Array(Signature), ...errorResponses } } },
-    (req) => signaturesForReader(db, groupId, readerOf(req), req.params.id),
+    (req) => signaturesForReader(db, groupOf(req), readerOf(req), req.params.id),
   );
   app.get(
     '/api/sittings/:id/signatures/:n/minutes.docx',
     { config: read, schema: { params: SignedVersionParams, querystring: MinutesQuery, response: docxResponse, produces: DOCX } },
     async (req, reply) => {
       const asked = { format: 'docx', version: req.query.version, signedNumber: req.params.n } as const;
-      return send(reply, await minutesForReader(db, groupId, readerOf(req), req.params.id, asked), true);
+      return send(reply, await minutesForReader(db, groupOf(req), readerOf(req), req.params.id, asked), true);
     },
   );
 
@@ -83,7 +83,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Signature, ...errorResponses },
       },
     },
-    (req) => signAs(db, groupId, actorOf(req), req.params.id, req.body.version, currentUser(req), req.body.as),
+    (req) => signAs(db, groupOf(req), actorOf(req), req.params.id, req.body.version, currentUser(req), req.body.as),
   );
 
   app.post(
@@ -97,7 +97,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      await amendSitting(db, groupId, actorOf(req), req.params.id, req.body.reason, req.body.version);
+      await amendSitting(db, groupOf(req), actorOf(req), req.params.id, req.body.reason, req.body.version);
       return reply.code(204).send(null);
     },
   );
@@ -123,7 +123,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         if (!Buffer.isBuffer(req.body)) {
           throw new UnsupportedMediaType('Sūtiet parakstīto failu kā application/pdf vai application/vnd.etsi.asic-e+zip.');
         }
-        const stored = await uploadSignedCopy(db, groupId, actorOf(req), req.params.id, req.body, req.query.fileName);
+        const stored = await uploadSignedCopy(db, groupOf(req), actorOf(req), req.params.id, req.body, req.query.fileName);
         return reply.code(201).send(stored);
       },
     );
@@ -140,7 +140,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const copy = await signedCopyForReader(db, groupId, readerOf(req), req.params.id);
+      const copy = await signedCopyForReader(db, groupOf(req), readerOf(req), req.params.id);
       return send(
         reply,
         { fileName: copy.fileName, contentType: copy.contentType, body: copy.content, headers: {}, sha256: copy.sha256 },

@@ -1,9 +1,11 @@
 // The accounts an admin manages, and the logged-in user as the front end learns it (GET /api/me).
 import { Type, type Static } from '@sinclair/typebox';
-import { ROLES } from '../domain/permissions.ts';
+import { GROUP_ROLES, ROLES } from '../domain/permissions.ts';
 import { Id, literalUnion, NameText, Nullable, PlainText, Version } from './common.ts';
 
 export const Role = literalUnion(ROLES);
+/** The roles a group's admin may give: never `host_admin`, which only the command line makes. */
+export const GroupRole = literalUnion(GROUP_ROLES);
 
 /** What an account is, listed or logged in. */
 const Account = { login: Type.String(), role: Role, personId: Nullable(Id) };

@@ -22,6 +22,7 @@ export const MinutesSettings = Type.Object(
 
 export const Group = Type.Object({
   id: Type.Integer(),
+  slug: Type.String({ description: 'What follows @ in login@slug when a login exists in several groups' }),
   name: Type.String(),
   nameGenitive: Type.String(),
   municipality: Type.String(),
@@ -42,3 +43,16 @@ export const GroupPatchBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** A group as the host admin lists it, with how much it holds. */
+export const GroupSummary = Type.Object({
+  id: Type.Integer(),
+  slug: Type.String(),
+  name: Type.String(),
+  municipality: Type.String(),
+  sittings: Type.Integer(),
+  people: Type.Integer(),
+  users: Type.Integer(),
+});
+
+export const NewGroupBody = Type.Object({ name: Text, municipality: Text }, { additionalProperties: false });

@@ -3,11 +3,12 @@
 // Password rules live here: a hash takes most of a second, so it is made before any transaction
 // opens (a transaction held that long would stall every other write).
 import { randomBytes } from 'node:crypto';
-import type { Db, Executor } from '../db/database.ts';
+import type { Db, Executor, UserRow } from '../db/database.ts';
 import { Conflict, DomainError, InvalidInput, NotFound, TooManyRequests } from '../domain/errors.ts';
 import { throttledMessage, waitSeconds } from '../domain/login-throttle.ts';
 import { removesLastAdmin } from '../domain/last-admin.ts';
 import { MIN_PASSWORD_LENGTH, needsRehash, oneTimePassword, type PasswordHasher } from '../domain/passwords.ts';
+import { splitGroupLogin } from '../domain/group-slug.ts';
 import { permissionsOf, type Role } from '../domain/permissions.ts';
 import { sessionIdledOut, sessionNeedsTouch } from '../domain/sessions.ts';
 import { listAudit, type Actor, type AuditEntry } from '../repositories/audit.ts';
@@ -16,7 +17,9 @@ import { failureCounters, isKnownAddress, recordFailure, recordSuccess, throttle
 import { personRow } from '../repositories/people.ts';
 import { inTransaction, isSet } from '../repositories/rows.ts';
 import { deleteSession, deleteSessionsOfUser, insertSession, sessionWithUser, touchSession } from '../repositories/sessions.ts';
+import { groupIdBySlug } from '../repositories/group.ts';
 import {
+  accountRow,
   insertUser,
   listUsers,
   otherActiveAdmins,
@@ -25,6 +28,7 @@ import {
   updateUserRow,
   userByLogin,
   userRow,
+  usersWithLogin,
   type User,
 } from '../repositories/users.ts';
 import type { Me } from '../schemas/accounts.ts';
@@ -34,6 +38,8 @@ import { runAudited, runAuditedCreate } from './audit.ts';
 export type { User } from '../repositories/users.ts';
 
 const LOGIN_FAILED = 'Nepareizs lietotājvārds vai parole.';
+const LOGIN_IN_SEVERAL_GROUPS =
+  'Šāds lietotājvārds ir vairākās grupās: piesakieties kā lietotājvārds@grupa (grupas saīsni jautājiet administratoram).';
 
 /** A wrong login or password: 400 naming `login`, its message shown as is (it is no field's format). */
 class LoginRefused extends DomainError {
@@ -81,12 +87,18 @@ export interface LoginAttempt {
  */
 export async function logIn(db: Db, passwords: PasswordHasher, attempt: LoginAttempt, now = new Date()): Promise<{ secret: string }> {
   const login = normalLogin(attempt.login);
-  const user = await userByLogin(db, login);
-  const keys = await throttleKeys(db, login, attempt.address);
+  const { user, ambiguous } = await accountForLogin(db, login);
+  // One account, one counter, however it is typed (`janis` or `janis@slug`).
+  const keys = await throttleKeys(db, user === undefined ? login : `${user.login}#${user.group_id}`, attempt.address);
   // Asked for unknown logins too (no account has id 0), so both take the same queries.
   const known = await isKnownAddress(db, user?.id ?? 0, keys, now);
   const wait = waitSeconds(await failureCounters(db, keys, now), known, now);
   if (wait > 0) throw new TooManyRequests(throttledMessage(wait), wait);
+  if (ambiguous) {
+    // Counted like a failure, so asking which logins clash costs as much as guessing passwords.
+    await recordFailure(db, keys, now);
+    throw new LoginRefused(LOGIN_IN_SEVERAL_GROUPS, 'login');
+  }
 
   const matches =
     user === undefined ? await passwords.verifyNothing(attempt.password) : await passwords.verify(attempt.password, user.password_hash);
@@ -101,6 +113,20 @@ export async function logIn(db: Db, passwords: PasswordHasher, attempt: LoginAtt
   const secret = randomBytes(32).toString('base64url');
   await insertSession(db, secret, user.id, randomBytes(24).toString('base64url'), now);
   return { secret };
+}
+
+/**
+ * The account a typed login names: a login that is unique on the host as it is; else
+ * `login@slug`, the login within the group of that slug. A login held in several groups and typed
+ * without its slug names none (`ambiguous`).
+ */
+async function accountForLogin(db: Executor, typed: string): Promise<{ user: UserRow | undefined; ambiguous: boolean }> {
+  const holders = await usersWithLogin(db, typed);
+  if (holders.length === 1) return { user: holders[0], ambiguous: false };
+  const split = splitGroupLogin(typed);
+  const groupId = split === null ? undefined : await groupIdBySlug(db, split.slug);
+  if (split !== null && groupId !== undefined) return { user: await userByLogin(db, groupId, split.login), ambiguous: false };
+  return { user: undefined, ambiguous: holders.length > 1 };
 }
 
 /** Rehashes at today's cost; skipped (until the next login) when the hasher is too busy. */
@@ -166,7 +192,7 @@ export async function changeOwnPassword(
   self: Self,
   input: { current: string; password: string },
 ): Promise<void> {
-  const row = await userRow(db, groupId, self.userId);
+  const row = await accountRow(db, groupId, self.userId);
   if (!(await passwords.verify(input.current, row.password_hash))) throw new InvalidInput('current', 'pašreizējā parole nav pareiza.');
   if (input.password === input.current) throw new InvalidInput('password', 'jaunajai parolei jāatšķiras no pašreizējās.');
   const passwordHash = await newPasswordHash(passwords, input.password);
@@ -206,7 +232,7 @@ export async function insertAccount(
   if (!LOGIN_PATTERN.test(login)) throw new InvalidInput('login', 'lietotājvārdā atļauti burti a–z, cipari un . _ @ -.');
   if (input.personId != null) await linkablePerson(db, groupId, input.personId);
   return inTransaction(db, async (trx) => {
-    if ((await userByLogin(trx, login)) !== undefined) throw new Conflict('Šāds lietotājvārds jau ir aizņemts.', 'login');
+    if ((await userByLogin(trx, groupId, login)) !== undefined) throw new Conflict('Šāds lietotājvārds jau ir aizņemts.', 'login');
     return insertUser(trx, groupId, { login, passwordHash, role: input.role, personId: input.personId ?? null, mustChangePassword });
   });
 }
@@ -259,6 +285,7 @@ export async function resetPassword(
   const password = oneTimePassword();
   const passwordHash = await newPasswordHash(passwords, password);
   const user = await runAudited(db, groupId, actor, { ...userRecord(groupId), action: 'reset_password', recordId: id }, async (trx) => {
+    await userRow(trx, groupId, id);
     const updated = await updateUserRow(trx, groupId, id, { version, passwordHash, mustChangePassword: true });
     await deleteSessionsOfUser(trx, id);
     return updated;

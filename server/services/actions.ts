@@ -7,7 +7,7 @@ import { Forbidden, NotFound } from '../domain/errors.ts';
 import { can } from '../domain/permissions.ts';
 import { actionFor, revealsConfidential } from '../domain/reader-view.ts';
 import { calendarOf } from '../exports/register-wording.ts';
-import { calendarTokenValid, rotateCalendarToken } from '../repositories/calendar-tokens.ts';
+import { calendarTokenGroup, rotateCalendarToken } from '../repositories/calendar-tokens.ts';
 import { notesOf, personDecisionRows, type RegisterRow } from '../repositories/decision-register.ts';
 import { getGroup } from '../repositories/group.ts';
 import { personRow } from '../repositories/people.ts';
@@ -108,8 +108,10 @@ async function calendarFeed(db: Executor, groupId: number, personId: number, hos
 }
 
 /** A person's feed for a calendar app, which subscribes without logging in: the secret token is the credential. */
-export async function calendarByToken(db: Executor, groupId: number, personId: number, token: string, host: string): Promise<string> {
-  if (!(await calendarTokenValid(db, groupId, personId, token))) throw new NotFound('Kalendāra saite nav derīga vai ir nomainīta.');
+/** A person's feed through their link: the token's row names the group (the request has no session). */
+export async function calendarByToken(db: Executor, personId: number, token: string, host: string): Promise<string> {
+  const groupId = await calendarTokenGroup(db, personId, token);
+  if (groupId === undefined) throw new NotFound('Kalendāra saite nav derīga vai ir nomainīta.');
   return calendarFeed(db, groupId, personId, host);
 }
 

@@ -23,11 +23,11 @@ const BAD_LINK =
   'Iestatīšanas saite nav derīga: tā jau izmantota vai tai beidzies termiņš (1 stunda). Restartējiet serveri, lai žurnālā saņemtu jaunu saiti.';
 const ADMIN_EXISTS = 'Administrators jau ir izveidots; piesakieties ar savu lietotājvārdu.';
 
-/** A new setup link's secret when no active admin exists yet; null when one does. */
-export async function issueSetupToken(db: Db, now = new Date()): Promise<string | null> {
-  if (await anyActiveAdmin(db)) return null;
+/** A new setup link's secret when the group has no active admin yet; null when it has one. */
+export async function issueSetupToken(db: Db, groupId: number, now = new Date()): Promise<string | null> {
+  if (await anyActiveAdmin(db, groupId)) return null;
   const secret = randomBytes(32).toString('base64url');
-  await insertSetupToken(db, secret, now, setupTokenExpiry(now));
+  await insertSetupToken(db, groupId, secret, now, setupTokenExpiry(now));
   return secret;
 }
 
@@ -37,8 +37,8 @@ export interface SetupAttempt {
   address: string;
 }
 
-/** The usable link's row, or a refusal: 429 while this address is slowed down, 404 for a bad link. */
-async function usableToken(db: Db, attempt: SetupAttempt, now: Date): Promise<{ id: number }> {
+/** The usable link's row (naming its group), or a refusal: 429 while this address is slowed down, 404 for a bad link. */
+async function usableToken(db: Db, attempt: SetupAttempt, now: Date): Promise<{ id: number; group_id: number }> {
   const keys = await throttleKeys(db, SETUP_THROTTLE_LOGIN, attempt.address);
   const wait = waitSeconds(await failureCounters(db, keys, now), false, now);
   if (wait > 0) throw new TooManyRequests(throttledMessage(wait), wait);
@@ -55,10 +55,10 @@ export interface SetupScreen {
   people: Array<{ id: number; fullName: string }>;
 }
 
-/** What the setup screen needs, if the link is good. */
-export async function setupScreen(db: Db, groupId: number, attempt: SetupAttempt, now = new Date()): Promise<SetupScreen> {
-  await usableToken(db, attempt, now);
-  if (await anyActiveAdmin(db)) throw new Conflict(ADMIN_EXISTS);
+/** What the setup screen needs, if the link is good: the directory of the link's group. */
+export async function setupScreen(db: Db, attempt: SetupAttempt, now = new Date()): Promise<SetupScreen> {
+  const { group_id: groupId } = await usableToken(db, attempt, now);
+  if (await anyActiveAdmin(db, groupId)) throw new Conflict(ADMIN_EXISTS);
   const people = await listPeople(db, groupId, {});
   return { people: people.filter((p) => p.active).map((p) => ({ id: p.id, fullName: p.fullName })) };
 }
@@ -72,22 +72,22 @@ export interface FirstAdmin {
   newPersonName?: string | null;
 }
 
-/** Creates the first admin through a good link, spends the link, and returns the new session's secret. */
+/** Creates the link's group's first admin, spends the link, and returns the new session's secret. */
 export async function createFirstAdmin(
   db: Db,
-  groupId: number,
   passwords: PasswordHasher,
   attempt: SetupAttempt,
   input: FirstAdmin,
   now = new Date(),
 ): Promise<{ secret: string }> {
   const token = await usableToken(db, attempt, now);
+  const groupId = token.group_id;
   if (input.password !== input.passwordRepeat) throw new InvalidInput('passwordRepeat', 'abām parolēm jābūt vienādām.');
   if (input.personId != null && input.newPersonName != null)
     throw new InvalidInput('newPersonName', 'norādiet vai nu esošu personu, vai jaunas personas vārdu, ne abus.');
   const passwordHash = await newPasswordHash(passwords, input.password);
   const user = await runAuditedCreate(db, groupId, SYSTEM, userRecord(groupId), async (trx) => {
-    if (await anyActiveAdmin(trx)) throw new Conflict(ADMIN_EXISTS);
+    if (await anyActiveAdmin(trx, groupId)) throw new Conflict(ADMIN_EXISTS);
     if (!(await spendSetupToken(trx, token.id, now))) throw new NotFound(BAD_LINK, 'token');
     const personId = input.newPersonName == null ? (input.personId ?? null) : await newPerson(trx, groupId, input.newPersonName);
     return insertAccount(trx, groupId, { login: input.login, role: 'admin', personId }, passwordHash);

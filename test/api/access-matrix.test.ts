@@ -8,10 +8,12 @@ import { testApp, withSession, type Session, type TestApp } from '../support/app
 import { nr7 } from '../support/reference.ts';
 
 type Who = Role | 'nobody';
-const EVERYONE: Who[] = ['admin', 'secretary', 'chair', 'member', 'guest', 'nobody'];
+const EVERYONE: Who[] = ['admin', 'secretary', 'chair', 'member', 'guest', 'host_admin', 'nobody'];
 const STAFF: Role[] = ['admin', 'secretary'];
 const READERS: Role[] = ['admin', 'secretary', 'chair', 'member'];
 const ALL_ROLES: Role[] = ['admin', 'secretary', 'chair', 'member', 'guest'];
+/** A group's roles and the host admin, who manages groups but reads none of their minutes. */
+const ANY_ACCOUNT: Role[] = [...ALL_ROLES, 'host_admin'];
 
 let t: TestApp;
 const sessions = new Map<Who, Session | null>();
@@ -47,8 +49,15 @@ interface Route {
 }
 
 const routes: Route[] = [
-  { name: 'GET /api/me', allowed: ALL_ROLES, success: 200, request: async () => ({ method: 'GET', url: '/api/me' }) },
-  { name: 'GET /api/group', allowed: ALL_ROLES, success: 200, request: async () => ({ method: 'GET', url: '/api/group' }) },
+  { name: 'GET /api/me', allowed: ANY_ACCOUNT, success: 200, request: async () => ({ method: 'GET', url: '/api/me' }) },
+  { name: 'GET /api/group', allowed: ANY_ACCOUNT, success: 200, request: async () => ({ method: 'GET', url: '/api/group' }) },
+  { name: 'GET /api/groups', allowed: ['host_admin'], success: 200, request: async () => ({ method: 'GET', url: '/api/groups' }) },
+  {
+    name: 'POST /api/groups',
+    allowed: ['host_admin'],
+    success: 201,
+    request: async () => ({ method: 'POST', url: '/api/groups', payload: { name: `Grupa ${number++}`, municipality: 'Cēsu novads' } }),
+  },
   {
     name: 'PATCH /api/group',
     allowed: ['admin'],
@@ -470,13 +479,13 @@ const routes: Route[] = [
     name: 'GET /api/people/:id/actions.ics (wrong token)',
     allowed: [],
     success: 200,
-    others: { admin: 404, secretary: 404, chair: 404, member: 404, guest: 404 },
+    others: { admin: 404, secretary: 404, chair: 404, member: 404, guest: 404, host_admin: 404 },
     nobody: 404,
     request: async () => ({ method: 'GET', url: `/api/people/${people['Elita Rancāne']}/actions.ics?token=nav-derigs` }),
   },
   {
     name: 'GET /api/openapi.json',
-    allowed: ALL_ROLES,
+    allowed: ANY_ACCOUNT,
     success: 200,
     nobody: 200,
     request: async () => ({ method: 'GET', url: '/api/openapi.json' }),
@@ -501,6 +510,7 @@ beforeAll(async () => {
   sessions.set('chair', await t.loginAs('chair', people['Guntars Norbuts']));
   sessions.set('member', await t.loginAs('member', people['Kristīne Berga']));
   sessions.set('guest', await t.loginAs('guest', people['M. Šteins']));
+  sessions.set('host_admin', await t.loginAs('host_admin'));
 });
 afterAll(async () => t.close());
 

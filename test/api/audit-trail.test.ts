@@ -155,7 +155,7 @@ describe('an import is one audited use case, whoever calls it', () => {
     t = await testApp(null);
     const admin = await t.loginAs('admin');
     const other = { ...nr7(), number: 8, date: '2025-09-08', reviews: [] };
-    const fromCli = await importSitting(t.db, t.app.groupId, SYSTEM, nr7());
+    const fromCli = await importSitting(t.db, t.groupId, SYSTEM, nr7());
     const fromApi = (await as(admin, { method: 'POST', url: '/api/sittings/import', payload: other })).body;
     const imports = (await trailOf(admin, 'recordType=sitting')).filter((e) => e.action === 'import');
     expect(imports.map((e) => [e.recordId, e.userId, e.after?.number])).toEqual(

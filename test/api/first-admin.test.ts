@@ -102,7 +102,7 @@ describe('the setup link', () => {
     const app = await fresh();
     const { id } = await app.db
       .insertInto('people')
-      .values({ group_id: app.app.groupId, full_name: 'Jānis Bērziņš', is_member: 1, active: 1, created_at: 'x', updated_at: 'x' })
+      .values({ group_id: app.groupId, full_name: 'Jānis Bērziņš', is_member: 1, active: 1, created_at: 'x', updated_at: 'x' })
       .returning('id')
       .executeTakeFirstOrThrow();
     const token = tokenOf(await setupUrl(app));

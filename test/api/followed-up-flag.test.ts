@@ -4,7 +4,6 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, migrator } from '../../server/db/migrate.ts';
 import { openSqlite } from '../../server/db/sqlite.ts';
-import { ensureGroup } from '../../server/repositories/group.ts';
 import { testApp, type TestApp } from '../support/app.ts';
 
 let t: TestApp | undefined;
@@ -53,8 +52,11 @@ describe('the stored followed-up flag', () => {
     const db = openSqlite(':memory:');
     try {
       await migrator(db).migrateTo('20261126T100000-frozen-sitting');
-      const group = await ensureGroup(db);
-      await sql`insert into sittings (id, group_id, number, date, place, updated_at) values (1, ${group.id}, 1, '2025-01-10', 'Cēsīs', '')`.execute(
+      // The group's row as the schema stood then (today's repositories write columns added later).
+      await sql`insert into groups (id, name, name_genitive, municipality, default_place, minutes_settings, updated_at) values (1, 'Grupa', 'Grupas', 'Cēsu novads', 'Cēsīs', '{}', '')`.execute(
+        db,
+      );
+      await sql`insert into sittings (id, group_id, number, date, place, updated_at) values (1, 1, 1, '2025-01-10', 'Cēsīs', '')`.execute(
         db,
       );
       await sql`insert into decisions (id, sitting_id, number, text, due) values (1, 1, 1, 'Ar termiņu', '2025-02-01'), (2, 1, 2, 'Ar atbildīgo', null), (3, 1, 3, 'Rezolūcija', null)`.execute(

@@ -36,7 +36,7 @@ const wait = (seconds: number) => vi.setSystemTime(new Date(Date.now() + seconds
 
 async function withAdmin(options: Parameters<typeof testApp>[1] = {}): Promise<TestApp> {
   t = await testApp(null, options);
-  await createUser(t.db, t.app.groupId, { login: 'admin', password: TEST_PASSWORD, role: 'admin' }, t.app.passwords);
+  await createUser(t.db, t.groupId, { login: 'admin', password: TEST_PASSWORD, role: 'admin' }, t.app.passwords);
   return t;
 }
 
@@ -106,7 +106,7 @@ describe('an attack on one account', () => {
 describe('password spraying from one address', () => {
   it('slows that address for logins it has not succeeded with, but not other addresses or users who log in there', async () => {
     const { app } = await withAdmin();
-    await createUser(t.db, t.app.groupId, { login: 'kolegis', password: TEST_PASSWORD, role: 'member' }, t.app.passwords);
+    await createUser(t.db, t.groupId, { login: 'kolegis', password: TEST_PASSWORD, role: 'member' }, t.app.passwords);
     expect((await attempt(app, 'kolegis', TEST_PASSWORD, OFFICE)).statusCode).toBe(204);
     for (let i = 0; i < 20; i++) expect((await attempt(app, `vards${i}`, 'parole123', OFFICE)).statusCode).toBe(400);
     const slowed = await attempt(app, 'vards-22', 'parole123', OFFICE);

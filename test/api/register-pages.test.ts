@@ -17,7 +17,7 @@ let t: TestApp;
 beforeEach(async () => {
   t = await testApp();
   // Three sittings of 50 decisions: 150, a third of them without deadline or owner.
-  for (const doc of historySittings(3, 50)) await importSitting(t.db, t.app.groupId, SYSTEM, doc);
+  for (const doc of historySittings(3, 50)) await importSitting(t.db, t.groupId, SYSTEM, doc);
 });
 afterEach(async () => t.close());
 

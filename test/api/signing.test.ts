@@ -210,7 +210,7 @@ describe('signing', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'templates-'));
     const original = readFileSync(path.join(DEFAULT_TEMPLATES_DIR, 'minutes.lv.json'), 'utf8');
     writeFileSync(path.join(dir, 'minutes.lv.json'), original.replace('SĒDES PROTOKOLS', 'SĒDES PROTOKOLS (LABOTS)'));
-    const source = await loadMinutesSource(t.db, t.app.groupId, s.id);
+    const source = await loadMinutesSource(t.db, t.groupId, s.id);
     const reworded = await renderMinutes(source, 'full', 'docx', { templates: loadMinutesTemplates(dir) });
     expect(await docxText(reworded.body)).toContain('(LABOTS)');
     const stored = await download(`/api/sittings/${s.id}/minutes.docx`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, isRole, permissionsOf, ROLES, type Permission } from '../../server/domain/permissions.ts';
+import { can, GROUP_ROLES, isRole, permissionsOf, ROLES, type Permission } from '../../server/domain/permissions.ts';
 
 const ALL: Permission[] = [
   'sittings:read',
@@ -49,11 +49,25 @@ describe('who may what', () => {
   it('a guest may not read the register, people or export', () => {
     for (const p of ['register:read', 'people:read', 'sittings:export', 'notes:own'] as const) expect(can('guest', p)).toBe(false);
   });
-  it('every role may read sittings and handle its own actions', () => {
-    for (const r of ROLES) {
+  it('every group role may read sittings and handle its own actions', () => {
+    for (const r of GROUP_ROLES) {
       expect(can(r, 'sittings:read')).toBe(true);
       expect(can(r, 'actions:own')).toBe(true);
     }
+  });
+});
+
+describe('the host admin', () => {
+  it('manages groups and nothing of their minutes, people, decisions or accounts', () => {
+    expect(permissionsOf('host_admin')).toEqual(['groups:manage']);
+  });
+  it('is the only role that manages groups', () => {
+    for (const r of GROUP_ROLES) expect(can(r, 'groups:manage')).toBe(false);
+  });
+  it('is a role, but not one a group admin gives', () => {
+    expect(isRole('host_admin')).toBe(true);
+    expect(ROLES).toContain('host_admin');
+    expect(GROUP_ROLES as readonly string[]).not.toContain('host_admin');
   });
 });
 

@@ -17,7 +17,7 @@ beforeAll(async () => {
   const people = (await h.t.call({ method: 'GET', url: '/api/people' })).body as Array<{ id: number; fullName: string }>;
   await createUser(
     h.t.db,
-    h.t.app.groupId,
+    h.t.groupId,
     {
       login: 'viesis',
       password: TEST_PASSWORD,

@@ -18,8 +18,8 @@ let sittingId = 0;
 
 beforeAll(async () => {
   h = await startHarness();
-  await createUser(h.t.db, h.t.app.groupId, { login: 'sekretare', password: TEST_PASSWORD, role: 'secretary' }, h.t.app.passwords);
-  await createUser(h.t.db, h.t.app.groupId, { login: 'vaditajs', password: TEST_PASSWORD, role: 'chair' }, h.t.app.passwords);
+  await createUser(h.t.db, h.t.groupId, { login: 'sekretare', password: TEST_PASSWORD, role: 'secretary' }, h.t.app.passwords);
+  await createUser(h.t.db, h.t.groupId, { login: 'vaditajs', password: TEST_PASSWORD, role: 'chair' }, h.t.app.passwords);
   w = await openPage(h, DESKTOP, null);
   // Logged out, the app's first GET /api/me answers 401 before the login form shows.
   w.allow(/status of 401/);

@@ -22,7 +22,7 @@ let members: Watched;
 
 beforeAll(async () => {
   h = await startHarness(null);
-  for (const { person } of STAFF) await addPerson(h.t.db, h.t.app.groupId, SYSTEM, { fullName: person, isMember: true });
+  for (const { person } of STAFF) await addPerson(h.t.db, h.t.groupId, SYSTEM, { fullName: person, isMember: true });
   const address = h.t.app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   setupUrl = (await announceFirstAdminSetup(h.t.app, { publicUrl: null, host: '127.0.0.1' })) ?? '';

@@ -25,6 +25,8 @@ export interface Session {
 export interface TestApp {
   app: FastifyInstance;
   db: Db;
+  /** The first group: the one `loginAs` makes accounts in. */
+  groupId: number;
   /** inject() as the logged-in user (cookie and CSRF token added). */
   inject: (options: InjectOptions) => Promise<LightMyRequestResponse>;
   /** inject() that parses the JSON reply. */
@@ -73,6 +75,7 @@ export async function testApp(
   return {
     app,
     db,
+    groupId,
     inject,
     call: async <T>(options: InjectOptions) => {
       const res = await inject(options);

@@ -113,4 +113,5 @@ export const ACCOUNT_ROLE_LABEL: Record<Role, string> = {
   chair: 'sēdes vadītājs',
   member: 'grupas loceklis',
   guest: 'pieaicinātais speciālists',
+  host_admin: 'servera administrators',
 };

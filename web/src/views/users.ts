@@ -7,7 +7,8 @@ import { ACCOUNT_ROLE_LABEL, dateTimeLv } from '../format.ts';
 import type { HandedOverUser, Person, Role, User } from '../types.ts';
 import { personPicker } from '../widgets/person-picker.ts';
 
-const ROLES = Object.keys(ACCOUNT_ROLE_LABEL) as Role[];
+// A group's admin gives only the group's roles; the host admin is made from the command line.
+const ROLES = (Object.keys(ACCOUNT_ROLE_LABEL) as Role[]).filter((r) => r !== 'host_admin');
 
 function roleSelect(selected: Role, attrs: Record<string, string> = {}): HTMLSelectElement {
   return h(
