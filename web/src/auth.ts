@@ -2,7 +2,7 @@
 // without a session it shows the login screen. Later a 401 (the session ran out) opens a login
 // dialog, and the request that met it is sent again once logged in, so no typed text is lost.
 import { configureAuth, errorText, request } from './api.ts';
-import { field, h, notice, replaceChildren } from './dom.ts';
+import { cardScreen, field, h, notice, replaceChildren } from './dom.ts';
 import type { Me, Permission } from './types.ts';
 
 let me: Me | null = null;
@@ -122,18 +122,13 @@ export function requirePasswordChange(main: HTMLElement, session: Me): Promise<M
       field('Jaunā parole vēlreiz', repeat),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Nomainīt paroli')),
     );
-    replaceChildren(
+    cardScreen(
       main,
-      h(
-        'section',
-        { class: 'card login-card', 'aria-labelledby': 'change-title' },
-        h('h1', { id: 'change-title', tabindex: -1 }, 'Nomainiet vienreizējo paroli'),
-        h('p', null, 'Jūs pieslēdzāties ar vienreizējo paroli. Pirms turpināt, izvēlieties savu paroli.'),
-        form,
-      ),
+      'password',
+      'Nomainiet vienreizējo paroli',
+      'Jūs pieslēdzāties ar vienreizējo paroli. Pirms turpināt, izvēlieties savu paroli.',
+      form,
     );
-    main.dataset.ready = 'true';
-    main.dataset.view = 'password';
     current.focus();
   });
 }
@@ -145,17 +140,7 @@ export async function startSession(main: HTMLElement): Promise<Me> {
   return new Promise<Me>((resolve) => {
     document.title = 'Pieslēgšanās – protokols';
     const form = loginForm(resolve);
-    replaceChildren(
-      main,
-      h(
-        'section',
-        { class: 'card login-card', 'aria-labelledby': 'login-title' },
-        h('h1', { id: 'login-title', tabindex: -1 }, 'Pieslēgšanās'),
-        form,
-      ),
-    );
-    main.dataset.ready = 'true';
-    main.dataset.view = 'login';
+    cardScreen(main, 'login', 'Pieslēgšanās', null, form);
     form.querySelector('input')?.focus();
   });
 }

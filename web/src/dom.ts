@@ -64,3 +64,23 @@ export function notice(kind: 'error' | 'info' | 'ok' | 'warn', ...children: Chil
 export function spinner(text = 'Ielādē…'): HTMLElement {
   return h('p', { class: 'loading', role: 'status' }, text);
 }
+
+/**
+ * A screen shown before the app itself (logging in, replacing a one-time password, creating the
+ * first admin): a card with its heading, an optional line of explanation and the form.
+ */
+export function cardScreen(main: HTMLElement, view: string, title: string, intro: string | null, form: HTMLElement): void {
+  const titleId = `${view}-title`;
+  replaceChildren(
+    main,
+    h(
+      'section',
+      { class: 'card login-card', 'aria-labelledby': titleId },
+      h('h1', { id: titleId, tabindex: -1 }, title),
+      intro === null ? null : h('p', null, intro),
+      form,
+    ),
+  );
+  main.dataset.ready = 'true';
+  main.dataset.view = view;
+}

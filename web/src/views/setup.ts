@@ -1,7 +1,7 @@
 // The first admin, through the link the server logged at its start: login, password twice and,
 // if wished, the person this admin is (from the directory, or a new one). The link works once.
 import { errorText, request } from '../api.ts';
-import { field, h, notice, replaceChildren } from '../dom.ts';
+import { cardScreen, field, h, notice, replaceChildren } from '../dom.ts';
 import type { SetupScreen } from '../types.ts';
 import { personPicker } from '../widgets/person-picker.ts';
 
@@ -63,17 +63,13 @@ export async function runSetup(main: HTMLElement, token: string): Promise<void> 
       picker.el,
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Izveidot administratoru')),
     );
-    replaceChildren(
+    cardScreen(
       main,
-      h(
-        'section',
-        { class: 'card login-card', 'aria-labelledby': 'setup-title' },
-        h('h1', { id: 'setup-title', tabindex: -1 }, 'Pirmā administratora izveide'),
-        h('p', null, 'Lietotnē vēl nav administratora. Izveidojiet savu kontu; šī saite derīga vienu reizi un vienu stundu.'),
-        form,
-      ),
+      'setup',
+      'Pirmā administratora izveide',
+      'Lietotnē vēl nav administratora. Izveidojiet savu kontu; šī saite derīga vienu reizi un vienu stundu.',
+      form,
     );
-    main.dataset.ready = 'true';
     login.focus();
   });
 }

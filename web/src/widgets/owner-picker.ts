@@ -1,6 +1,7 @@
 // Owners of a decision: chips plus a type-ahead over the directory (ARIA combobox). A name that is
 // not in the directory is kept as an outside owner, exactly as typed.
 import { h, uid } from '../dom.ts';
+import { combobox } from './combobox.ts';
 import { fold } from '../format.ts';
 import type { Owner, Person } from '../types.ts';
 
@@ -12,20 +13,7 @@ export interface OwnerPicker {
 
 export function ownerPicker(label: string, people: Person[], initial: Owner[], onChange: (owners: Owner[]) => void): OwnerPicker {
   let owners = [...initial];
-  let options: Array<{ id: string; owner: Owner; text: string }> = [];
-  let active = -1;
-  const listId = uid('owners');
   const chips = h('ul', { class: 'chips', 'aria-label': `${label}: izvēlētie` });
-  const input = h('input', {
-    type: 'text',
-    role: 'combobox',
-    autocomplete: 'off',
-    'aria-autocomplete': 'list',
-    'aria-expanded': 'false',
-    'aria-controls': listId,
-    placeholder: 'Rakstiet vārdu…',
-  });
-  const listbox = h('ul', { id: listId, role: 'listbox', class: 'listbox', hidden: true, 'aria-label': `${label}: ieteikumi` });
 
   const renderChips = () => {
     chips.replaceChildren(
@@ -53,18 +41,13 @@ export function ownerPicker(label: string, people: Person[], initial: Owner[], o
     if (!owners.some((o) => (owner.personId !== null && o.personId === owner.personId) || fold(o.name) === fold(owner.name)))
       owners.push(owner);
     input.value = '';
-    close();
+    combo.close();
     commit();
   };
-  const close = () => {
-    listbox.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
-    input.removeAttribute('aria-activedescendant');
-    active = -1;
-  };
-  const open = () => {
-    const q = fold(input.value.trim());
-    if (q === '') return close();
+  const suggest = () => {
+    const typed = input.value.trim();
+    const q = fold(typed);
+    if (q === '') return combo.close();
     const matches = people
       .filter((p) => p.active && !owners.some((o) => o.personId === p.id))
       .filter(
@@ -76,65 +59,27 @@ export function ownerPicker(label: string, people: Person[], initial: Owner[], o
           fold(p.shortName).replace(/\s/g, '').includes(q.replace(/\s/g, '')),
       )
       .slice(0, 8);
-    options = matches.map((p) => ({
-      id: uid('opt'),
-      owner: { personId: p.id, name: p.shortName },
+    const suggestions = matches.map((p) => ({
+      value: { personId: p.id, name: p.shortName } as Owner,
       text: `${p.fullName}${p.position === null ? '' : ` — ${p.position}`}`,
     }));
-    const typed = input.value.trim();
-    if (!matches.some((p) => fold(p.fullName) === q || fold(p.shortName) === q)) {
-      options.push({ id: uid('opt'), owner: { personId: null, name: typed }, text: `Pievienot “${typed}” (nav sarakstā)` });
-    }
-    active = 0;
-    listbox.replaceChildren(
-      ...options.map((o, i) =>
-        h(
-          'li',
-          {
-            id: o.id,
-            role: 'option',
-            'aria-selected': i === active ? 'true' : 'false',
-            onmousedown: (event: MouseEvent) => {
-              event.preventDefault();
-              pick(o.owner);
-            },
-          },
-          o.text,
-        ),
-      ),
-    );
-    listbox.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
-    highlight();
+    if (!matches.some((p) => fold(p.fullName) === q || fold(p.shortName) === q))
+      suggestions.push({ value: { personId: null, name: typed }, text: `Pievienot “${typed}” (nav sarakstā)` });
+    combo.show(suggestions);
   };
-  const highlight = () => {
-    listbox.querySelectorAll('[role=option]').forEach((li, i) => li.setAttribute('aria-selected', i === active ? 'true' : 'false'));
-    const current = options[active];
-    if (current === undefined) input.removeAttribute('aria-activedescendant');
-    else input.setAttribute('aria-activedescendant', current.id);
-  };
+  const combo = combobox<Owner>(label, { suggest, pick });
+  const { input, listbox } = combo;
 
-  input.addEventListener('input', open);
-  input.addEventListener('blur', () => setTimeout(close, 100));
   input.addEventListener('keydown', (event) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      if (listbox.hidden) open();
-      else if (options.length > 0) active = (active + (event.key === 'ArrowDown' ? 1 : options.length - 1)) % options.length;
-      highlight();
-      event.preventDefault();
-    } else if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
-      const option = options[active];
-      if (!listbox.hidden && option !== undefined) {
+    if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
+      const owner = combo.current();
+      if (owner !== undefined) {
         event.preventDefault();
-        pick(option.owner);
+        pick(owner);
       } else if (input.value.trim() !== '') {
         event.preventDefault();
         pick({ personId: null, name: input.value.trim() });
       }
-    } else if (event.key === 'Escape' && !listbox.hidden) {
-      event.preventDefault();
-      event.stopPropagation();
-      close();
     } else if (event.key === 'Backspace' && input.value === '' && owners.length > 0) {
       owners.pop();
       commit();

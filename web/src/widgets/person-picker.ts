@@ -2,6 +2,7 @@
 // that shows the choice as a chip. With `allowNew`, a name not in the directory is offered as a new
 // person (the first admin's setup); otherwise only the directory's people can be chosen.
 import { h, uid } from '../dom.ts';
+import { combobox } from './combobox.ts';
 import { fold } from '../format.ts';
 
 export interface PickablePerson {
@@ -21,20 +22,7 @@ export interface PersonPicker {
 
 export function personPicker(label: string, people: PickablePerson[], { allowNew = false } = {}): PersonPicker {
   let choice: PersonChoice = null;
-  let options: Array<{ id: string; choice: Exclude<PersonChoice, null>; text: string }> = [];
-  let active = -1;
-  const listId = uid('people');
   const chosen = h('ul', { class: 'chips', 'aria-label': `${label}: izvēlēta` });
-  const input = h('input', {
-    type: 'text',
-    role: 'combobox',
-    autocomplete: 'off',
-    'aria-autocomplete': 'list',
-    'aria-expanded': 'false',
-    'aria-controls': listId,
-    placeholder: 'Rakstiet vārdu…',
-  });
-  const listbox = h('ul', { id: listId, role: 'listbox', class: 'listbox', hidden: true, 'aria-label': `${label}: ieteikumi` });
 
   const nameOf = (c: Exclude<PersonChoice, null>) =>
     'newName' in c ? `${c.newName} (jauna persona)` : (people.find((p) => p.id === c.personId)?.fullName ?? '');
@@ -61,73 +49,27 @@ export function personPicker(label: string, people: PickablePerson[], { allowNew
   const pick = (c: Exclude<PersonChoice, null>) => {
     choice = c;
     input.value = '';
-    close();
+    combo.close();
     render();
   };
-  const close = () => {
-    listbox.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
-    input.removeAttribute('aria-activedescendant');
-    active = -1;
-  };
-  const highlight = () => {
-    listbox.querySelectorAll('[role=option]').forEach((li, i) => li.setAttribute('aria-selected', i === active ? 'true' : 'false'));
-    const current = options[active];
-    if (current === undefined) input.removeAttribute('aria-activedescendant');
-    else input.setAttribute('aria-activedescendant', current.id);
-  };
-  const open = () => {
+  const suggest = () => {
     const typed = input.value.trim();
     const q = fold(typed);
-    if (q === '') return close();
+    if (q === '') return combo.close();
     const matches = people.filter((p) => fold(p.fullName).includes(q)).slice(0, 8);
-    options = matches.map((p) => ({ id: uid('opt'), choice: { personId: p.id }, text: p.fullName }));
+    const suggestions = matches.map((p) => ({ value: { personId: p.id } as Exclude<PersonChoice, null>, text: p.fullName }));
     if (allowNew && !matches.some((p) => fold(p.fullName) === q))
-      options.push({ id: uid('opt'), choice: { newName: typed }, text: `Pievienot jaunu personu “${typed}”` });
-    if (options.length === 0) {
-      listbox.replaceChildren(h('li', { class: 'empty' }, 'Personu sarakstā nav tāda vārda.'));
-    } else {
-      listbox.replaceChildren(
-        ...options.map((o) =>
-          h(
-            'li',
-            {
-              id: o.id,
-              role: 'option',
-              onmousedown: (event: MouseEvent) => {
-                event.preventDefault();
-                pick(o.choice);
-              },
-            },
-            o.text,
-          ),
-        ),
-      );
-    }
-    active = options.length === 0 ? -1 : 0;
-    listbox.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
-    highlight();
+      suggestions.push({ value: { newName: typed }, text: `Pievienot jaunu personu “${typed}”` });
+    combo.show(suggestions, 'Personu sarakstā nav tāda vārda.');
   };
+  const combo = combobox<Exclude<PersonChoice, null>>(label, { suggest, pick });
+  const { input, listbox } = combo;
 
-  input.addEventListener('input', open);
-  input.addEventListener('blur', () => setTimeout(close, 100));
   input.addEventListener('keydown', (event) => {
-    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && options.length > 0) {
-      if (listbox.hidden) open();
-      else active = (active + (event.key === 'ArrowDown' ? 1 : options.length - 1)) % options.length;
-      highlight();
+    const current = event.key === 'Enter' ? combo.current() : undefined;
+    if (current !== undefined) {
       event.preventDefault();
-    } else if (event.key === 'Enter') {
-      const option = options[active];
-      if (!listbox.hidden && option !== undefined) {
-        event.preventDefault();
-        pick(option.choice);
-      }
-    } else if (event.key === 'Escape' && !listbox.hidden) {
-      event.preventDefault();
-      event.stopPropagation();
-      close();
+      pick(current);
     }
   });
 
