@@ -2,7 +2,7 @@
 // without a session it shows the login screen. Later a 401 (the session ran out) opens a login
 // dialog, and the request that met it is sent again once logged in, so no typed text is lost.
 import { configureAuth, errorText, request } from './api.ts';
-import { cardScreen, field, h, notice, replaceChildren } from './dom.ts';
+import { cardScreen, field, h, newPassword, notice, replaceChildren } from './dom.ts';
 import type { Me, Permission } from './types.ts';
 
 let me: Me | null = null;
@@ -95,19 +95,14 @@ export function requirePasswordChange(main: HTMLElement, session: Me): Promise<M
     document.title = 'Paroles maiņa – protokols';
     const error = h('div', { 'aria-live': 'assertive' });
     const current = h('input', { type: 'password', autocomplete: 'current-password', required: true });
-    const password = h('input', { type: 'password', autocomplete: 'new-password', required: true, minlength: 10 });
-    const repeat = h('input', { type: 'password', autocomplete: 'new-password', required: true, minlength: 10 });
+    const { password, repeat, matches } = newPassword();
     const form = h(
       'form',
       {
         class: 'login-form',
         onsubmit: async (event: SubmitEvent) => {
           event.preventDefault();
-          if (password.value !== repeat.value) {
-            replaceChildren(error, notice('error', 'Jaunās paroles nesakrīt: ierakstiet to pašu paroli abos laukos.'));
-            repeat.focus();
-            return;
-          }
+          if (!matches(error)) return;
           try {
             await request('POST', '/api/me/password', { current: current.value, password: password.value }, {}, true);
             resolve(await logIn(session.login, password.value));

@@ -84,3 +84,26 @@ export function cardScreen(main: HTMLElement, view: string, title: string, intro
   main.dataset.ready = 'true';
   main.dataset.view = view;
 }
+
+/** A new password typed twice (first admin, replacing a one-time password). */
+export interface NewPassword {
+  password: HTMLInputElement;
+  repeat: HTMLInputElement;
+  /** False, with the message shown in `into` and the repeat field focused, when the two differ. */
+  matches: (into: HTMLElement) => boolean;
+}
+
+export function newPassword(): NewPassword {
+  const password = h('input', { type: 'password', autocomplete: 'new-password', required: true, minlength: 10 });
+  const repeat = h('input', { type: 'password', autocomplete: 'new-password', required: true, minlength: 10 });
+  return {
+    password,
+    repeat,
+    matches: (into) => {
+      if (password.value === repeat.value) return true;
+      replaceChildren(into, notice('error', 'Paroles nesakrīt: ierakstiet to pašu paroli abos laukos.'));
+      repeat.focus();
+      return false;
+    },
+  };
+}

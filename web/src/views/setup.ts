@@ -1,7 +1,7 @@
 // The first admin, through the link the server logged at its start: login, password twice and,
 // if wished, the person this admin is (from the directory, or a new one). The link works once.
 import { errorText, request } from '../api.ts';
-import { cardScreen, field, h, notice, replaceChildren } from '../dom.ts';
+import { cardScreen, field, h, newPassword, notice, replaceChildren } from '../dom.ts';
 import type { SetupScreen } from '../types.ts';
 import { personPicker } from '../widgets/person-picker.ts';
 
@@ -26,8 +26,7 @@ export async function runSetup(main: HTMLElement, token: string): Promise<void> 
   }
   return new Promise<void>((resolve) => {
     const login = h('input', { type: 'text', required: true, autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false' });
-    const password = h('input', { type: 'password', required: true, autocomplete: 'new-password', minlength: 10 });
-    const repeat = h('input', { type: 'password', required: true, autocomplete: 'new-password', minlength: 10 });
+    const { password, repeat, matches } = newPassword();
     const picker = personPicker('Saistītā persona (nav obligāti)', screen.people, { allowNew: true });
     const message = h('div', { 'aria-live': 'assertive' });
     const form = h(
@@ -36,11 +35,7 @@ export async function runSetup(main: HTMLElement, token: string): Promise<void> 
         class: 'login-form',
         onsubmit: async (event: SubmitEvent) => {
           event.preventDefault();
-          if (password.value !== repeat.value) {
-            replaceChildren(message, notice('error', 'Paroles nesakrīt: ierakstiet to pašu paroli abos laukos.'));
-            repeat.focus();
-            return;
-          }
+          if (!matches(message)) return;
           const chosen = picker.value();
           try {
             await request('POST', url, {
