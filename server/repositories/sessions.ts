@@ -14,7 +14,7 @@ export async function insertSession(db: Executor, secret: string, userId: number
     .execute();
 }
 
-/** The session behind a cookie's secret with its account, if the row exists. */
+/** The session behind a cookie's secret with its account and its group's data version, if the row exists. */
 export async function sessionWithUser(db: Executor, secret: string) {
   return (await sessionById(db, digest(secret)))[0];
 }
@@ -24,7 +24,9 @@ const sessionById = compiledOnce((db: Executor, id: string) =>
   db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('groups as g', 'g.id', 'u.group_id')
     .select([
+      'g.data_version',
       's.last_seen_at',
       's.csrf_token',
       'u.id',

@@ -57,6 +57,8 @@ export interface SessionUser {
   csrfToken: string;
   /** Holding a one-time password: nothing but changing it (and logging out) is allowed. */
   mustChangePassword: boolean;
+  /** The group's data version as the request began, read with the session: the read cache's key. */
+  dataVersion?: number;
 }
 
 const normalLogin = (login: string) => login.trim().toLowerCase();
@@ -151,6 +153,7 @@ export async function sessionUser(db: Executor, secret: string, now = new Date()
   }
   if (sessionNeedsTouch(row.last_seen_at, now)) await touchSession(db, secret, now);
   return {
+    dataVersion: Number(row.data_version),
     userId: row.id,
     groupId: row.group_id,
     login: row.login,

@@ -87,8 +87,9 @@ export class ReadCache {
     compute: (reader: Reader) => Promise<T>,
   ): Promise<Fresh<T>> {
     if (!this.enabled) return { body: await compute(reader), etag: null };
-    // Read before computing: a view is then never older than the version it is kept under.
-    const version = await dataVersion(db, groupId);
+    // Read before computing (with the session when the request had one): a view is then never
+    // older than the version it is kept under.
+    const version = reader.asOf?.groupId === groupId ? reader.asOf.version : await dataVersion(db, groupId);
     const key = JSON.stringify([groupId, todayIso(), viewOf(reader), request]);
     const kept = this.entries.get(key);
     if (kept !== undefined && kept.version === version) {

@@ -26,14 +26,26 @@ export interface Reader {
   view: ReaderView;
   /** Where a read cache collects the readings a view it keeps made, to record them again at each hit. */
   readings?: ConfidentialReading[];
+  /**
+   * The group's data version when the request began (read with the session, saving the read cache
+   * a query). Never newer than the data the request then reads, so a view kept under it is never stale.
+   */
+  asOf?: { groupId: number; version: number };
 }
 
-export function readerFor(user: { userId: number | null; personId: number | null; role: Role }): Reader {
+export function readerFor(user: {
+  userId: number | null;
+  personId: number | null;
+  role: Role;
+  groupId?: number;
+  dataVersion?: number;
+}): Reader {
   return {
     actor: { userId: user.userId, personId: user.personId },
     personId: user.personId,
     role: user.role,
     view: readerView(user.role, loadMinutesTemplates().phrase('restrictedContent')),
+    ...(user.dataVersion === undefined || user.groupId === undefined ? {} : { asOf: { groupId: user.groupId, version: user.dataVersion } }),
   };
 }
 
