@@ -49,7 +49,7 @@ export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
  * Quoted strings, identifiers and comments are left as they are.
  */
 export function withPlanStableParameters(sql: string): string {
-  return sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|`[^`]*`|\[[^\]]*\]|--[^\n]*|\/\*[\s\S]*?\*\/|\?(?=\d*)/g, (token) =>
+  return sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|`[^`]*`|\[[^\]]*\]|--[^\n]*|\/\*[\s\S]*?\*\/|\?/g, (token) =>
     token === '?' ? '+?' : token,
   );
 }
