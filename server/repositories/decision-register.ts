@@ -5,7 +5,7 @@ import type { Executor } from '../db/database.ts';
 import { FINISHED_STATUSES, UNFINISHED_STATUSES, type DecisionStatus } from '../domain/decision-state.ts';
 import type { RegisterQuery } from '../schemas/decisions.ts';
 import { followedUp, notFollowedUp, unfinishedFollowedUp } from './decision-predicates.ts';
-import { decisionsOfGroup, decisionsOwnedBy, type DecisionRowOfGroup } from './decision-rows.ts';
+import { decisionOfGroup, decisionsOfGroup, decisionsOwnedBy, type DecisionRowOfGroup } from './decision-rows.ts';
 import { refreshDecisionState } from './decision-state.ts';
 import { containsEveryWord } from './search-index.ts';
 import { nowIso } from './rows.ts';
@@ -25,14 +25,8 @@ export interface RegisterCursor {
 
 /** The place of one of the group's decisions in register order, to start the page after it. */
 export async function registerCursor(db: Executor, groupId: number, decisionId: number): Promise<RegisterCursor | undefined> {
-  const row = await db
-    .selectFrom('decisions as d')
-    .innerJoin('sittings as s', 's.id', 'd.sitting_id')
-    .select(['s.id', 's.date', 's.number', 'd.number as decision_number'])
-    .where('d.id', '=', decisionId)
-    .where('s.group_id', '=', groupId)
-    .executeTakeFirst();
-  return row && { sittingId: row.id, sittingDate: row.date, sittingNumber: row.number, decisionNumber: row.decision_number };
+  const row = await decisionOfGroup(db, groupId, decisionId);
+  return row && { sittingId: row.sitting_id, sittingDate: row.date, sittingNumber: row.number, decisionNumber: row.decision_number };
 }
 
 /**

@@ -40,3 +40,14 @@ export function decisionsOwnedBy(db: Executor, groupId: number, personId: number
 }
 
 export type DecisionRowOfGroup = Awaited<ReturnType<ReturnType<typeof decisionsOfGroup>['execute']>>[number];
+
+/** A decision of the group, with its number and its sitting's id, date and number (undefined for another group's). */
+export function decisionOfGroup(db: Executor, groupId: number, decisionId: number) {
+  return db
+    .selectFrom('decisions as d')
+    .innerJoin('sittings as s', 's.id', 'd.sitting_id')
+    .select(['d.id', 'd.number as decision_number', 's.id as sitting_id', 's.date', 's.number'])
+    .where('d.id', '=', decisionId)
+    .where('s.group_id', '=', groupId)
+    .executeTakeFirst();
+}

@@ -51,17 +51,6 @@ export async function reviewsOfSitting(db: Executor, sittingId: number): Promise
   return rows.map(toReview);
 }
 
-/** A decision of the group, with its sitting's id, date and number. */
-export function decisionOfGroup(db: Executor, groupId: number, decisionId: number) {
-  return db
-    .selectFrom('decisions as d')
-    .innerJoin('sittings as s', 's.id', 'd.sitting_id')
-    .select(['d.id', 's.id as sitting_id', 's.date', 's.number'])
-    .where('d.id', '=', decisionId)
-    .where('s.group_id', '=', groupId)
-    .executeTakeFirst();
-}
-
 export function reviewIdAt(db: Executor, decisionId: number, sittingId: number) {
   return db
     .selectFrom('decision_reviews')

@@ -6,15 +6,8 @@ import { assertOptionalDate } from '../domain/calendar.ts';
 import { assertVersion, Conflict, InvalidInput } from '../domain/errors.ts';
 import type { DecisionStatus } from '../domain/decision-state.ts';
 import { refreshDecisionState, statesOf } from '../repositories/decision-state.ts';
-import {
-  decisionOfGroup,
-  deleteReviewRow,
-  getReview,
-  insertReview,
-  reviewIdAt,
-  reviewRow,
-  updateReviewRow,
-} from '../repositories/reviews.ts';
+import { deleteReviewRow, getReview, insertReview, reviewIdAt, reviewRow, updateReviewRow } from '../repositories/reviews.ts';
+import { decisionOfGroup } from '../repositories/decision-rows.ts';
 import type { Actor } from '../repositories/audit.ts';
 import { REVIEW } from '../repositories/audit-records.ts';
 import { flag, isSet } from '../repositories/rows.ts';
