@@ -41,11 +41,11 @@ export class UnsupportedMediaType extends DomainError {
 /** Slow down: answered with a `Retry-After` header of `retryAfterSeconds`. */
 export class TooManyRequests extends DomainError {
   readonly statusCode = 429;
-  constructor(
-    message: string,
-    readonly retryAfterSeconds: number,
-  ) {
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number) {
     super(message);
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 

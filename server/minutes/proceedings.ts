@@ -42,9 +42,51 @@ const markdown = new MarkdownIt('zero', { html: false, linkify: false, typograph
 export function parseProceedings(source: string): TextBlock[] {
   const text = plainText(source);
   if (text.trim() === '') return [];
-  const cursor = { tokens: markdown.parse(text, {}), at: 0 };
-  return readBlocks(cursor, undefined);
+  // Most paragraphs hold no markup; markdown-it parses only the stretches that may (a long
+  // protocol spent a quarter of its rendering here). test/minutes/proceedings.test.ts holds the
+  // shortcut to markdown-it's result on generated texts.
+  const blocks: TextBlock[] = [];
+  let marked: string[] = [];
+  const flush = () => {
+    if (marked.some((stretch) => HAS_TEXT.test(stretch))) blocks.push(...parseMarked(marked.join('')));
+    marked = [];
+  };
+  for (const stretch of text.split(BLANK_LINES)) {
+    if (isPlainParagraph(stretch)) {
+      flush();
+      blocks.push(plainParagraph(stretch));
+    } else marked.push(stretch);
+  }
+  flush();
+  return blocks;
 }
+
+/** The whole text through markdown-it: what the shortcut above must give the same as. */
+export function parseMarked(text: string): TextBlock[] {
+  return readBlocks({ tokens: markdown.parse(text, {}), at: 0 }, undefined);
+}
+
+// Splits into paragraphs, keeping the blank lines as their own pieces (markdown-it sees them again).
+const BLANK_LINES = /(\n(?:[ \t]*\n)+)/;
+// What may start a list, an emphasis or an escape, or make a line part of a list item above it.
+const MAYBE_MARKUP = /[*_\\]|(?:^|\n)[ \t]*(?:[-+]|\d{1,9}[.)])(?=[ \t\n]|$)|^[ \t]/;
+
+function isPlainParagraph(stretch: string): boolean {
+  return HAS_TEXT.test(stretch) && !stretch.startsWith('\n') && !MAYBE_MARKUP.test(stretch);
+}
+
+/**
+ * As markdown-it reads a paragraph without markup: each line trimmed of spaces (of U+0020 only: a
+ * no-break space stays), blank lines at its end dropped.
+ */
+function plainParagraph(stretch: string): ParagraphBlock {
+  const lines = stretch.split('\n').map(trimSpaces);
+  while (lines.at(-1) === '') lines.pop();
+  return { kind: 'paragraph', runs: [{ text: lines.join('\n') }] };
+}
+
+const trimSpaces = (line: string) => line.replace(/^ +| +$/g, '');
+const HAS_TEXT = /[^ \t\n]/;
 
 interface Cursor {
   tokens: Token[];

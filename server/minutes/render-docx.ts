@@ -19,7 +19,8 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { IContext, ILevelsOptions, IParagraphStyleOptions, IXmlableObject, ParagraphChild } from 'docx';
+import type { ILevelsOptions, IParagraphStyleOptions, IXmlableObject, ParagraphChild } from 'docx';
+import { rewriteZipEntry } from './docx-zip.ts';
 import type { Block, FollowUpTable, ListBlock, MinutesViewModel, ProceedingsItem, TextRun as Run } from './view-model.ts';
 
 const A4 = { width: 11906, height: 16838 };
@@ -62,43 +63,44 @@ export async function renderMinutesDocx(vm: MinutesViewModel): Promise<Buffer> {
   const textWidth = A4.width - margins.left - margins.right;
   const lists = listCounter();
 
-  const doc = new Document({
-    creator: 'protokols',
-    lastModifiedBy: 'protokols',
-    title: vm.documentTitle,
-    revision: 1,
-    styles: styles(vm, textWidth),
-    numbering: { config: numberingConfig() },
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: {
-            size: A4,
-            margin: { ...margins, header: Math.round(margins.top / 2), footer: Math.round(margins.bottom / 2) },
+  const body = [
+    ...restrictedMarking(vm),
+    ...titleBlock(vm),
+    ...attendance(vm),
+    ...agendaList(vm, lists),
+    ...proceedings(vm, lists, textWidth),
+    ...decisionList(vm, lists),
+    ...closing(vm),
+    ...signatureBlock(vm, textWidth),
+  ];
+  const document = (children: FileChild[]) =>
+    new Document({
+      creator: 'protokols',
+      lastModifiedBy: 'protokols',
+      title: vm.documentTitle,
+      revision: 1,
+      styles: styles(vm, textWidth),
+      numbering: { config: numberingConfig(body) },
+      sections: [
+        {
+          properties: {
+            titlePage: true,
+            page: {
+              size: A4,
+              margin: { ...margins, header: Math.round(margins.top / 2), footer: Math.round(margins.bottom / 2) },
+            },
           },
+          headers: {
+            first: new Header({ children: [] }),
+            default: new Header({
+              children: [new Paragraph({ style: STYLE.pageNumber, children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
+            }),
+          },
+          children,
         },
-        headers: {
-          first: new Header({ children: [] }),
-          default: new Header({
-            children: [new Paragraph({ style: STYLE.pageNumber, children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
-          }),
-        },
-        children: [
-          ...restrictedMarking(vm),
-          ...titleBlock(vm),
-          ...attendance(vm),
-          ...agendaList(vm, lists),
-          ...proceedings(vm, lists, textWidth),
-          ...decisionList(vm, lists),
-          ...closing(vm),
-          ...signatureBlock(vm, textWidth),
-        ],
-      },
-    ],
-  });
-  const bytes = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: coreProperties(vm) }]);
-  return fixZipTimestamps(bytes, vm.sittingDate);
+      ],
+    });
+  return packDocument(document, body, { date: vm.sittingDate, overrides: [{ path: 'docProps/core.xml', data: coreProperties(vm) }] });
 }
 
 function twips(mm: number): number {
@@ -188,24 +190,36 @@ function styles(vm: MinutesViewModel, textWidth: number) {
   };
 }
 
-function levels(format: 'decimal' | 'bullet', indentFrom: number): ILevelsOptions[] {
-  return Array.from({ length: MAX_LEVEL + 1 }, (_, level) => ({
+// A list instance restarts every level its reference defines (one w:lvlOverride each in
+// numbering.xml), and each list here uses one level only (a nested list is a list instance of its
+// own), so a reference defines one level: nine per list made 60 KB of numbering for a long sitting.
+function level(format: 'decimal' | 'bullet', indentFrom: number, level: number): ILevelsOptions {
+  return {
     level,
     format: format === 'decimal' ? LevelFormat.DECIMAL : LevelFormat.BULLET,
     // Latvian lists number 1., 2.; bullets are en dashes.
     text: format === 'decimal' ? `%${level + 1}.` : '\u2013',
     alignment: AlignmentType.LEFT,
     style: { paragraph: { indent: { left: indentFrom + LIST_INDENT * (level + 1), hanging: LIST_INDENT } } },
-  }));
+  };
 }
 
-function numberingConfig() {
+const nestedList = (reference: string, at: number) => `${reference}-${at}`;
+
+/** The lists the body uses: each one defined costs docx time and numbering.xml room. */
+function numberingConfig(body: readonly BodyPart[]) {
+  const used = new Set(
+    body.flatMap((part) => (part instanceof StyledParagraph && part.place.list !== undefined ? [part.place.list.reference] : [])),
+  );
+  const nested = Array.from({ length: MAX_LEVEL + 1 }, (_, at) => [
+    { reference: nestedList(LIST.numbered, at), levels: [level('decimal', LIST_INDENT, at)] },
+    { reference: nestedList(LIST.bulleted, at), levels: [level('bullet', LIST_INDENT, at)] },
+  ]).flat();
   return [
-    { reference: LIST.agenda, levels: levels('decimal', 0) },
-    { reference: LIST.decisions, levels: levels('decimal', 0) },
-    { reference: LIST.numbered, levels: levels('decimal', LIST_INDENT) },
-    { reference: LIST.bulleted, levels: levels('bullet', LIST_INDENT) },
-  ];
+    { reference: LIST.agenda, levels: [level('decimal', 0, 0)] },
+    { reference: LIST.decisions, levels: [level('decimal', 0, 0)] },
+    ...nested,
+  ].filter((list) => used.has(list.reference));
 }
 
 /** Runs of one line of text; `\n` becomes a line break. */
@@ -231,57 +245,105 @@ interface ListPlace {
 
 /**
  * A paragraph of a style with runs of plain, bold or italic text, numbered in a list or indented:
- * nearly every paragraph of the minutes. It gives docx's writer the XML object that docx's
- * Paragraph and TextRun give for the same options (test/minutes/render-docx.test.ts compares
- * them), without building their dozens of property objects per paragraph, which took most of a
- * long protocol's rendering time.
+ * nearly every paragraph of the minutes. It writes, as a string, the XML docx writes for a Paragraph
+ * and TextRuns of the same options (test/minutes/render-docx.test.ts compares them): building
+ * docx's objects and its writer's object tree per paragraph took most of a long protocol's time.
  */
-export class StyledParagraph extends FileChild {
-  readonly #style: string;
-  readonly #runs: readonly Run[];
-  readonly #list: ListPlace | undefined;
-  readonly #indentLeft: number | undefined;
+export class StyledParagraph {
+  // Plain fields, not parameter properties: the worker thread runs this file with Node's type stripping.
+  readonly style: string;
+  readonly runs: readonly Run[];
+  readonly place: { list?: ListPlace; indentLeft?: number };
 
   constructor(style: string, runs: readonly Run[], place: { list?: ListPlace; indentLeft?: number } = {}) {
-    super('w:p');
-    this.#style = style;
-    this.#runs = runs;
-    this.#list = place.list;
-    this.#indentLeft = place.indentLeft;
+    this.style = style;
+    this.runs = runs;
+    this.place = place;
   }
 
-  override prepForXml(context: IContext): IXmlableObject {
-    const properties: IXmlableObject[] = [{ 'w:pStyle': { _attr: { 'w:val': this.#style } } }];
-    const list = this.#list;
-    if (list !== undefined) {
-      // As docx's Paragraph does: the list instance is made when first written, its id filled in at packing.
-      context.file.Numbering.createConcreteNumberingInstance(list.reference, list.instance);
-      properties.push({
-        'w:numPr': [
-          { 'w:ilvl': { _attr: { 'w:val': list.level } } },
-          { 'w:numId': { _attr: { 'w:val': `{${list.reference}-${list.instance}}` } } },
-        ],
-      });
-    }
-    if (this.#indentLeft !== undefined) properties.push({ 'w:ind': { _attr: { 'w:left': this.#indentLeft } } });
-    const runs: IXmlableObject[] = [];
-    for (const run of this.#runs) {
+  xml(numIds: ReadonlyMap<string, number>): string {
+    let properties = `<w:pStyle w:val="${escapeAll(this.style)}"/>`;
+    const list = this.place.list;
+    if (list !== undefined)
+      properties += `<w:numPr><w:ilvl w:val="${list.level}"/><w:numId w:val="${numIds.get(listKey(list))}"/></w:numPr>`;
+    if (this.place.indentLeft !== undefined) properties += `<w:ind w:left="${this.place.indentLeft}"/>`;
+    let out = `<w:p><w:pPr>${properties}</w:pPr>`;
+    for (const run of this.runs) {
+      const format =
+        run.bold || run.italic ? `<w:rPr>${run.bold ? '<w:b/><w:bCs/>' : ''}${run.italic ? '<w:i/><w:iCs/>' : ''}</w:rPr>` : '';
       const lines = run.text.split('\n');
-      for (let i = 0; i < lines.length; i++) {
-        const parts: IXmlableObject[] = [];
-        if (run.bold || run.italic) {
-          const format: IXmlableObject[] = [];
-          if (run.bold) format.push({ 'w:b': {} }, { 'w:bCs': {} });
-          if (run.italic) format.push({ 'w:i': {} }, { 'w:iCs': {} });
-          parts.push({ 'w:rPr': format });
-        }
-        if (i > 0) parts.push({ 'w:br': {} });
-        parts.push({ 'w:t': [{ _attr: { 'xml:space': 'preserve' } }, lines[i] as string] });
-        runs.push({ 'w:r': parts });
-      }
+      for (let i = 0; i < lines.length; i++)
+        out += `<w:r>${format}${i > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeAll(lines[i] as string)}</w:t></w:r>`;
     }
-    return { 'w:p': [{ 'w:pPr': properties }, ...runs] };
+    return `${out}</w:p>`;
   }
+}
+
+const listKey = (list: ListPlace) => `${list.reference}-${list.instance}`;
+
+/** As docx escapes text and attribute values: the five entities, and control characters dropped. */
+function escapeAll(text: string): string {
+  // eslint-disable-next-line no-control-regex -- dropping control characters is the point
+  return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => XML_ESCAPES[c] ?? '');
+}
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+
+type BodyPart = StyledParagraph | FileChild;
+
+/** Where a run of StyledParagraphs goes in the document docx writes. */
+class Slot extends FileChild {
+  readonly index: number;
+
+  constructor(index: number) {
+    super('protokols-slot');
+    this.index = index;
+  }
+
+  override prepForXml(): IXmlableObject {
+    return { 'protokols-slot': { _attr: { n: this.index } } };
+  }
+}
+
+/**
+ * Packs a document whose body mixes StyledParagraphs with docx's own components. docx writes the
+ * package with a slot for each run of StyledParagraphs, whose XML strings then take the slots'
+ * places in word/document.xml; the zip's times are those of `date`. Their list instances are made first, in body order, as docx's
+ * Paragraphs would make them while being written, so the numbering is the same.
+ */
+export async function packDocument(
+  document: (children: FileChild[]) => Document,
+  body: readonly BodyPart[],
+  { date, overrides = [] }: { date: string; overrides?: Array<{ path: string; data: string }> },
+): Promise<Buffer> {
+  const runs: StyledParagraph[][] = [];
+  const children: FileChild[] = [];
+  for (const part of body) {
+    if (!(part instanceof StyledParagraph)) {
+      children.push(part);
+      continue;
+    }
+    if (!(children.at(-1) instanceof Slot)) {
+      children.push(new Slot(runs.length));
+      runs.push([]);
+    }
+    runs.at(-1)?.push(part);
+  }
+  const doc = document(children);
+  for (const run of runs)
+    for (const { place } of run)
+      if (place.list !== undefined) doc.Numbering.createConcreteNumberingInstance(place.list.reference, place.list.instance);
+  const numIds = new Map(doc.Numbering.ConcreteNumbering.map((n) => [`${n.reference}-${n.instance}`, n.numId]));
+  const zip = await Packer.toBuffer(doc, false, overrides);
+  return rewriteZipEntry(
+    zip,
+    'word/document.xml',
+    (xml) =>
+      xml.replace(/<protokols-slot n="(\d+)"\/>/g, (_, n: string) =>
+        (runs[Number(n)] as StyledParagraph[]).map((p) => p.xml(numIds)).join(''),
+      ),
+    date,
+  );
 }
 
 /** A paragraph of `style` holding `text` as it is. */
@@ -289,11 +351,11 @@ function styled(style: string, text: string, place?: { list?: ListPlace; indentL
   return new StyledParagraph(style, [{ text }], place);
 }
 
-function restrictedMarking(vm: MinutesViewModel): FileChild[] {
+function restrictedMarking(vm: MinutesViewModel): BodyPart[] {
   return vm.restrictedMarking === undefined ? [] : [styled(STYLE.marking, vm.restrictedMarking)];
 }
 
-function titleBlock(vm: MinutesViewModel): FileChild[] {
+function titleBlock(vm: MinutesViewModel): BodyPart[] {
   return [
     ...vm.titleLines.map((line) => styled(STYLE.title, line)),
     styled(STYLE.place, vm.place),
@@ -303,11 +365,11 @@ function titleBlock(vm: MinutesViewModel): FileChild[] {
   ];
 }
 
-function attendance(vm: MinutesViewModel): FileChild[] {
+function attendance(vm: MinutesViewModel): BodyPart[] {
   return vm.attendance.map((line) => styled(STYLE.body, line));
 }
 
-function agendaList(vm: MinutesViewModel, lists: () => number): FileChild[] {
+function agendaList(vm: MinutesViewModel, lists: () => number): BodyPart[] {
   if (vm.agenda.length === 0) return [];
   const instance = lists();
   return [
@@ -316,22 +378,22 @@ function agendaList(vm: MinutesViewModel, lists: () => number): FileChild[] {
   ];
 }
 
-function proceedings(vm: MinutesViewModel, lists: () => number, textWidth: number): FileChild[] {
+function proceedings(vm: MinutesViewModel, lists: () => number, textWidth: number): BodyPart[] {
   if (vm.items.length === 0) return [];
   // The item titles are one list that runs through the proceedings, so they keep their agenda numbers.
   const instance = lists();
   return [styled(STYLE.heading, vm.proceedingsHeading), ...vm.items.flatMap((item) => agendaItem(item, instance, lists, textWidth))];
 }
 
-function agendaItem(item: ProceedingsItem, instance: number, lists: () => number, textWidth: number): FileChild[] {
+function agendaItem(item: ProceedingsItem, instance: number, lists: () => number, textWidth: number): BodyPart[] {
   return [
     styled(STYLE.itemTitle, item.title, { list: { reference: LIST.agenda, level: 0, instance } }),
     ...blocks(item.blocks, lists, textWidth, 0),
   ];
 }
 
-function blocks(items: readonly Block[], lists: () => number, textWidth: number, level: number): FileChild[] {
-  return items.flatMap((block): FileChild[] => {
+function blocks(items: readonly Block[], lists: () => number, textWidth: number, level: number): BodyPart[] {
+  return items.flatMap((block): BodyPart[] => {
     if (block.kind === 'paragraph') {
       if (level === 0) return [new StyledParagraph(STYLE.body, block.runs)];
       return [new StyledParagraph(STYLE.listItem, block.runs, { indentLeft: LIST_INDENT * (level + 1) })];
@@ -341,10 +403,11 @@ function blocks(items: readonly Block[], lists: () => number, textWidth: number,
   });
 }
 
-function list(block: ListBlock, lists: () => number, textWidth: number, level: number): FileChild[] {
-  const reference = block.ordered ? LIST.numbered : LIST.bulleted;
-  const instance = lists();
+function list(block: ListBlock, lists: () => number, textWidth: number, level: number): BodyPart[] {
   const at = Math.min(level, MAX_LEVEL);
+  const reference = nestedList(block.ordered ? LIST.numbered : LIST.bulleted, at);
+  // Bullets count nothing, so every bulleted list shares one instance instead of restarting.
+  const instance = block.ordered ? lists() : 0;
   return block.items.flatMap((item) => {
     const [first, ...rest] = item.blocks;
     const runs = first?.kind === 'paragraph' ? first.runs : [];
@@ -374,7 +437,7 @@ function followUpTable(table: FollowUpTable, textWidth: number): Table {
   });
 }
 
-function decisionList(vm: MinutesViewModel, lists: () => number): FileChild[] {
+function decisionList(vm: MinutesViewModel, lists: () => number): BodyPart[] {
   if (vm.decisions.length === 0) return [];
   const instance = lists();
   return [
@@ -386,11 +449,11 @@ function decisionList(vm: MinutesViewModel, lists: () => number): FileChild[] {
   ];
 }
 
-function closing(vm: MinutesViewModel): FileChild[] {
+function closing(vm: MinutesViewModel): BodyPart[] {
   return vm.closed === undefined ? [] : [styled(STYLE.closing, vm.closed)];
 }
 
-function signatureBlock(vm: MinutesViewModel, textWidth: number): FileChild[] {
+function signatureBlock(vm: MinutesViewModel, textWidth: number): BodyPart[] {
   const notice = vm.esignatureNotice === undefined ? [] : [styled(STYLE.notice, vm.esignatureNotice)];
   if (vm.signatures.length === 0) return notice;
   const half = Math.floor(textWidth / 2);
@@ -449,29 +512,4 @@ function coreProperties(vm: MinutesViewModel): string {
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
     '</cp:coreProperties>'
   );
-}
-
-/**
- * The zip entries' modification times (MS-DOS format, in each local and central header) set to
- * the sitting's date. They are outside the CRCs, so the archive stays valid. A layout other than
- * fflate's (say, after a docx upgrade) is left as it is: valid, only no longer repeatable.
- */
-function fixZipTimestamps(zip: Buffer, isoDate: string): Buffer {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  const dosDate = ((Math.max(year, 1980) - 1980) << 9) | (month << 5) | day;
-  const end = zip.length - 22;
-  if (end < 0 || zip.readUInt32LE(end) !== 0x06054b50) return zip;
-  const entries = zip.readUInt16LE(end + 10);
-  let central = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < entries; i += 1) {
-    if (zip.readUInt32LE(central) !== 0x02014b50) return zip;
-    const local = zip.readUInt32LE(central + 42);
-    if (zip.readUInt32LE(local) !== 0x04034b50) return zip;
-    zip.writeUInt16LE(0, central + 12);
-    zip.writeUInt16LE(dosDate, central + 14);
-    zip.writeUInt16LE(0, local + 10);
-    zip.writeUInt16LE(dosDate, local + 12);
-    central += 46 + zip.readUInt16LE(central + 28) + zip.readUInt16LE(central + 30) + zip.readUInt16LE(central + 32);
-  }
-  return zip;
 }

@@ -76,7 +76,11 @@ export async function bumpVersion(db: Executor, table: VersionedTable, id: numbe
 
 /** Stands in for an argument while a query is compiled; its value is bound at each run. */
 class Slot {
-  constructor(readonly index: number) {}
+  readonly index: number;
+
+  constructor(index: number) {
+    this.index = index;
+  }
 }
 
 /**

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseProceedings } from '../../server/minutes/proceedings.ts';
+import { parseMarked, parseProceedings } from '../../server/minutes/proceedings.ts';
+import { plainText } from '../../server/minutes/typography.ts';
 
 describe('proceedings text', () => {
   it('splits paragraphs on blank lines and keeps a single line end as a line break', () => {
@@ -81,5 +83,50 @@ describe('proceedings text', () => {
 
   it('drops control characters that XML cannot carry', () => {
     expect(parseProceedings('a\u0000b\u0007c\u000bd')).toEqual([{ kind: 'paragraph', runs: [{ text: 'abcd' }] }]);
+  });
+
+  it('reads paragraphs without markup as markdown-it does, wherever they stand', () => {
+    // Pieces that make every kind of line: plain words, spaces of each kind at either end, blank
+    // lines, list markers, emphasis, escapes, numbers that are and are not list markers.
+    const piece = fc.constantFrom(
+      'vārds',
+      'Sēde',
+      ' ',
+      '  ',
+      '   ',
+      '\u00a0',
+      '\t',
+      '\n',
+      '\n\n',
+      '\n \n',
+      '- ',
+      '+ ',
+      '* ',
+      '1. ',
+      '2) ',
+      '10. ',
+      '2025. gadā',
+      '1.1.',
+      '  \n',
+      '\u2003',
+      'x\n',
+      '*',
+      '**',
+      '_',
+      '\\',
+      'a-b',
+      '12.30',
+      '–',
+      ')',
+      '.',
+      '    ',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        expect(parseProceedings(text)).toEqual(text.trim() === '' ? [] : parseMarked(plainText(text)));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
