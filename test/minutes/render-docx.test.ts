@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FollowUp } from './helpers.ts';
-import type { FileChild} from 'docx';
+import type { FileChild } from 'docx';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { packDocument, renderMinutesDocx, StyledParagraph } from '../../server/minutes/render-docx.ts';
 import { renderMinutes } from '../../server/minutes/render-minutes.ts';
