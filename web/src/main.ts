@@ -134,6 +134,16 @@ async function start(): Promise<void> {
   let me = await startSession(main);
   if (me.mustChangePassword) me = await requirePasswordChange(main, me);
   showUser(me);
+  // On a phone a member comes for what they owe, not for the list of sittings.
+  if (
+    /^#?\/?$/.test(location.hash) &&
+    me.personId !== null &&
+    !can('sittings:write') &&
+    !can('sittings:sign') &&
+    matchMedia('(max-width: 40rem)').matches
+  ) {
+    history.replaceState(null, '', '#/uzdevumi');
+  }
   window.addEventListener('hashchange', () => void route());
   await route();
 }
