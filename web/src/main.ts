@@ -48,7 +48,11 @@ async function route(): Promise<void> {
   }
   if (match === undefined || match.m === null) {
     document.title = 'Nav atrasts – protokols';
-    replaceChildren(main, notice('error', 'Šāda lapa nav atrasta. '), 'Atgriezties pie ', linkTo('#/', 'sēžu saraksta'), '.');
+    replaceChildren(
+      main,
+      h('h1', { tabindex: -1 }, 'Lapa nav atrasta'),
+      h('p', null, 'Šādas lapas nav. Atgriezties pie ', linkTo('#/', 'sēžu saraksta'), '.'),
+    );
     main.dataset.ready = 'true';
     return;
   }
