@@ -61,7 +61,7 @@ describe('axe finds no violations before logging in', () => {
       expect(await violations(page), 'login').toEqual([]);
       expect(w.errors).toEqual([]);
       await w.context.close();
-    });
+    }, 90_000);
   }
 });
 
@@ -98,7 +98,7 @@ describe('axe finds no violations once logged in', () => {
       expect(await violations(page), 'password change').toEqual([]);
       expect(w.errors).toEqual([]);
       await w.context.close();
-    });
+    }, 90_000);
 
     it(`on every screen of the app (${size})`, async () => {
       const w = await openPage(h, viewport, ADMIN, { bypassCSP: true });
@@ -122,7 +122,12 @@ describe('axe finds no violations once logged in', () => {
         if (name === 'actions') await page.getByRole('heading', { name: /Jāizdara/ }).waitFor();
         expect(await violations(page), name).toEqual([]);
       }
-      // The confirmation before signing is a screen of its own.
+      // The dialogs are screens of their own: the typography preview, the confirmation before signing.
+      await go(page, `${h.url}/#/sedes/${nr7Id}`);
+      await page.getByRole('button', { name: 'Labot noformējumu' }).click();
+      await page.getByRole('dialog').waitFor();
+      expect(await violations(page), 'typography preview').toEqual([]);
+      await page.keyboard.press('Escape');
       await go(page, `${h.url}/#/sedes/${nr7Id}/protokols`);
       await page.frameLocator('iframe.preview-frame').locator('.page').waitFor();
       const sign = page.getByRole('button', { name: 'Parakstīt protokolu' });
@@ -133,6 +138,6 @@ describe('axe finds no violations once logged in', () => {
       await page.keyboard.press('Escape');
       expect(w.errors).toEqual([]);
       await w.context.close();
-    });
+    }, 90_000);
   }
 });

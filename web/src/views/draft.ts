@@ -10,6 +10,7 @@ import type { Attendee, NewAttendeeBody, Person, SittingDetail } from '../types.
 import { AgendaEditor } from './draft-agenda.ts';
 import { carryOverSection } from './draft-carry-over.ts';
 import { bind, type DraftContext } from './draft-shared.ts';
+import { typographyTool } from './draft-typography.ts';
 import { dateEntry, entryHint, entryValue, showEntry, timeEntry } from '../widgets/date-time.ts';
 
 export async function showDraft(root: HTMLElement, [idText]: string[]): Promise<() => void> {
@@ -43,6 +44,7 @@ export async function showDraft(root: HTMLElement, [idText]: string[]): Promise<
     agenda.el,
     agenda.looseEl,
   );
+  const typography = ctx.readOnly ? null : typographyTool(body);
   replaceChildren(
     root,
     h(
@@ -53,8 +55,10 @@ export async function showDraft(root: HTMLElement, [idText]: string[]): Promise<
         'nav',
         { class: 'page-tools', 'aria-label': 'Sēdes sadaļas' },
         h('a', { href: `#/sedes/${id}/protokols`, class: 'button' }, 'Protokols: priekšskatīt, lejupielādēt, parakstīt'),
+        typography?.button,
       ),
     ),
+    typography?.message,
     sitting.state === 'signed'
       ? notice(
           'info',
