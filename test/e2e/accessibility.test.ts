@@ -18,6 +18,8 @@ let nr7Id = 0;
 let draftId = 0;
 let elita: Person;
 const oneTime = new Map<string, string>();
+/** A member linked to Elita Rancāne, who owns two of Nr. 7's decisions. */
+const memberLogin = 'member2';
 
 beforeAll(async () => {
   h = await startHarness(null);
@@ -75,6 +77,7 @@ describe('axe finds no violations once logged in', () => {
     nr7Id = (await call<{ id: number }>('POST', '/api/sittings/import', nr7())).id;
     draftId = (await call<{ id: number }>('POST', '/api/sittings', { date: '2025-09-08' })).id;
     elita = (await call<Person[]>('GET', '/api/people')).find((p) => p.fullName === 'Elita Rancāne') as Person;
+    await h.t.loginAs('member', elita.id);
     for (const [login, role] of [
       ['loceklis.tel', 'member'],
       ['loceklis.dat', 'member'],
@@ -110,6 +113,7 @@ describe('axe finds no violations once logged in', () => {
         ['draft', `#/sedes/${draftId}`],
         ['draft Nr. 7', `#/sedes/${nr7Id}`],
         ['minutes', `#/sedes/${nr7Id}/protokols`],
+        ['read-out of decisions', `#/sedes/${nr7Id}/lemumi`],
         ['actions', '#/uzdevumi'],
         ['register', '#/registrs'],
         ['people', '#/personas'],
@@ -136,6 +140,19 @@ describe('axe finds no violations once logged in', () => {
       await page.getByRole('dialog').waitFor();
       expect(await violations(page), 'signing confirmation').toEqual([]);
       await page.keyboard.press('Escape');
+      expect(w.errors).toEqual([]);
+      await w.context.close();
+    }, 90_000);
+
+    it(`on a member's screens: a draft followed live, and what they owe (${size})`, async () => {
+      const w = await openPage(h, viewport, memberLogin, { bypassCSP: true });
+      const { page } = w;
+      await go(page, `${h.url}/#/sedes/${nr7Id}`);
+      await page.locator('.live-agenda').waitFor();
+      expect(await violations(page), 'live draft').toEqual([]);
+      await go(page, `${h.url}/#/uzdevumi`);
+      await page.getByRole('heading', { name: /Jāizdara/ }).waitFor();
+      expect(await violations(page), 'actions').toEqual([]);
       expect(w.errors).toEqual([]);
       await w.context.close();
     }, 90_000);

@@ -6,6 +6,7 @@ import type { Me } from './types.ts';
 import { saver, type SaveState } from './autosave.ts';
 import { h, notice, replaceChildren } from './dom.ts';
 import { showActions } from './views/actions.ts';
+import { showReadOut } from './views/live.ts';
 import { showMinutes } from './views/minutes.ts';
 import { showPeople } from './views/people.ts';
 import { showRegister } from './views/register.ts';
@@ -22,6 +23,7 @@ const ROUTES: Array<{ pattern: RegExp; nav: string; view: View }> = [
   { pattern: /^\/?$/, nav: 'sedes', view: showSittings },
   { pattern: /^\/sedes\/(\d+)$/, nav: 'sedes', view: showDraft },
   { pattern: /^\/sedes\/(\d+)\/protokols$/, nav: 'sedes', view: showMinutes },
+  { pattern: /^\/sedes\/(\d+)\/lemumi$/, nav: 'sedes', view: showReadOut },
   { pattern: /^\/uzdevumi$/, nav: 'uzdevumi', view: showActions },
   { pattern: /^\/registrs$/, nav: 'registrs', view: showRegister },
   { pattern: /^\/personas$/, nav: 'personas', view: showPeople },
