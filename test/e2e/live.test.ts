@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person, SittingDetail } from '../../web/src/types.ts';
 import { nr7 } from '../support/reference.ts';
-import { DESKTOP, go, openPage, PHONE, saved, startHarness, type Harness } from './browser.ts';
+import { DESKTOP, go, openPage, PHONE, saved, screenshot, startHarness, type Harness } from './browser.ts';
 
 let h: Harness;
 let sittingId = 0;
@@ -69,7 +69,12 @@ describe('a sitting followed live', () => {
     await saved(sec.page);
     await room.page.locator('.read-out-decision', { hasText: 'Atbildīgā E. Rancāne.' }).waitFor({ timeout: 3000 });
 
-    for (const w of [sec, mem, room]) {
+    await screenshot(mem.page, 'live-draft-phone');
+    const wide = await openPage(h, DESKTOP, member);
+    await go(wide.page, `${h.url}/#/sedes/${sittingId}`);
+    await screenshot(wide.page, 'live-draft-desktop');
+
+    for (const w of [sec, mem, room, wide]) {
       expect(w.errors).toEqual([]);
       await w.context.close();
     }

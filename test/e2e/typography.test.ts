@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SittingDetail } from '../../web/src/types.ts';
 import { nr7 } from '../support/reference.ts';
-import { DESKTOP, go, openPage, saved, startHarness, type Harness } from './browser.ts';
+import { DESKTOP, go, openPage, saved, screenshot, startHarness, type Harness } from './browser.ts';
 
 const NBSP = '\u00a0';
 const doc = nr7();
@@ -75,6 +75,7 @@ describe('Labot noformējumu', () => {
     const whole = page.getByRole('dialog', { name: 'Labot noformējumu visā sēdē?' });
     await whole.waitFor();
     expect((await whole.locator('li').allTextContents()).some((l) => l.startsWith(`š.g. → š.${NBSP}g.`))).toBe(true);
+    await screenshot(page, 'typography-preview-desktop');
     await page.keyboard.press('Enter');
     await page.getByText(/Noformējums labots \(\d+ vietās\)/).waitFor();
     const fixedProceedings = await proceedings.inputValue();
