@@ -13,12 +13,21 @@ export default tseslint.config(
     },
   },
   {
-    // The front end shares the server's payload types, never its code: esbuild erases type imports only.
+    // The front end shares the server's payload types, never its code (esbuild erases type imports only),
+    // except the pure rules that import nothing (test/architecture/layers.test.ts checks that).
     files: ['web/src/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/**'], allowTypeImports: true, message: 'Import only types from the server.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/server/**/*.ts', '!**/server/domain/typography.ts'],
+              allowTypeImports: true,
+              message: 'Import only types from the server.',
+            },
+          ],
+        },
       ],
     },
   },

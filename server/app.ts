@@ -23,6 +23,7 @@ import decisionRoutes from './routes/decisions.ts';
 import groupRoutes from './routes/group.ts';
 import healthRoutes from './routes/health.ts';
 import interchangeRoutes from './routes/interchange.ts';
+import liveRoutes from './routes/live.ts';
 import minutesRoutes from './routes/minutes.ts';
 import peopleRoutes from './routes/people.ts';
 import sittingPartRoutes from './routes/sitting-parts.ts';
@@ -153,5 +154,6 @@ export async function buildApp({
   await app.register(sittingPartRoutes);
   await app.register(minutesRoutes);
   await app.register(decisionRoutes);
+  await app.register(liveRoutes);
   return app;
 }

@@ -95,7 +95,7 @@ export function decisionDetailFor(view: ReaderView, d: DecisionDetail): Decision
 }
 
 export function actionFor(view: ReaderView, a: ActionItem): ActionItem {
-  return hides(view, a.confidential) ? { ...a, text: view.hidden, owners: [], notes: [] } : a;
+  return hides(view, a.confidential) ? { ...a, text: view.hidden, owners: [], coOwners: [], notes: [] } : a;
 }
 
 /** A confidential hit is left out for a reader who may not see it: even masked, it would tell that the words are there. */

@@ -138,6 +138,8 @@ function pageStyle(vm: MinutesViewModel): string {
     `body { margin: 0; font-family: "${font}", "Liberation Serif", serif; font-size: ${vm.layout.fontSizePt}pt; line-height: 1.15; color: #000; }`,
     `.page { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 1em auto; padding: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; background: #fff; }`,
     '@media print { html { background: none; } .page { width: auto; min-height: 0; margin: 0; padding: 0; } }',
+    // Narrower than A4 (a phone, the preview beside the actions): the text flows in the width there is.
+    '@media screen and (max-width: 210mm) { html { background: #fff; } .page { width: auto; min-height: 0; margin: 0; padding: 4mm 7mm; } p { text-align: left; } .follow-ups td, .follow-ups th { overflow-wrap: anywhere; } }',
     'p { margin: 0 0 6pt; text-align: justify; hyphens: manual; }',
     '.marking { text-align: right; margin-bottom: 12pt; }',
     '.version-line { text-align: center; font-weight: bold; margin: 6pt 0; }',

@@ -29,7 +29,7 @@ async function followedPerson(db: Executor, groupId: number, reader: Reader, per
   return personId;
 }
 
-async function toActions(db: Executor, rows: RegisterRow[], today: string): Promise<ActionItem[]> {
+async function toActions(db: Executor, rows: RegisterRow[], today: string, personId: number): Promise<ActionItem[]> {
   const [entries, notes] = await Promise.all([
     toEntries(db, rows, today),
     notesOf(
@@ -44,8 +44,10 @@ async function toActions(db: Executor, rows: RegisterRow[], today: string): Prom
     sittingId: e.sittingId,
     sittingNumber: e.sittingNumber,
     sittingDate: e.sittingDate,
+    number: e.number,
     text: e.text,
     owners: e.owners.map((o) => o.name),
+    coOwners: e.owners.filter((o) => o.personId !== personId).map((o) => o.name),
     due: e.currentDue,
     overdue: isUnfinished(e.currentStatus) && isOverdue(e.currentDue, today),
     status: e.currentStatus,
@@ -62,8 +64,8 @@ export async function personActions(db: Executor, groupId: number, personId: num
   const byUrgency = (a: ActionItem, b: ActionItem) =>
     Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.sittingDate.localeCompare(b.sittingDate);
   return {
-    open: (await toActions(db, open, today)).sort(byUrgency),
-    recentlyFinished: (await toActions(db, finished, today)).sort((a, b) => b.sittingDate.localeCompare(a.sittingDate)),
+    open: (await toActions(db, open, today, personId)).sort(byUrgency),
+    recentlyFinished: (await toActions(db, finished, today, personId)).sort((a, b) => b.sittingDate.localeCompare(a.sittingDate)),
   };
 }
 

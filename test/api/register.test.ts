@@ -143,6 +143,18 @@ describe('what a person owes', () => {
     expect((await t.call({ method: 'GET', url: '/api/people/999/actions' })).status).toBe(404);
   });
 
+  it('names each action’s decision number and its other owners, leaving out the person herself', async () => {
+    const inga = people['Inga Kārkliņa']!;
+    const actions = (await t.call({ method: 'GET', url: `/api/people/${inga}/actions` })).body;
+    const shown = actions.open.map((a: { number: number; owners: string[]; coOwners: string[] }) => [a.number, a.owners, a.coOwners]);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const [number, owners, coOwners] of shown) {
+      expect(number).toBeGreaterThan(0);
+      expect(owners.some((o: string) => o.includes('Kārkliņa'))).toBe(true);
+      expect(coOwners).toEqual(owners.filter((o: string) => !o.includes('Kārkliņa')));
+    }
+  });
+
   it('the calendar feed is valid iCalendar behind a secret token that can be rotated', async () => {
     const elita = people['Elita Rancāne']!;
     expect((await t.inject({ method: 'GET', url: `/api/people/${elita}/actions.ics?token=guess` })).statusCode).toBe(404);

@@ -104,7 +104,8 @@ describe('the reader view', () => {
       decisionId: 4,
       reference: 'Nr. 7, 4.',
       text: 'Teksts par ģimeni.',
-      owners: ['E.Rancāne'],
+      owners: ['E.Rancāne', 'I.Liepiņa'],
+      coOwners: ['I.Liepiņa'],
       notes: [{ note: 'Vizīte.' }],
       due: '2025-10-15',
       confidential: true,
@@ -114,6 +115,7 @@ describe('the reader view', () => {
     expect(actionFor(publicView(HIDDEN), action as unknown as ActionItem)).toMatchObject({
       text: HIDDEN,
       owners: [],
+      coOwners: [],
       notes: [],
       due: '2025-10-15',
     });

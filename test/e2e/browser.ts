@@ -76,10 +76,15 @@ export const ADMIN = 'admin1';
 /**
  * A fresh browser context and page, logged in (the session cookie is shared with the page), with a
  * console watch. The server sends the Content-Security-Policy itself (default-src 'self'), so a
- * violation shows up here as a console error.
+ * violation shows up here as a console error; `bypassCSP` lets a test inject its own script (axe).
  */
-export async function openPage(h: Harness, viewport = DESKTOP, login: string | null = ADMIN): Promise<Watched> {
-  const context = await h.browser.newContext({ viewport, acceptDownloads: true, locale: h.locale });
+export async function openPage(
+  h: Harness,
+  viewport = DESKTOP,
+  login: string | null = ADMIN,
+  options: { bypassCSP?: boolean } = {},
+): Promise<Watched> {
+  const context = await h.browser.newContext({ viewport, acceptDownloads: true, locale: h.locale, bypassCSP: options.bypassCSP === true });
   if (login !== null) {
     const res = await context.request.post(`${h.url}/api/session`, { data: { login, password: TEST_PASSWORD } });
     if (res.status() !== 204) throw new Error(`login failed: ${res.status()} ${await res.text()}`);

@@ -38,6 +38,8 @@ describe('an invited specialist (guest) in the browser', () => {
     expect(list).not.toContain('13.10.2025');
     for (const url of [`${h.url}/#/sedes/${attended}`, `${h.url}/#/sedes/${attended}/protokols`]) {
       await go(w.page, url);
+      // The draft is followed live, through the same reader view as every other channel.
+      if (url.endsWith(`/sedes/${attended}`)) expect(await w.page.locator('.live-agenda').count()).toBe(1);
       // Everything on screen: the text, the values of (read-only) fields, and the preview frame.
       const frames = await Promise.all(
         w.page

@@ -9,11 +9,13 @@ import { go, openPage, PHONE, ready, saved, squeeze, startHarness, type Harness 
 let h: Harness;
 let elita: Person;
 let memberLogin = '';
+let nr7Id = 0;
 
 beforeAll(async () => {
   h = await startHarness();
-  const imported = await h.t.call({ method: 'POST', url: '/api/sittings/import', payload: nr7() });
+  const imported = await h.t.call<{ id: number }>({ method: 'POST', url: '/api/sittings/import', payload: nr7() });
   expect(imported.status).toBe(201);
+  nr7Id = imported.body.id;
   const people = (await h.t.call<Person[]>({ method: 'GET', url: '/api/people' })).body;
   elita = people.find((p) => p.fullName === 'Elita Rancāne') as Person;
   await h.t.loginAs('member', elita.id);
@@ -34,17 +36,29 @@ describe('a member on a phone', () => {
     await page.getByLabel('Lietotājvārds').fill(memberLogin);
     await page.getByLabel('Parole').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Pieslēgties' }).click();
-    await page.getByRole('heading', { name: 'Sēdes', exact: true }).waitFor();
+    // On a phone a member lands on what they owe, not on the list of sittings.
+    await page.getByRole('heading', { name: 'Jāizdara (2)' }).waitFor();
+    await ready(page);
+    expect(page.url()).toMatch(/#\/uzdevumi$/);
+    expect(await page.getByRole('heading', { name: 'Mani uzdevumi', level: 1 }).isVisible()).toBe(true);
+    expect(await page.locator('[data-nav="uzdevumi"]').getAttribute('aria-current')).toBe('page');
+    // The labels say what they are; the co-owners leave the member herself out.
+    const cards = page.locator('.action');
+    expect(await cards.locator('strong').allTextContents()).toEqual(['Sēde Nr. 7, lēmums 2.', 'Sēde Nr. 7, lēmums 4.']);
+    expect(await cards.first().textContent()).toContain('sagatavot vēstules projektu ministrijām');
+    expect(await cards.first().textContent()).not.toContain('līdzatbildīgie');
+    const together = squeeze((await cards.nth(1).locator('.muted').textContent()) ?? '');
+    expect(together).toContain('līdzatbildīgie:I.Kārkliņa');
+    expect(together).not.toContain('Rancāne');
+
     // A member may not open sittings or edit the directory.
+    await page.getByRole('link', { name: 'Sēdes', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sēdes', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Jauna sēde' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Personas' }).isVisible()).toBe(false);
-
     await page.getByRole('link', { name: 'Mani uzdevumi' }).click();
     await ready(page);
     await page.getByRole('heading', { name: 'Jāizdara (2)' }).waitFor();
-    const cards = page.locator('.action');
-    expect((await cards.locator('strong').allTextContents()).map(squeeze)).toEqual(['Nr.7,2.', 'Nr.7,4.']);
-    expect(await cards.first().textContent()).toContain('sagatavot vēstules projektu ministrijām');
 
     const first = cards.first();
     await first.getByText('Pievienot piezīmi par izpildi').click();
@@ -62,6 +76,32 @@ describe('a member on a phone', () => {
 
     await page.getByRole('button', { name: 'Iziet' }).click();
     await page.getByRole('heading', { name: 'Pieslēgšanās' }).waitFor();
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+});
+
+describe('the minutes preview on a phone', () => {
+  it('fits the phone’s width: the A4 text flows inside the frame, nothing is cut off on the right', async () => {
+    const w = await openPage(h, PHONE, memberLogin);
+    await go(w.page, `${h.url}/#/sedes/${nr7Id}/protokols`);
+    const frame = w.page.locator('iframe.preview-frame');
+    const box = await frame.boundingBox();
+    expect(box?.x).toBeGreaterThanOrEqual(0);
+    expect((box?.x ?? 0) + (box?.width ?? 999)).toBeLessThanOrEqual(PHONE.width);
+    const inner = w.page.frameLocator('iframe.preview-frame');
+    await inner.locator('.page').waitFor();
+    const preview = (await frame.elementHandle())?.contentFrame();
+    const sizes = await (
+      await preview
+    )?.evaluate(() => ({
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      page: document.querySelector('.page')?.getBoundingClientRect().right ?? Infinity,
+      width: document.documentElement.clientWidth,
+    }));
+    expect(sizes?.overflow).toBeLessThanOrEqual(0);
+    expect(sizes?.page).toBeLessThanOrEqual(sizes?.width ?? 0);
+    expect(await inner.locator('.item-title', { hasText: 'Par Cēsu klīnikas un Cēsu Rotary kluba sadarbību' }).isVisible()).toBe(true);
     expect(w.errors).toEqual([]);
     await w.context.close();
   });

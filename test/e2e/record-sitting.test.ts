@@ -76,6 +76,8 @@ describe('recording a whole sitting in the browser', () => {
   it('the secretary logs in on the login screen', async () => {
     const { page } = w;
     await go(page, `${h.url}/`);
+    await page.getByLabel('Lietotājvārds').waitFor();
+    await screenshot(page, 'login-desktop');
     await page.getByLabel('Lietotājvārds').fill('sekretare');
     await page.getByLabel('Parole').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Pieslēgties' }).click();
@@ -184,6 +186,16 @@ describe('recording a whole sitting in the browser', () => {
       })),
     );
     expect(body.decisions.map((d) => d.planActivity ?? null)).toEqual(doc.decisions.map((d) => (d === last ? '5.3.1.' : null)));
+    // The picture of the README (docs/drafting-screen.png): the second item with its proceedings and decision.
+    await page
+      .locator('.agenda-item')
+      .nth(1)
+      .evaluate((el) => {
+        el.scrollIntoView({ block: 'start' });
+        window.scrollBy(0, -(document.querySelector('.topbar')?.getBoundingClientRect().height ?? 0) - 8);
+      });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await screenshot(page, 'drafting-screen');
     expect(w.errors).toEqual([]);
   }, 120_000);
 
@@ -268,7 +280,9 @@ describe('recording a whole sitting in the browser', () => {
       ['sittings', '#/'],
       ['draft', `#/sedes/${sittingId}`],
       ['minutes', `#/sedes/${sittingId}/protokols`],
+      ['read-out', `#/sedes/${sittingId}/lemumi`],
       ['actions', '#/uzdevumi'],
+      ['register', '#/registrs'],
       ['people', '#/personas'],
       ['users', '#/lietotaji'],
       ['settings', '#/iestatijumi'],

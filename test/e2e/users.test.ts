@@ -106,6 +106,12 @@ describe('a fresh installation', () => {
       await page.getByLabel('Jaunā parole', { exact: true }).fill(s.password);
       await page.getByLabel('Jaunā parole vēlreiz').fill(s.password);
       await page.getByRole('button', { name: 'Nomainīt paroli' }).click();
+      if (s.role === 'member') {
+        // A member on a phone lands on what they owe; the sittings are one tap away.
+        await page.getByRole('heading', { name: 'Mani uzdevumi', exact: true }).waitFor();
+        await ready(page);
+        await navLink(page, 'Sēdes').click();
+      }
       await page.getByRole('heading', { name: 'Sēdes', exact: true }).waitFor();
       await ready(page);
 

@@ -6,6 +6,7 @@ import type { Me } from './types.ts';
 import { saver, type SaveState } from './autosave.ts';
 import { h, notice, replaceChildren } from './dom.ts';
 import { showActions } from './views/actions.ts';
+import { showReadOut } from './views/live.ts';
 import { showMinutes } from './views/minutes.ts';
 import { showPeople } from './views/people.ts';
 import { showRegister } from './views/register.ts';
@@ -22,6 +23,7 @@ const ROUTES: Array<{ pattern: RegExp; nav: string; view: View }> = [
   { pattern: /^\/?$/, nav: 'sedes', view: showSittings },
   { pattern: /^\/sedes\/(\d+)$/, nav: 'sedes', view: showDraft },
   { pattern: /^\/sedes\/(\d+)\/protokols$/, nav: 'sedes', view: showMinutes },
+  { pattern: /^\/sedes\/(\d+)\/lemumi$/, nav: 'sedes', view: showReadOut },
   { pattern: /^\/uzdevumi$/, nav: 'uzdevumi', view: showActions },
   { pattern: /^\/registrs$/, nav: 'registrs', view: showRegister },
   { pattern: /^\/personas$/, nav: 'personas', view: showPeople },
@@ -48,7 +50,11 @@ async function route(): Promise<void> {
   }
   if (match === undefined || match.m === null) {
     document.title = 'Nav atrasts – protokols';
-    replaceChildren(main, notice('error', 'Šāda lapa nav atrasta. '), 'Atgriezties pie ', linkTo('#/', 'sēžu saraksta'), '.');
+    replaceChildren(
+      main,
+      h('h1', { tabindex: -1 }, 'Lapa nav atrasta'),
+      h('p', null, 'Šādas lapas nav. Atgriezties pie ', linkTo('#/', 'sēžu saraksta'), '.'),
+    );
     main.dataset.ready = 'true';
     return;
   }
@@ -134,6 +140,16 @@ async function start(): Promise<void> {
   let me = await startSession(main);
   if (me.mustChangePassword) me = await requirePasswordChange(main, me);
   showUser(me);
+  // On a phone a member comes for what they owe, not for the list of sittings.
+  if (
+    /^#?\/?$/.test(location.hash) &&
+    me.personId !== null &&
+    !can('sittings:write') &&
+    !can('sittings:sign') &&
+    matchMedia('(max-width: 40rem)').matches
+  ) {
+    history.replaceState(null, '', '#/uzdevumi');
+  }
   window.addEventListener('hashchange', () => void route());
   await route();
 }

@@ -74,7 +74,7 @@ export async function showActions(root: HTMLElement): Promise<void> {
 function byUrgency(a: ActionItem, b: ActionItem): number {
   if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
   if (a.due !== b.due) return a.due === null ? 1 : b.due === null ? -1 : a.due.localeCompare(b.due);
-  return a.sittingDate.localeCompare(b.sittingDate) || a.reference.localeCompare(b.reference);
+  return a.sittingDate.localeCompare(b.sittingDate) || a.number - b.number;
 }
 
 function actionList(actions: Actions, personId: number, reload: () => Promise<void>): HTMLElement {
@@ -150,7 +150,7 @@ function actionCard(a: ActionItem, reload: () => Promise<void>, editable = true)
     h(
       'div',
       { class: 'action-head' },
-      h('strong', null, a.reference),
+      h('strong', null, `Sēde Nr. ${a.sittingNumber}, lēmums ${a.number}.`),
       a.due === null
         ? h('span', { class: 'badge' }, 'bez termiņa')
         : h('span', { class: a.overdue ? 'badge badge-overdue' : 'badge' }, `${a.overdue ? 'nokavēts, ' : ''}termiņš ${dateLv(a.due)}`),
@@ -160,8 +160,8 @@ function actionCard(a: ActionItem, reload: () => Promise<void>, editable = true)
     h(
       'p',
       { class: 'muted' },
-      h('a', { href: `#/sedes/${a.sittingId}` }, `Sēde Nr. ${a.sittingNumber}, ${dateLv(a.sittingDate)}`),
-      a.owners.length > 1 ? ` · kopā ar: ${a.owners.join(', ')}` : '',
+      h('a', { href: `#/sedes/${a.sittingId}` }, `${dateLv(a.sittingDate)} sēde`),
+      a.coOwners.length > 0 ? ` · līdzatbildīgie: ${a.coOwners.join(', ')}` : '',
     ),
     a.notes.length === 0
       ? null

@@ -10,6 +10,8 @@ import type { Attendee, NewAttendeeBody, Person, SittingDetail } from '../types.
 import { AgendaEditor } from './draft-agenda.ts';
 import { carryOverSection } from './draft-carry-over.ts';
 import { bind, type DraftContext } from './draft-shared.ts';
+import { typographyTool } from './draft-typography.ts';
+import { showLiveSitting } from './live.ts';
 import { dateEntry, entryHint, entryValue, showEntry, timeEntry } from '../widgets/date-time.ts';
 
 export async function showDraft(root: HTMLElement, [idText]: string[]): Promise<() => void> {
@@ -18,6 +20,8 @@ export async function showDraft(root: HTMLElement, [idText]: string[]): Promise<
     api.get<SittingDetail>(`/api/sittings/${id}`),
     can('people:read') ? api.get<Person[]>('/api/people') : Promise.resolve([]),
   ]);
+  // Those who may not edit follow a draft as it is written, in a view that refreshes itself.
+  if (sitting.state === 'draft' && !can('sittings:write')) return showLiveSitting(root, sitting);
   const live = h('div', { class: 'visually-hidden', 'aria-live': 'polite' });
   const ctx: DraftContext = {
     sitting,
@@ -43,6 +47,7 @@ export async function showDraft(root: HTMLElement, [idText]: string[]): Promise<
     agenda.el,
     agenda.looseEl,
   );
+  const typography = ctx.readOnly ? null : typographyTool(body);
   replaceChildren(
     root,
     h(
@@ -53,8 +58,11 @@ export async function showDraft(root: HTMLElement, [idText]: string[]): Promise<
         'nav',
         { class: 'page-tools', 'aria-label': 'Sēdes sadaļas' },
         h('a', { href: `#/sedes/${id}/protokols`, class: 'button' }, 'Protokols: priekšskatīt, lejupielādēt, parakstīt'),
+        h('a', { href: `#/sedes/${id}/lemumi`, class: 'button' }, 'Nolasīt lēmumus'),
+        typography?.button,
       ),
     ),
+    typography?.message,
     sitting.state === 'signed'
       ? notice(
           'info',
