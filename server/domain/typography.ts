@@ -2,7 +2,7 @@
 // one habit of typed minutes and says what it should be. Pure and import-free: the front end bundles
 // this module as it is, so the rules are defined once.
 
-const NBSP = '\u00a0';
+export const NBSP = '\u00a0';
 
 export type TypographyRule = 'initials' | 'abbreviation' | 'range' | 'quotes';
 
@@ -40,14 +40,16 @@ const ABBREVIATIONS: ReadonlyArray<[string, string]> = [
   ['u', 'tml'],
 ];
 
+const INITIALS: Rule = {
+  // E.Rancāne, E. Rancāne, A.M.Ozola → initials joined to what follows by U+00A0. The letter must
+  // stand alone (not the end of VP. or a word) and be followed by a capitalised word or initial.
+  rule: 'initials',
+  pattern: new RegExp(`(?<![\\p{L}\\p{N}]|\\p{N}\\.)(${UPPER})\\.[ ]?(?=${UPPER}(?:${LOWER}|\\.))`, 'gu'),
+  replace: (_m, letter) => `${letter}.${NBSP}`,
+};
+
 const RULES: readonly Rule[] = [
-  {
-    // E.Rancāne, E. Rancāne, A.M.Ozola → initials joined to what follows by U+00A0. The letter must
-    // stand alone (not the end of VP. or a word) and be followed by a capitalised word or initial.
-    rule: 'initials',
-    pattern: new RegExp(`(?<![\\p{L}\\p{N}]|\\p{N}\\.)(${UPPER})\\.[ ]?(?=${UPPER}(?:${LOWER}|\\.))`, 'gu'),
-    replace: (_m, letter) => `${letter}.${NBSP}`,
-  },
+  INITIALS,
   {
     rule: 'abbreviation',
     pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${ABBREVIATIONS.map(([a, b]) => `${a}\\.[ \\u00a0]?${b}`).join('|')})\\.(?!\\p{L})`, 'giu'),
@@ -96,4 +98,9 @@ export function typographyFixes(text: string): TypographyFix[] {
 /** `text` with every correction made. */
 export function fixTypography(text: string): string {
   return run(text);
+}
+
+/** `text` with the initials rule alone: how the minutes print every name (M.Šteins → M. Šteins). */
+export function tieInitials(text: string): string {
+  return text.replace(INITIALS.pattern, (match: string, letter: string) => INITIALS.replace(match, letter));
 }

@@ -2,8 +2,9 @@
 // Wording lives in templates/; this module only shapes the values the templates receive.
 import { format } from 'date-fns/format';
 import { lv } from 'date-fns/locale/lv';
+import { NBSP, tieInitials } from '../domain/typography.ts';
 
-export const NBSP = '\u00a0';
+export { NBSP };
 
 function calendarDate(iso: string): Date {
   const [year, month, day] = iso.split('-').map(Number);
@@ -31,10 +32,7 @@ export function clockTime(hhmm: string): string {
 
 /** A name as typed, with the initials tied to what follows (M.Šteins → M. Šteins, non-breaking). */
 export function printedName(name: string): string {
-  return plainText(name)
-    .replace(/\s+/gu, ' ')
-    .trim()
-    .replace(/(\p{Lu}\.)[ \u00a0]?(?=\p{Lu})/gu, `$1${NBSP}`);
+  return tieInitials(plainText(name).replace(/\s+/gu, ' ').trim());
 }
 
 /**

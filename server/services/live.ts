@@ -20,10 +20,13 @@ export class GroupChanges {
   private readonly groups = new Map<number, GroupWatch>();
   private closed = false;
 
-  constructor(
-    private readonly db: Executor,
-    private readonly intervalMs = 1000,
-  ) {}
+  private readonly db: Executor;
+  private readonly intervalMs: number;
+
+  constructor(db: Executor, intervalMs = 1000) {
+    this.db = db;
+    this.intervalMs = intervalMs;
+  }
 
   /** Calls `listener` with the new version after each change of the group's data; returns the unsubscribe. */
   subscribe(groupId: number, listener: ChangeListener): () => void {
