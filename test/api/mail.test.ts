@@ -5,9 +5,10 @@
 import ICAL from 'ical.js';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDFDocument } from 'pdf-lib';
 import { addDays } from '../../server/domain/mail.ts';
 import { deliverDue, smtpMailer, type Mailer } from '../../server/services/mail/delivery.ts';
-import { enqueueAllReminders } from '../../server/services/mail/reminders.ts';
+import { enqueueAllReminders, remindersOfDay } from '../../server/services/mail/reminders.ts';
 import { outsidePage } from '../../server/services/mail/outside.ts';
 import { testApp, type TestApp } from '../support/app.ts';
 import { mailFixture, SECRET_DECISION, SECRET_ITEM, type MailFixture } from '../support/mail-fixture.ts';
@@ -199,7 +200,8 @@ describe('reminders to owners', () => {
     const m = to(reminders, 'janis@example.lv')[1]!;
     expect(m.parsed.subject).toBe('Atgādinājums par lēmumu izpildi 2026.\u00a0gada 4.\u00a0decembrī');
     expect(m.parsed.text).toContain('Nr.\u00a01, 3. Apzināt pusaudžu resursu centrus. Termiņš: 03.12.2026. Termiņš ir nokavēts.');
-    expect(m.parsed.text).toContain(`${BASE}/#/decisions/${f.decisions.centres}`);
+    // Jānis has no account: his digest links to the page behind his signed link.
+    expect(m.parsed.text).toMatch(/#\/izpilde\//u);
   });
 
   it('can be turned off from the mail itself: RFC 8058 one-click List-Unsubscribe, and a link', async () => {
@@ -230,15 +232,15 @@ describe('reminders to owners', () => {
 
   it('a member with an account is linked into the app; an outside owner gets a signed link instead', async () => {
     const anna = to(reminders, 'anna@example.lv')[0]!;
-    expect(anna.parsed.text).toContain(`${BASE}/#/me/actions`);
-    expect(anna.parsed.text).not.toContain('/#/outside/');
+    expect(anna.parsed.text).toContain(`${BASE}/#/uzdevumi`);
+    expect(anna.parsed.text).not.toContain('/#/izpilde/');
     const ilze = to(reminders, 'ilze.liepa@skola.example.lv')[0]!;
-    expect(ilze.parsed.text).toMatch(/#\/outside\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/u);
+    expect(ilze.parsed.text).toMatch(/#\/izpilde\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/u);
   });
 });
 
 describe("an outside owner's link", () => {
-  const tokenOf = (m: Received) => /#\/outside\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/u.exec(m.parsed.text ?? '')![1]!;
+  const tokenOf = (m: Received) => /#\/izpilde\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/u.exec(m.parsed.text ?? '')![1]!;
 
   it('shows their unfinished decisions without a login and records a progress note the secretary sees marked "ārējs"', async () => {
     const before = smtp.received.length;
@@ -342,6 +344,62 @@ describe('the signed minutes', () => {
   });
 });
 
+describe('the signed copy in e-signature mode', () => {
+  it('the last signature sends nothing; the upload of the signed copy sends its link and its own SHA-256, once per version', async () => {
+    const group = (await t.call({ method: 'GET', url: '/api/group' })).body;
+    expect(
+      (await t.call({ method: 'PATCH', url: '/api/group', payload: { version: group.version, minutes: { signatureMode: 'esignature' } } }))
+        .status,
+    ).toBe(200);
+    const s = (await t.call({ method: 'GET', url: `/api/sittings/${f.firstId}` })).body;
+    await t.call({ method: 'POST', url: `/api/sittings/${f.firstId}/amend`, payload: { version: s.version, reason: 'Otrs labojums.' } });
+    const again = (await t.call({ method: 'GET', url: `/api/sittings/${f.firstId}` })).body;
+    const before = smtp.received.length;
+    expect(
+      (await t.call({ method: 'POST', url: `/api/sittings/${f.firstId}/sign`, payload: { version: again.version } })).status,
+    ).toBeLessThan(300);
+    await deliver();
+    expect(since(before)).toHaveLength(0);
+
+    const pdf = Buffer.from(await (await PDFDocument.create()).save());
+    const upload = () =>
+      t.inject({
+        method: 'POST',
+        url: `/api/sittings/${f.firstId}/signed-copy`,
+        headers: { 'content-type': 'application/pdf' },
+        payload: pdf,
+      });
+    const stored = (await upload()).json();
+    await upload();
+    await deliver();
+    const mails = since(before);
+    expect(mails.flatMap((m) => m.to).sort()).toEqual(['anna@example.lv', 'janis@example.lv']);
+    for (const m of mails) expect(m.parsed.text).toContain(`SHA-256: ${stored.sha256}`);
+  });
+});
+
+describe('the scheduler', () => {
+  it("claims a day's reminders once across instances: a second claim of the same day writes nothing, even for a new owner", async () => {
+    const sitting = (await t.call({ method: 'POST', url: '/api/sittings', payload: { date: '2027-02-20' } })).body;
+    const owe = (personId: number) =>
+      t.call({
+        method: 'POST',
+        url: `/api/sittings/${sitting.id}/decisions`,
+        payload: { text: 'Sagatavot pārskatu.', owners: [{ personId }], due: '2027-03-08' },
+      });
+    await owe(f.people.anna);
+    expect(await remindersOfDay(t.db, '2027-03-01', ctx)).toBe(1);
+    await owe(f.people.peteris);
+    // Another instance's pass of the same day: the day is taken.
+    expect(await remindersOfDay(t.db, '2027-03-01', ctx)).toBe(0);
+    expect(await t.db.selectFrom('mail_schedule').selectAll().execute()).toEqual([{ group_id: t.groupId, reminders_date: '2027-03-01' }]);
+    // The command line computes the day again on purpose; each person still gets one digest.
+    expect(await enqueueAllReminders(t.db, '2027-03-01', ctx)).toBe(1);
+    expect(await enqueueAllReminders(t.db, '2027-03-01', ctx)).toBe(0);
+    await deliver();
+  });
+});
+
 describe('confidentiality', () => {
   it("a confidential decision's text and its item's title appear in no message, body or attachment", async () => {
     expect(smtp.received.length).toBeGreaterThan(25);
@@ -354,7 +412,7 @@ describe('confidentiality', () => {
     // Where it was, the mail says so and links into the app.
     const anna = smtp.received.find((m) => m.to.includes('anna@example.lv') && /Atgādinājums/u.test(m.parsed.subject ?? ''))!;
     expect(anna.parsed.text).toContain(`Nr.\u00a01, 1. Ierobežotas pieejamības informācija`);
-    expect(anna.parsed.text).toContain(`${BASE}/#/decisions/${f.decisions.secret}`);
+    expect(anna.parsed.text).toContain(`${BASE}/#/uzdevumi`);
   });
 });
 

@@ -19,3 +19,12 @@ export function newMessageId(ctx: MailContext): string {
   const domain = addressOf(ctx.from).split('@')[1] ?? 'protokols.invalid';
   return `<${randomUUID()}@${domain}>`;
 }
+
+/** The links a mail carries, into the front end's screens (web/src/main.ts) and the API: made here only. */
+export const links = (ctx: MailContext) => ({
+  sitting: (id: number) => `${ctx.baseUrl}/#/sedes/${id}`,
+  minutes: (id: number) => `${ctx.baseUrl}/#/sedes/${id}/protokols`,
+  actions: () => `${ctx.baseUrl}/#/uzdevumi`,
+  outside: (token: string) => `${ctx.baseUrl}/#/izpilde/${token}`,
+  unsubscribe: (token: string) => `${ctx.baseUrl}/api/mail/unsubscribe/${token}`,
+});

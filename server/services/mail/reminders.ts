@@ -10,11 +10,9 @@ import { getGroup } from '../../repositories/group.ts';
 import { claimReminderDay, groupIds, mailSecret, mailSettings, optedOut, ownersWithDeadlines } from '../../repositories/mail.ts';
 import { loadMailTemplates } from '../../wording/mail-templates.ts';
 import { personActions } from '../actions.ts';
-import type { MailContext } from './context.ts';
+import { links, type MailContext } from './context.ts';
 import { enqueue } from './enqueue.ts';
 import { longDate } from './sitting-mail.ts';
-
-export const unsubscribeUrl = (ctx: MailContext, token: string) => `${ctx.baseUrl}/api/mail/unsubscribe/${token}`;
 
 /**
  * Writes `date`'s digests for one group; returns how many were new. Running it again for the same
@@ -39,6 +37,7 @@ export async function enqueueReminders(
     ]);
     const templates = loadMailTemplates();
     const view = publicView(templates.restricted);
+    const to = links(ctx);
     let written = 0;
     for (const owner of owners) {
       if (!isMailAddress(owner.email) || off.has(owner.personId)) continue;
@@ -46,6 +45,7 @@ export async function enqueueReminders(
       const actions = (await personActions(trx, groupId, owner.personId, date)).open.map((a) => actionFor(view, a));
       const expires = outsideLinkExpiry(now);
       const outside = owner.hasAccount ? null : signLink(secret, { purpose: 'outside', groupId, personId: owner.personId, expires });
+      const outsideUrl = outside === null ? null : to.outside(outside);
       const unsubscribe = signLink(secret, { purpose: 'unsubscribe', groupId, personId: owner.personId, expires: null });
       const mail = templates.word('reminder', {
         name: owner.name,
@@ -56,12 +56,11 @@ export async function enqueueReminders(
           text: a.text,
           due: a.due === null ? null : shortDate(a.due),
           overdue: a.overdue,
-          url: `${ctx.baseUrl}/#/decisions/${a.decisionId}`,
         })),
-        appUrl: `${ctx.baseUrl}/#/me/actions`,
-        outsideUrl: outside === null ? null : `${ctx.baseUrl}/#/outside/${outside}`,
+        appUrl: to.actions(),
+        outsideUrl,
         outsideUntil: shortDate(addDays(date, 14)),
-        unsubscribeUrl: unsubscribeUrl(ctx, unsubscribe),
+        unsubscribeUrl: to.unsubscribe(unsubscribe),
       });
       const isNew = await enqueue(
         trx,
@@ -75,7 +74,7 @@ export async function enqueueReminders(
           mail,
           headers: {
             ...(settings.replyTo === null ? {} : { 'Reply-To': settings.replyTo }),
-            'List-Unsubscribe': `<${unsubscribeUrl(ctx, unsubscribe)}>`,
+            'List-Unsubscribe': `<${to.unsubscribe(unsubscribe)}>`,
             'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
           },
           dedupeKey: `reminder:${groupId}:${owner.personId}:${date}`,

@@ -21,7 +21,7 @@ import type { SittingDetail } from '../../schemas/sittings.ts';
 import { loadMailTemplates, type MailKind } from '../../wording/mail-templates.ts';
 import { runAudited } from '../audit.ts';
 import { loadSitting } from '../sittings.ts';
-import { addressOf, type MailContext } from './context.ts';
+import { addressOf, links, type MailContext } from './context.ts';
 import { enqueue, icsAttachment } from './enqueue.ts';
 
 export const longDate = (iso: string): string => {
@@ -93,7 +93,7 @@ async function sendToInvitees(
       endTime: inv.endTime === null ? null : clockTime(inv.endTime),
       place: inv.place,
       agenda: agendaOf(sitting),
-      sittingUrl: `${ctx.baseUrl}/#/sittings/${row.id}`,
+      sittingUrl: links(ctx).sitting(row.id),
       replyTo: settings.replyTo,
     };
     const mail = templates.word(kind, values);
@@ -232,7 +232,7 @@ export async function signedMinutesMail(
       attached: attach,
       fileName,
       minutesUrl,
-      sittingUrl: `${ctx.baseUrl}/#/sittings/${sittingId}`,
+      sittingUrl: links(ctx).minutes(sittingId),
       sha256,
       publicVersion: attach && confidential,
     });
