@@ -79,3 +79,7 @@ export const OutsideNoteBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export type OutboxEntryView = Static<typeof OutboxEntry>;
+export type OutboxMessageView = Static<typeof OutboxMessage>;
+export type OutsidePageView = Static<typeof OutsidePage>;

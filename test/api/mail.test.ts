@@ -266,6 +266,10 @@ describe("an outside owner's link", () => {
     const detail = (await t.call({ method: 'GET', url: `/api/decisions/${f.decisions.letter}` })).body;
     expect(detail.currentStatus).toBe('done');
     expect(detail.history.at(-1)).toMatchObject({ kind: 'note', note: 'Vēstule nosūtīta 20. novembrī.', status: 'done', external: true });
+    const actions = (await t.call({ method: 'GET', url: `/api/people/${f.people.ilze}/actions` })).body;
+    expect(actions.recentlyFinished[0].notes).toEqual([
+      expect.objectContaining({ note: 'Vēstule nosūtīta 20. novembrī.', external: true }),
+    ]);
   });
 
   it("may note only on the holder's own decisions, and a changed token is refused", async () => {

@@ -11,6 +11,7 @@ import { AgendaEditor } from './draft-agenda.ts';
 import { carryOverSection } from './draft-carry-over.ts';
 import { bind, type DraftContext } from './draft-shared.ts';
 import { dateEntry, entryHint, entryValue, showEntry, timeEntry } from '../widgets/date-time.ts';
+import { announceButton } from '../widgets/announce.ts';
 
 export async function showDraft(root: HTMLElement, [idText]: string[]): Promise<() => void> {
   const id = Number(idText);
@@ -53,6 +54,7 @@ export async function showDraft(root: HTMLElement, [idText]: string[]): Promise<
         'nav',
         { class: 'page-tools', 'aria-label': 'Sēdes sadaļas' },
         h('a', { href: `#/sedes/${id}/protokols`, class: 'button' }, 'Protokols: priekšskatīt, lejupielādēt, parakstīt'),
+        sitting.state === 'draft' && !ctx.readOnly ? announceButton(id, ctx.announce) : null,
       ),
     ),
     sitting.state === 'signed'
