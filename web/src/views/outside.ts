@@ -18,7 +18,7 @@ export async function runOutside(main: HTMLElement, token: string): Promise<void
       h(
         'p',
         null,
-        `${page.name}, ${page.groupName} lūdz Jūs atzīmēt, kā sokas ar lēmumiem, par kuru izpildi atbildat. Saite derīga līdz ${dateLv(page.expires.slice(0, 10))}.`,
+        `Labdien, ${page.name}! ${page.groupName} lūdz Jūs atzīmēt, kā sokas ar lēmumiem, par kuru izpildi atbildat. Saite derīga līdz ${dateLv(page.expires.slice(0, 10))}`,
       ),
       said,
       page.decisions.length === 0 ? h('p', null, 'Jums nav neizpildītu lēmumu.') : page.decisions.map((d) => decisionCard(d)),
