@@ -24,6 +24,7 @@ import groupRoutes from './routes/group.ts';
 import healthRoutes from './routes/health.ts';
 import interchangeRoutes from './routes/interchange.ts';
 import liveRoutes from './routes/live.ts';
+import mailRoutes from './routes/mail.ts';
 import minutesRoutes from './routes/minutes.ts';
 import peopleRoutes from './routes/people.ts';
 import sittingPartRoutes from './routes/sitting-parts.ts';
@@ -74,6 +75,8 @@ export interface AppOptions {
   publicUrl?: string | null;
   /** The SQLite file behind `db`, whose disappearance GET /health reports; none for an in-memory database. */
   databaseFile?: string | null;
+  /** The sender of the mails the app writes (config MAIL_FROM). */
+  mailFrom?: string;
 }
 
 /**
@@ -90,6 +93,7 @@ export async function buildApp({
   readCache = true,
   publicUrl = null,
   databaseFile = null,
+  mailFrom = 'protokols@localhost',
 }: AppOptions): Promise<FastifyInstance> {
   // Schemas compile at each route's first request: compiling them all made most of the start time.
   const schemas = lazySchemas();
@@ -109,6 +113,7 @@ export async function buildApp({
   app.decorate('compileSchemas', schemas.compileAll);
   app.decorate('reads', new ReadCache({ enabled: readCache }));
   app.decorate('publicUrl', publicUrl);
+  app.decorate('mailFrom', mailFrom);
   await app.register(database, { db });
   // The DOCX threads (started by the first download) must not outlive the app, nor hold up its exit.
   app.addHook('onClose', closeDocxPool);
@@ -155,5 +160,6 @@ export async function buildApp({
   await app.register(minutesRoutes);
   await app.register(decisionRoutes);
   await app.register(liveRoutes);
+  await app.register(mailRoutes);
   return app;
 }

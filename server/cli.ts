@@ -27,6 +27,10 @@ import { exportSitting, importSitting } from './services/interchange.ts';
 import { people } from './services/people.ts';
 import { readerFor } from './services/readers.ts';
 import { minutesFile } from './services/signing.ts';
+import { isRealDate } from './domain/calendar.ts';
+import { rigaClock } from './domain/mail.ts';
+import { deliverDue, smtpMailer } from './services/mail/delivery.ts';
+import { enqueueAllReminders } from './services/mail/reminders.ts';
 
 const USAGE = `Lietošana:
   protokols import FAILS.json        importē sēdi (izdrukā jaunās sēdes id)
@@ -46,6 +50,9 @@ Grupa: komandas, kas strādā grupā (import, export, render, user), ņem --grou
 vienīgo grupu (ja grupu ir vairākas, komanda atsakās ar izejas kodu 2 un uzskaita grupas).
   protokols backup FAILS             saglabā datubāzes kopiju (var darīt, kamēr serveris strādā)
   protokols restore FAILS [--force]  atjauno datubāzi no kopijas (serverim jābūt apturētam)
+  protokols mail run [--now GGGG-MM-DD]
+                                     aprēķina dienas atgādinājumus (katrai personai vienu reizi dienā),
+                                     nosūta visu, kas gaida izsūtnē, un beidz darbu
 
 Datubāze: DATABASE_URL vai, ja tā nav norādīta, data/protokols.db; tās ceļu komanda vienmēr
 izdrukā kā pirmo rindu standartkļūdā. Ja DATABASE_URL nav norādīts un data/protokols.db nav,
@@ -65,6 +72,9 @@ interface Context {
   host: () => Promise<Db>;
   /** The base URL for links (PUBLIC_URL, else this host's HOST:PORT). */
   baseUrl: string;
+  /** SMTP_URL (null: nothing is sent) and MAIL_FROM. */
+  smtpUrl: string | null;
+  mailFrom: string;
 }
 
 type Command = (ctx: Context, args: string[]) => Promise<string>;
@@ -213,6 +223,27 @@ const commands: Record<string, Command> = {
     return [`Grupa "${group.name}" izveidota (saīsne ${group.slug}).`, ...link, String(group.id)].join('\n');
   },
 
+  async mail(ctx, args) {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { now: { type: 'string' } } });
+    if (positionals[0] !== 'run' || positionals.length > 1) throw new UsageError('Lietošana: protokols mail run [--now GGGG-MM-DD]');
+    const date = values.now ?? rigaClock(new Date()).date;
+    if (!isRealDate(date)) throw new UsageError(`--now: "${date}" nav īsts datums (jābūt GGGG-MM-DD).`);
+    const db = await ctx.host();
+    const written = await enqueueAllReminders(db, date, { baseUrl: ctx.baseUrl, from: ctx.mailFrom });
+    const mailer = ctx.smtpUrl === null ? null : smtpMailer(ctx.smtpUrl);
+    let report;
+    try {
+      report = await deliverDue(db, mailer, { from: ctx.mailFrom });
+    } finally {
+      mailer?.close();
+    }
+    const sent =
+      mailer === null
+        ? 'SMTP_URL nav iestatīts: nekas netika sūtīts.'
+        : `Nosūtītas: ${report.sent}, atliktas: ${report.retried}, atmestas: ${report.failed}.`;
+    return `Atgādinājumi ${date}: ${written} jauni. ${sent}`;
+  },
+
   async backup(ctx, [target]) {
     if (target === undefined) throw new UsageError('Norādiet kopijas failu.');
     try {
@@ -257,9 +288,11 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   const { group: groupOption, args } = withoutGroupOption(rest.filter((arg) => arg !== '--create'));
   let databaseUrl: string;
   let baseUrl: string;
+  let mail: { smtpUrl: string | null; mailFrom: string };
   try {
     const config = readConfig(env);
     databaseUrl = config.databaseUrl;
+    mail = { smtpUrl: config.smtpUrl, mailFrom: config.mailFrom };
     baseUrl = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   } catch (error) {
     process.stderr.write(`Kļūda: ${(error as Error).message}\n`);
@@ -282,6 +315,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   const ctx: Context = {
     databasePath,
     baseUrl,
+    ...mail,
     host,
     db: async () => {
       const db = await host();

@@ -17,6 +17,14 @@ export interface Config {
   publicUrl: string | null;
   /** LOG_LEVEL: pino's threshold for the JSON log on stdout. */
   logLevel: LogLevel;
+  /** SMTP_URL: where mail is sent (holds the password: never logged); null sends nothing. */
+  smtpUrl: string | null;
+  /** MAIL_FROM: the sender of every mail; protokols@ the PUBLIC_URL's host (or localhost) unless set. */
+  mailFrom: string;
+  /** MAIL_POLL_SECONDS: how often the mail timer delivers what is due and checks the day's reminders. */
+  mailPollSeconds: number;
+  /** MAIL_LEASE_SECONDS: how long an instance holds a message it sends before another may take it. */
+  mailLeaseSeconds: number;
 }
 
 /** pino's levels, most severe first; `silent` logs nothing. */
@@ -28,15 +36,59 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const databaseUrl = env.DATABASE_URL ?? 'data/protokols.db';
   if (/^postgres(ql)?:/.test(databaseUrl)) throw new Error('DATABASE_URL: PostgreSQL is not supported yet; give a SQLite file path');
+  const publicUrl = parsePublicUrl(env.PUBLIC_URL);
   return {
     port,
     host: parseHost(env.HOST),
     databaseUrl,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     readCache: parseReadCache(env.READ_CACHE),
-    publicUrl: parsePublicUrl(env.PUBLIC_URL),
+    publicUrl,
     logLevel: parseLogLevel(env.LOG_LEVEL),
+    smtpUrl: parseSmtpUrl(env.SMTP_URL),
+    mailFrom: parseMailFrom(env.MAIL_FROM, publicUrl),
+    mailPollSeconds: parseSeconds('MAIL_POLL_SECONDS', env.MAIL_POLL_SECONDS, 30),
+    mailLeaseSeconds: parseSeconds('MAIL_LEASE_SECONDS', env.MAIL_LEASE_SECONDS, 300),
   };
+}
+
+/**
+ * `smtp://[user:pass@]host[:port]` (STARTTLS when offered) or `smtps://…` (TLS from the start). A
+ * wrong value is named without echoing it: it may hold a password.
+ */
+export function parseSmtpUrl(value: string | undefined): string | null {
+  const text = (value ?? '').trim();
+  if (text === '') return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    url = null;
+  }
+  if (url === null || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || url.hostname === '')
+    throw new Error(
+      'SMTP_URL must be smtp://[user:password@]host[:port] or smtps://…; the value given is not (not shown: it may hold a password)',
+    );
+  return text;
+}
+
+/** `protokols@cesis.lv` or `Sadarbības grupa <protokols@cesis.lv>`. */
+export function parseMailFrom(value: string | undefined, publicUrl: string | null): string {
+  const text = (value ?? '').trim();
+  if (text === '') return `protokols@${publicUrl === null ? 'localhost' : new URL(publicUrl).hostname}`;
+  const address = /<([^>]+)>\s*$/u.exec(text)?.[1] ?? text;
+  if (!/^[^\s@<>]+@[^\s@<>]+$/u.test(address))
+    throw new Error(`MAIL_FROM must be an e-mail address such as protokols@cesis.lv, got "${value}"`);
+  return text;
+}
+
+function parseSeconds(name: string, value: string | undefined, fallback: number): number {
+  const text = (value ?? '').trim();
+  if (text === '') return fallback;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0 || n > 86_400)
+    throw new Error(`${name} must be a number of seconds between 0 and 86400, got "${value}"`);
+  return n;
 }
 
 /** An IPv4/IPv6 address (`0.0.0.0`, `::`) or a host name such as `localhost`; 127.0.0.1 unless set. */

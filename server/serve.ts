@@ -5,6 +5,8 @@ import { buildApp } from './app.ts';
 import { readConfig, type Config } from './config.ts';
 import { openDatabase } from './db/open.ts';
 import { sqlitePathFromUrl } from './db/sqlite.ts';
+import { smtpMailer } from './services/mail/delivery.ts';
+import { startMailWorker, type MailWorker } from './services/mail/worker.ts';
 import { gracefulStop } from './shutdown.ts';
 import { announceFirstAdminSetup, baseUrl } from './setup-link.ts';
 
@@ -24,13 +26,16 @@ const app = await buildApp({
   readCache: config.readCache,
   publicUrl: config.publicUrl,
   databaseFile: databasePath === ':memory:' ? null : path.resolve(databasePath),
+  mailFrom: config.mailFrom,
   // buildApp logs requests by method, path and status only (server/http/request-log.ts).
   logger: { level: config.logLevel },
 });
 
+let mail: MailWorker | null = null;
 const stop = gracefulStop({
   log: app.log,
   close: async () => {
+    await mail?.stop();
     await app.close();
     await db.destroy();
   },
@@ -41,6 +46,17 @@ process.once('SIGTERM', () => void stop('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
 await announceFirstAdminSetup(app, config);
+// The mail timer: reminders and delivery of the outbox. Without SMTP_URL nothing is sent and the
+// outbox says why; a failed pass is logged without the URL (it holds the password).
+mail = startMailWorker({
+  db,
+  ctx: { baseUrl: baseUrl(app, config), from: config.mailFrom },
+  mailer: config.smtpUrl === null ? null : smtpMailer(config.smtpUrl),
+  pollMs: config.mailPollSeconds * 1000,
+  leaseMs: config.mailLeaseSeconds * 1000,
+  onError: (error) => app.log.error({ err: { message: (error as Error).message?.replace(/\w+:\/\/\S*/gu, '…') } }, 'mail'),
+});
+if (config.smtpUrl === null) app.log.warn('SMTP_URL nav iestatīts: e-pasts netiek sūtīts');
 // The address this process listens on, for whoever started it (npm start, the tests); links for
 // users come from PUBLIC_URL.
 app.log.info({ url: `${baseUrl(app, { publicUrl: null, host: config.host })}/` }, 'protokols darbojas');

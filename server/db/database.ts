@@ -189,6 +189,8 @@ export interface DecisionNoteTable {
   /** The day the note counts from, for the state of a decision as of a date. */
   effective_date: string;
   created_at: string;
+  /** 1 when an outside owner left it through a mailed link (shown as "ārējs"). */
+  external: Generated<Flag>;
 }
 
 export interface CarriedDecisionTable {
@@ -294,6 +296,83 @@ export interface MinutesSignatureTable {
   signed_at: string;
 }
 
+/** Where a message of the outbox stands (domain/mail.ts). */
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed';
+
+/** One e-mail, written in the transaction of the change that causes it and sent by the worker. */
+export interface OutboxTable {
+  id: Generated<number>;
+  group_id: number;
+  kind: string;
+  sitting_id: number | null;
+  person_id: number | null;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  /** JSON of [{fileName, contentType, base64}] */
+  attachments: string | null;
+  /** JSON of extra headers (List-Unsubscribe) */
+  headers: string | null;
+  /** Made once when the message is written: a redelivery after a crash carries the same one. */
+  message_id: string;
+  /** A reminder's `reminder:group:person:date`: the same digest is never written twice. */
+  dedupe_key: string | null;
+  state: Generated<OutboxState>;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  give_up_at: string;
+  /** The worker instance sending it, until lease_expires_at (then another may take it). */
+  lease_owner: string | null;
+  lease_expires_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface MailSettingsTable {
+  group_id: number;
+  /** The secretary's address, as Reply-To of the group's mails. */
+  reply_to: string | null;
+  reminder_days_before: Generated<number>;
+  /** Attach the signed DOCX (public version when the sitting has a confidential item) instead of a link only. */
+  attach_docx: Generated<Flag>;
+  version: Generated<number>;
+}
+
+/** The calendar invitation sent for a sitting: what it said, so a change sends an update with a higher SEQUENCE. */
+export interface SittingInvitationTable {
+  sitting_id: number;
+  group_id: number;
+  uid: string;
+  sequence: Generated<number>;
+  date: string;
+  start_time: string | null;
+  end_time: string | null;
+  place: string;
+  cancelled: Generated<Flag>;
+  announced_at: string;
+}
+
+export interface MailOptOutTable {
+  id: Generated<number>;
+  group_id: number;
+  person_id: number;
+  created_at: string;
+}
+
+/** The day whose reminders a group last computed: one instance claims each day. */
+export interface MailScheduleTable {
+  group_id: number;
+  reminders_date: string;
+}
+
+export interface MailSecretTable {
+  id: number;
+  secret: string;
+  created_at: Generated<string>;
+}
+
 export interface Database {
   groups: GroupTable;
   people: PersonTable;
@@ -316,6 +395,12 @@ export interface Database {
   audit_log: AuditLogTable;
   minutes_signatures: MinutesSignatureTable;
   setup_tokens: SetupTokenTable;
+  outbox: OutboxTable;
+  mail_settings: MailSettingsTable;
+  sitting_invitations: SittingInvitationTable;
+  mail_opt_outs: MailOptOutTable;
+  mail_schedule: MailScheduleTable;
+  mail_secret: MailSecretTable;
 }
 
 export type Db = Kysely<Database>;
@@ -335,3 +420,4 @@ export type DecisionReviewRow = Selectable<DecisionReviewTable>;
 export type SignedMinutesRow = Selectable<SignedMinutesTable>;
 export type SignedCopyRow = Selectable<SignedCopyTable>;
 export type UserRow = Selectable<UserTable>;
+export type OutboxRow = Selectable<OutboxTable>;

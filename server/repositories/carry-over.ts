@@ -119,7 +119,7 @@ export function ownerNames(db: Executor, ids: number[]) {
 export function notesBefore(db: Executor, ids: number[], date: string) {
   return db
     .selectFrom('decision_notes')
-    .select(['decision_id', 'note', 'status', 'effective_date'])
+    .select(['decision_id', 'note', 'status', 'effective_date', 'external'])
     .where('decision_id', 'in', ids)
     .where('effective_date', '<', date)
     .orderBy('effective_date')

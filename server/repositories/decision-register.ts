@@ -85,7 +85,7 @@ export async function notesOf(db: Executor, decisionIds: number[]) {
   if (decisionIds.length === 0) return [];
   return db
     .selectFrom('decision_notes')
-    .select(['decision_id', 'note', 'status', 'effective_date'])
+    .select(['decision_id', 'note', 'status', 'effective_date', 'external'])
     .where('decision_id', 'in', decisionIds)
     .orderBy('effective_date')
     .orderBy('id')
@@ -123,7 +123,7 @@ export async function ownsDecision(db: Executor, decisionId: number, personId: n
 export async function insertNote(
   db: Executor,
   decisionId: number,
-  note: { note: string; status: DecisionStatus | null; authorId: number | null; date: string },
+  note: { note: string; status: DecisionStatus | null; authorId: number | null; date: string; external?: boolean },
 ): Promise<void> {
   await db
     .insertInto('decision_notes')
@@ -134,6 +134,7 @@ export async function insertNote(
       author_id: note.authorId,
       effective_date: note.date,
       created_at: nowIso(),
+      external: note.external === true ? 1 : 0,
     })
     .execute();
   await refreshDecisionState(db, [decisionId]);

@@ -8,6 +8,7 @@ import { currentUser } from '../plugins/auth.ts';
 import { UnsupportedMediaType } from '../domain/errors.ts';
 import { MAX_SIGNED_COPY_BYTES, SIGNED_COPY_TYPES } from '../domain/signed-copy-file.ts';
 import { attachment, inline } from '../http/content-disposition.ts';
+import { mailContextOf } from '../http/mail-context.ts';
 import { minutesForReader, signaturesForReader, signedCopyForReader, uploadSignedCopy } from '../services/minutes.ts';
 import { amendSitting, signAs, type MinutesFile } from '../services/signing.ts';
 import { errorResponses, Id, IdParams, literalUnion, NameText, Ordinal, PlainText, Version } from '../schemas/common.ts';
@@ -83,7 +84,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Signature, ...errorResponses },
       },
     },
-    (req) => signAs(db, groupOf(req), actorOf(req), req.params.id, req.body.version, currentUser(req), req.body.as),
+    (req) => signAs(db, groupOf(req), actorOf(req), req.params.id, req.body.version, currentUser(req), req.body.as, mailContextOf(req)),
   );
 
   app.post(
@@ -123,7 +124,15 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         if (!Buffer.isBuffer(req.body)) {
           throw new UnsupportedMediaType('Sūtiet parakstīto failu kā application/pdf vai application/vnd.etsi.asic-e+zip.');
         }
-        const stored = await uploadSignedCopy(db, groupOf(req), actorOf(req), req.params.id, req.body, req.query.fileName);
+        const stored = await uploadSignedCopy(
+          db,
+          groupOf(req),
+          actorOf(req),
+          req.params.id,
+          req.body,
+          req.query.fileName,
+          mailContextOf(req),
+        );
         return reply.code(201).send(stored);
       },
     );

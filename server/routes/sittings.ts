@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { actorOf, readerOf, groupOf } from '../http/caller.ts';
 import { sendFresh } from '../http/fresh.ts';
+import { mailContextOf } from '../http/mail-context.ts';
 import { addAgendaItem } from '../services/agenda-items.ts';
 import { addAttendee } from '../services/attendance.ts';
 import { addReview } from '../services/reviews.ts';
@@ -65,14 +66,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/api/sittings/:id',
     { config: write, schema: { params: IdParams, body: SittingPatchBody, response: { 200: SittingDetail, ...errorResponses } } },
-    (req) => updateSitting(db, groupOf(req), actorOf(req), req.params.id, req.body),
+    (req) => updateSitting(db, groupOf(req), actorOf(req), req.params.id, req.body, mailContextOf(req)),
   );
 
   app.delete(
     '/api/sittings/:id',
     { config: write, schema: { params: IdParams, querystring: VersionQuery, response: deletedResponses } },
     async (req, reply) => {
-      await deleteSitting(db, groupOf(req), actorOf(req), req.params.id, req.query.version);
+      await deleteSitting(db, groupOf(req), actorOf(req), req.params.id, req.query.version, mailContextOf(req));
       return reply.code(204).send(null);
     },
   );

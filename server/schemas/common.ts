@@ -50,7 +50,12 @@ export const VersionQuery = Type.Object({ version: Version });
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** A progress note on a decision, as carry-over and actions list it. */
-export const ProgressNote = Type.Object({ note: Type.String(), status: Nullable(Status), date: IsoDate });
+export const ProgressNote = Type.Object({
+  note: Type.String(),
+  status: Nullable(Status),
+  date: IsoDate,
+  external: Type.Optional(Type.Boolean({ description: 'Left by an outside owner through a mailed link ("ārējs")' })),
+});
 
 export const ErrorResponse = Type.Object({
   statusCode: Type.Integer(),

@@ -25,6 +25,7 @@ export const HistoryEvent = Type.Object({
   note: Nullable(Type.String()),
   sittingNumber: Nullable(Type.Integer()),
   notDiscussed: Type.Boolean(),
+  external: Type.Optional(Type.Boolean({ description: 'A note an outside owner left through a mailed link (shown as "ārējs")' })),
 });
 
 export const DecisionDetail = Type.Intersect([RegisterEntry, Type.Object({ history: Type.Array(HistoryEvent) })]);

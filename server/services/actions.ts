@@ -51,7 +51,12 @@ async function toActions(db: Executor, rows: RegisterRow[], today: string, perso
     due: e.currentDue,
     overdue: isUnfinished(e.currentStatus) && isOverdue(e.currentDue, today),
     status: e.currentStatus,
-    notes: (notesById.get(e.id) ?? []).map((n) => ({ note: n.note, status: n.status, date: n.effective_date })),
+    notes: (notesById.get(e.id) ?? []).map((n) => ({
+      note: n.note,
+      status: n.status,
+      date: n.effective_date,
+      ...(n.external === 1 ? { external: true } : {}),
+    })),
     confidential: e.confidential,
   }));
 }

@@ -69,7 +69,7 @@ export async function carriedDecisions(db: Executor, sitting: SittingRow): Promi
       confidential: inheritsConfidentiality(r.confidential),
       notes: (notesById.get(r.id) ?? [])
         .filter((n) => n.effective_date >= since)
-        .map((n) => ({ note: n.note, status: n.status, date: n.effective_date })),
+        .map((n) => ({ note: n.note, status: n.status, date: n.effective_date, ...(n.external === 1 ? { external: true } : {}) })),
       review:
         review === undefined
           ? null

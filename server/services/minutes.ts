@@ -13,6 +13,9 @@ import { listSignatures } from '../repositories/signed-minutes.ts';
 import { sittingRow } from '../repositories/sittings.ts';
 import type { Signature, SignedCopyInfo } from '../schemas/minutes.ts';
 import { runAudited } from './audit.ts';
+import type { MailContext } from './mail/context.ts';
+import { signedMinutesMail } from './mail/sitting-mail.ts';
+import { getGroup } from '../repositories/group.ts';
 import { loadMinutesSource } from './minutes-source.ts';
 import { loadSitting } from './sittings.ts';
 import { assertMaySee, auditConfidentialRead, type Reader } from './readers.ts';
@@ -54,7 +57,10 @@ export async function signaturesForReader(db: Executor, groupId: number, reader:
   return listSignatures(db, groupId, sittingId);
 }
 
-/** Stores the copy signed outside the tool, audited with what was stored. */
+/**
+ * Stores the copy signed outside the tool, audited with what was stored. With `mail`, in
+ * e-signature mode the members are sent the signed minutes (once per signed version).
+ */
 export function uploadSignedCopy(
   db: Db,
   groupId: number,
@@ -62,13 +68,19 @@ export function uploadSignedCopy(
   sittingId: number,
   bytes: Buffer,
   fileName: string | undefined,
+  mail?: MailContext,
 ): Promise<SignedCopyInfo> {
   return runAudited(
     db,
     groupId,
     actor,
     { action: 'upload_signed_copy', recordType: 'sitting', recordId: sittingId, added: newestSignedCopy },
-    (trx) => storeSignedCopy(trx, groupId, sittingId, bytes, fileName),
+    async (trx) => {
+      const stored = await storeSignedCopy(trx, groupId, sittingId, bytes, fileName);
+      if (mail !== undefined && (await getGroup(trx, groupId)).minutes.signatureMode === 'esignature')
+        await signedMinutesMail(trx, groupId, sittingId, mail, { sha256: stored.sha256 });
+      return stored;
+    },
   );
 }
 

@@ -138,6 +138,8 @@ export async function decisionDetail(db: Executor, groupId: number, id: number, 
       note: n.note,
       sittingNumber: null,
       notDiscussed: false,
+      // Left by an outside owner through a mailed link, without an account.
+      ...(isSet(n.external) ? { external: true } : {}),
     })),
   ].sort((a, b) => a.date.localeCompare(b.date));
   return { ...(entry as RegisterEntry), history };

@@ -4,7 +4,7 @@
 import type { Db, Executor, SignedMinutesRow, SittingRow } from '../db/database.ts';
 import { Conflict, DomainError, InvalidInput, notFound } from '../domain/errors.ts';
 import type { Role } from '../domain/permissions.ts';
-import { signaturesGiven, type SignerRole } from '../domain/signers.ts';
+import { awaitedSignatures, signaturesGiven, type SignerRole } from '../domain/signers.ts';
 import { signingRefusal } from '../domain/signing-readiness.ts';
 import type { MinutesVersion } from '../minutes/minutes-source.ts';
 import { minutesFileName, renderMinutes, type MinutesFormat, type RenderedMinutes } from '../minutes/render-minutes.ts';
@@ -30,6 +30,8 @@ import { loadSitting } from './sittings.ts';
 import type { Signature } from '../schemas/minutes.ts';
 import type { SittingDetail } from '../schemas/sittings.ts';
 import { runAudited } from './audit.ts';
+import type { MailContext } from './mail/context.ts';
+import { signedMinutesMail } from './mail/sitting-mail.ts';
 
 export interface Signer {
   userId: number | null;
@@ -56,18 +58,21 @@ export function signAs(
   sittingVersion: number,
   user: { userId: number; role: Role },
   as?: SignerRole,
+  mail?: MailContext,
 ): Promise<Signature> {
   const given = signaturesGiven(user.role, as);
   if (given.length === 0)
     throw new NotASigner(
       as === 'chair' ? 'Kā sēdes vadītājs var parakstīt tikai sēdes vadītājs.' : 'Kā protokolētājs var parakstīt tikai sekretārs.',
     );
-  return signSitting(db, groupId, actor, sittingId, sittingVersion, { userId: user.userId, as: given });
+  return signSitting(db, groupId, actor, sittingId, sittingVersion, { userId: user.userId, as: given }, mail);
 }
 
 /**
  * Signs the minutes as chair and/or recorder, audited. The first signature renders and stores
- * them and locks the sitting, so the second signs exactly what the first did.
+ * them and locks the sitting, so the second signs exactly what the first did. With `mail`, the
+ * last signature of paper mode sends the members the signed minutes (in e-signature mode the
+ * upload of the signed copy does).
  */
 export function signSitting(
   db: Db,
@@ -76,6 +81,7 @@ export function signSitting(
   sittingId: number,
   sittingVersion: number,
   signer: Signer,
+  mail?: MailContext,
 ): Promise<Signature> {
   return runAudited(db, groupId, actor, { ...signedSittingRecord(groupId), action: 'sign', recordId: sittingId }, async (trx) => {
     const row = await sittingRow(trx, groupId, sittingId);
@@ -94,6 +100,10 @@ export function signSitting(
     const missing = signer.as.filter((role) => !given.includes(role));
     if (missing.length === 0) throw new Conflict('Šo protokola versiju jūs jau esat parakstījis.');
     await insertSignatures(trx, sittingId, latest.version, missing, signer.userId);
+    if (mail !== undefined && awaitedSignatures([...given, ...missing]).length === 0) {
+      const group = await getGroup(trx, groupId);
+      if (group.minutes.signatureMode === 'paper') await signedMinutesMail(trx, groupId, sittingId, mail, null);
+    }
     const signatures = await listSignatures(trx, groupId, sittingId);
     return signatures[signatures.length - 1] as Signature;
   });

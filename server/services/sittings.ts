@@ -33,6 +33,8 @@ import {
   updateSittingRow,
 } from '../repositories/sittings.ts';
 import { runAudited, runAuditedCreate } from './audit.ts';
+import type { MailContext } from './mail/context.ts';
+import { sittingCancelled, sittingEdited } from './mail/sitting-mail.ts';
 import { carriedDecisions, ensureFollowUpItem } from './carry-over.ts';
 import { assertMaySee, auditConfidentialRead, searchScope, sittingForReader, visibleSittings, type Reader } from './readers.ts';
 
@@ -125,7 +127,15 @@ async function signerPosition(
   return given === undefined ? position : given;
 }
 
-export async function updateSitting(db: Db, groupId: number, actor: Actor, id: number, patch: SittingPatchBody): Promise<SittingDetail> {
+/** With `mail`, a change of an announced sitting's date, time or place sends its invitees an update. */
+export async function updateSitting(
+  db: Db,
+  groupId: number,
+  actor: Actor,
+  id: number,
+  patch: SittingPatchBody,
+  mail?: MailContext,
+): Promise<SittingDetail> {
   return runAudited(db, groupId, actor, { ...sittingRecord(groupId), action: 'update', recordId: id }, async (trx) => {
     const current = await draftSitting(trx, groupId, id);
     if (patch.date !== undefined) assertDate('date', patch.date);
@@ -152,14 +162,17 @@ export async function updateSitting(db: Db, groupId: number, actor: Actor, id: n
         recorder_position: recorderPosition,
       }),
     );
+    if (mail !== undefined) await sittingEdited(trx, groupId, id, mail);
     return loadSitting(trx, groupId, id);
   });
 }
 
-/** Deletes a draft with all its parts. */
-export async function deleteSitting(db: Db, groupId: number, actor: Actor, id: number, version: number): Promise<void> {
+/** Deletes a draft with all its parts; with `mail`, an announced one's invitees get the cancellation. */
+export async function deleteSitting(db: Db, groupId: number, actor: Actor, id: number, version: number, mail?: MailContext): Promise<void> {
   await runAudited(db, groupId, actor, { ...sittingRecord(groupId), action: 'delete', recordId: id }, async (trx) => {
-    await draftSitting(trx, groupId, id);
+    const row = await draftSitting(trx, groupId, id);
+    // Written before the rows go (the invitees are read from them); a stale version rolls it back.
+    if (mail !== undefined && row.version === version) await sittingCancelled(trx, groupId, id, mail);
     await deleteSittingRow(trx, id, version);
   });
 }

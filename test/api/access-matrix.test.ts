@@ -3,6 +3,8 @@ import type { InjectOptions } from 'fastify';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../server/db/database.ts';
+import { signLink } from '../../server/domain/mail.ts';
+import { mailSecret } from '../../server/repositories/mail.ts';
 import { AuditQuery } from '../../server/schemas/audit.ts';
 import { testApp, withSession, type Session, type TestApp } from '../support/app.ts';
 import { nr7 } from '../support/reference.ts';
@@ -34,6 +36,32 @@ async function importDoc(change: Partial<ReturnType<typeof nr7>> = {}) {
   });
   expect(res.status).toBe(201);
   return (await admin({ method: 'GET', url: `/api/sittings/${res.body.id}` })).body;
+}
+
+/** A draft sitting whose one invited specialist has an address; announced when asked (its invitation is then in the outbox). */
+async function draftWithInvitee(announce: boolean): Promise<number> {
+  const person = (
+    await admin({ method: 'POST', url: '/api/people', payload: { fullName: `Speciālists Nr${number++}`, email: 'spec@example.lv' } })
+  ).body.id;
+  const s = (await admin({ method: 'POST', url: '/api/sittings', payload: { date: '2026-12-01', number: number++ } })).body;
+  await admin({ method: 'POST', url: `/api/sittings/${s.id}/attendance`, payload: { personId: person, role: 'invited' } });
+  if (announce) expect((await admin({ method: 'POST', url: `/api/sittings/${s.id}/announce` })).status).toBe(200);
+  return s.id;
+}
+
+/** A signed mail link for the owner of one of Nr. 7's decisions, and that decision. */
+async function ownerLink(purpose: 'outside' | 'unsubscribe') {
+  const decision = (await admin({ method: 'GET', url: `/api/sittings/${nr7Id}` })).body.decisions.find(
+    (d: { owners: Array<{ personId: number | null }> }) => d.owners.some((o) => o.personId !== null),
+  );
+  const personId = decision.owners.find((o: { personId: number | null }) => o.personId !== null).personId as number;
+  const token = signLink(await mailSecret(t.db), {
+    purpose,
+    groupId: t.groupId,
+    personId,
+    expires: purpose === 'outside' ? 4102444800 : null,
+  });
+  return { token, decisionId: decision.id as number };
 }
 
 interface Route {
@@ -482,6 +510,78 @@ const routes: Route[] = [
     others: { admin: 404, secretary: 404, chair: 404, member: 404, guest: 404, host_admin: 404 },
     nobody: 404,
     request: async () => ({ method: 'GET', url: `/api/people/${people['Elita Rancāne']}/actions.ics?token=nav-derigs` }),
+  },
+  {
+    name: 'POST /api/sittings/:id/announce',
+    allowed: STAFF,
+    success: 200,
+    request: async () => ({ method: 'POST', url: `/api/sittings/${await draftWithInvitee(false)}/announce` }),
+  },
+  { name: 'GET /api/outbox', allowed: ['admin'], success: 200, request: async () => ({ method: 'GET', url: '/api/outbox' }) },
+  {
+    name: 'GET /api/outbox/:id',
+    allowed: ['admin'],
+    success: 200,
+    request: async () => {
+      await draftWithInvitee(true);
+      return { method: 'GET', url: `/api/outbox/${(await admin({ method: 'GET', url: '/api/outbox' })).body[0].id}` };
+    },
+  },
+  {
+    name: 'POST /api/outbox/:id/resend',
+    allowed: ['admin'],
+    success: 200,
+    request: async () => {
+      await draftWithInvitee(true);
+      return { method: 'POST', url: `/api/outbox/${(await admin({ method: 'GET', url: '/api/outbox' })).body[0].id}/resend` };
+    },
+  },
+  { name: 'GET /api/mail/settings', allowed: ['admin'], success: 200, request: async () => ({ method: 'GET', url: '/api/mail/settings' }) },
+  {
+    name: 'PATCH /api/mail/settings',
+    allowed: ['admin'],
+    success: 200,
+    request: async () => ({
+      method: 'PATCH',
+      url: '/api/mail/settings',
+      payload: { version: (await admin({ method: 'GET', url: '/api/mail/settings' })).body.version, reminderDaysBefore: 5 },
+    }),
+  },
+  {
+    name: "GET /api/outside/:token (an outside owner's signed link: no login)",
+    allowed: ANY_ACCOUNT,
+    success: 200,
+    nobody: 200,
+    request: async () => ({ method: 'GET', url: `/api/outside/${(await ownerLink('outside')).token}` }),
+  },
+  {
+    name: 'POST /api/outside/:token/notes',
+    allowed: ANY_ACCOUNT,
+    success: 200,
+    nobody: 200,
+    request: async () => {
+      const { token, decisionId } = await ownerLink('outside');
+      return { method: 'POST', url: `/api/outside/${token}/notes`, payload: { decisionId, note: 'Izpilde turpinās.' } };
+    },
+  },
+  {
+    name: 'GET /api/mail/unsubscribe/:token',
+    allowed: ANY_ACCOUNT,
+    success: 200,
+    nobody: 200,
+    request: async () => ({ method: 'GET', url: `/api/mail/unsubscribe/${(await ownerLink('unsubscribe')).token}` }),
+  },
+  {
+    name: 'POST /api/mail/unsubscribe/:token',
+    allowed: ANY_ACCOUNT,
+    success: 200,
+    nobody: 200,
+    request: async () => ({
+      method: 'POST',
+      url: `/api/mail/unsubscribe/${(await ownerLink('unsubscribe')).token}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    }),
   },
   {
     name: 'GET /api/openapi.json',

@@ -23,10 +23,16 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** `nodeArgs` go to node before the entry point (e.g. `--expose-gc`). */
-export function startServer(databaseUrl: string, port = 0, timeoutMs = 30_000, nodeArgs: string[] = []): Promise<ServerProcess> {
+/** `nodeArgs` go to node before the entry point (e.g. `--expose-gc`); `env` adds to the environment (e.g. SMTP_URL). */
+export function startServer(
+  databaseUrl: string,
+  port = 0,
+  timeoutMs = 30_000,
+  nodeArgs: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<ServerProcess> {
   // node itself, with tsx as a loader: a signal reaches the server, not a wrapper around it.
-  return spawnServer(['--import', 'tsx', ...nodeArgs, 'server/main.ts'], REPO_ROOT, databaseUrl, port, timeoutMs);
+  return spawnServer(['--import', 'tsx', ...nodeArgs, 'server/main.ts'], REPO_ROOT, databaseUrl, port, timeoutMs, env);
 }
 
 /** The compiled server of the build in `root`/dist (scripts/build.ts), run by plain node as `npm start` runs it. */
@@ -34,11 +40,18 @@ export function startBuiltServer(root: string, databaseUrl: string, port = 0, ti
   return spawnServer(['dist/server/main.js'], root, databaseUrl, port, timeoutMs);
 }
 
-function spawnServer(args: string[], cwd: string, databaseUrl: string, port: number, timeoutMs: number): Promise<ServerProcess> {
+function spawnServer(
+  args: string[],
+  cwd: string,
+  databaseUrl: string,
+  port: number,
+  timeoutMs: number,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, args, {
     cwd,
     // info: the line that names the address (`{"msg":"protokols darbojas","url":…}`) is logged at info.
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stop = (signal: NodeJS.Signals = 'SIGTERM') =>

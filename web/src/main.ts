@@ -8,6 +8,8 @@ import { h, notice, replaceChildren } from './dom.ts';
 import { showActions } from './views/actions.ts';
 import { showReadOut } from './views/live.ts';
 import { showMinutes } from './views/minutes.ts';
+import { showOutbox } from './views/outbox.ts';
+import { runOutside } from './views/outside.ts';
 import { showPeople } from './views/people.ts';
 import { showRegister } from './views/register.ts';
 import { showSettings } from './views/settings.ts';
@@ -29,6 +31,7 @@ const ROUTES: Array<{ pattern: RegExp; nav: string; view: View }> = [
   { pattern: /^\/personas$/, nav: 'personas', view: showPeople },
   { pattern: /^\/iestatijumi$/, nav: 'iestatijumi', view: showSettings },
   { pattern: /^\/lietotaji$/, nav: 'lietotaji', view: showUsers },
+  { pattern: /^\/izsutne$/, nav: 'izsutne', view: showOutbox },
 ];
 
 const SAVE_TEXT: Record<SaveState, string> = { saved: 'saglabāts', saving: 'saglabā…', unsaved: 'nav saglabāts' };
@@ -86,6 +89,7 @@ function showUser(me: Me): void {
     personas: !can('people:write'),
     iestatijumi: !can('settings:write'),
     lietotaji: !can('users:manage'),
+    izsutne: !can('settings:write'),
   };
   for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-nav]')) {
     const item = link.parentElement;
@@ -137,6 +141,9 @@ async function start(): Promise<void> {
     await runSetup(main, setup[1] ?? '');
     history.replaceState(null, '', '#/');
   }
+  // An outside owner's mailed link: a page of its own, without a login.
+  const outside = /^#\/izpilde\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(location.hash);
+  if (outside !== null) return runOutside(main, outside[1] ?? '');
   let me = await startSession(main);
   if (me.mustChangePassword) me = await requirePasswordChange(main, me);
   showUser(me);

@@ -38,7 +38,7 @@ function progress(c: CarriedDecision): HTMLElement {
   const notes = c.notes;
   const last = notes[notes.length - 1];
   const noteLine = (n: CarriedDecision['notes'][number]) =>
-    `${dateLv(n.date)}: ${n.note}${n.status === null ? '' : ` (${STATUS_LABEL[n.status]})`}`;
+    `${dateLv(n.date)}: ${n.note}${n.status === null ? '' : ` (${STATUS_LABEL[n.status]})`}${n.external === true ? ' (ārējs)' : ''}`;
   return h(
     'div',
     { class: 'carry-progress' },

@@ -13,6 +13,7 @@ import { bind, type DraftContext } from './draft-shared.ts';
 import { typographyTool } from './draft-typography.ts';
 import { showLiveSitting } from './live.ts';
 import { dateEntry, entryHint, entryValue, showEntry, timeEntry } from '../widgets/date-time.ts';
+import { announceButton } from '../widgets/announce.ts';
 
 export async function showDraft(root: HTMLElement, [idText]: string[]): Promise<() => void> {
   const id = Number(idText);
@@ -60,6 +61,7 @@ export async function showDraft(root: HTMLElement, [idText]: string[]): Promise<
         h('a', { href: `#/sedes/${id}/protokols`, class: 'button' }, 'Protokols: priekšskatīt, lejupielādēt, parakstīt'),
         h('a', { href: `#/sedes/${id}/lemumi`, class: 'button' }, 'Nolasīt lēmumus'),
         typography?.button,
+        sitting.state === 'draft' && !ctx.readOnly ? announceButton(id, ctx.announce) : null,
       ),
     ),
     typography?.message,
