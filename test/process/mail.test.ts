@@ -48,7 +48,7 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
   }
 }
 
-describe('a crash during a send', () => {
+describe('a crash during a send', { timeout: 120_000 }, () => {
   it('after SIGKILL while the SMTP server holds the data, the restarted server delivers it again: at most twice, one Message-ID', async () => {
     const file = path.join(dir, 'protokols.db');
     const db = openSqlite(file);
@@ -93,7 +93,7 @@ describe('a crash during a send', () => {
   });
 });
 
-describe('protokols mail run --now', () => {
+describe('protokols mail run --now', { timeout: 120_000 }, () => {
   function mailRun(file: string, date: string) {
     return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
       execFile(
