@@ -25,6 +25,7 @@ import healthRoutes from './routes/health.ts';
 import interchangeRoutes from './routes/interchange.ts';
 import minutesRoutes from './routes/minutes.ts';
 import peopleRoutes from './routes/people.ts';
+import planRoutes from './routes/plans.ts';
 import sittingPartRoutes from './routes/sitting-parts.ts';
 import sittingRoutes from './routes/sittings.ts';
 import { ReadCache } from './services/read-cache.ts';
@@ -153,5 +154,6 @@ export async function buildApp({
   await app.register(sittingPartRoutes);
   await app.register(minutesRoutes);
   await app.register(decisionRoutes);
+  await app.register(planRoutes);
   return app;
 }
