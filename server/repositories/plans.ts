@@ -278,3 +278,17 @@ export async function agendaItemOfGroup(db: Executor, groupId: number, agendaIte
     .executeTakeFirst();
   return item !== undefined;
 }
+
+/** Whether the group held a sitting in [from, before) other than `exceptId`. */
+export async function sittingBetween(db: Executor, groupId: number, from: string, before: string, exceptId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('sittings')
+    .select('id')
+    .where('group_id', '=', groupId)
+    .where('date', '>=', from)
+    .where('date', '<', before)
+    .where('id', '!=', exceptId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

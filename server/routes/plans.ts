@@ -2,6 +2,8 @@
 // screens, yearly statuses, activity search, agenda items' activities and the monitoring report.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
+import { attachment, inline } from '../http/content-disposition.ts';
 import { actorOf, groupOf, readerOf } from '../http/caller.ts';
 import { errorResponses, IdParams } from '../schemas/common.ts';
 import {
@@ -15,6 +17,7 @@ import {
   PlanOverview,
   PlanPatch,
   PlanSummary,
+  ReportQuery,
   StatusBody,
   YearParams,
   YearStatus,
@@ -36,9 +39,19 @@ import {
   updatePlan,
   yearStatusPage,
 } from '../services/plans.ts';
+import { planReportFile, type ReportFile } from '../services/plan-report.ts';
 
 const read = { access: 'register:read' } as const;
 const write = { access: 'sittings:write' } as const;
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+// Files are sent as Buffers, which Fastify passes through without serializing; the schemas document them.
+function send(reply: FastifyReply, file: ReportFile, download: boolean) {
+  void reply.header('content-type', file.contentType).header('cache-control', 'no-store');
+  for (const [name, value] of Object.entries(file.headers)) void reply.header(name, value);
+  void reply.header('content-disposition', download ? attachment(file.fileName) : inline(file.fileName));
+  return reply.send(file.body);
+}
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app;
@@ -123,6 +136,28 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     { config: write, schema: { params: IdParams, body: AgendaItemActivities, response: { 200: AgendaItemActivities, ...errorResponses } } },
     async (req) => ({ activityIds: await setAgendaItemActivities(db, groupOf(req), actorOf(req), req.params.id, req.body.activityIds) }),
   );
+  for (const format of ['docx', 'html'] as const) {
+    app.get(
+      `/api/plans/:id/report.${format}`,
+      {
+        config: read,
+        schema: {
+          params: IdParams,
+          querystring: ReportQuery,
+          response: { 200: Type.String({ description: `The monitoring report as ${format.toUpperCase()}` }), ...errorResponses },
+          produces: [format === 'docx' ? DOCX : 'text/html'],
+        },
+      },
+      async (req, reply) => {
+        const file = await planReportFile(db, groupOf(req), readerOf(req), req.params.id, {
+          year: req.query.year,
+          version: req.query.version ?? 'full',
+          format,
+        });
+        return send(reply, file, format === 'docx');
+      },
+    );
+  }
 };
 
 export default routes;

@@ -572,6 +572,18 @@ const routes: Route[] = [
     }),
   },
   {
+    name: 'GET /api/plans/:id/report.docx',
+    allowed: READERS,
+    success: 200,
+    request: async () => ({ method: 'GET', url: `/api/plans/${await newPlan()}/report.docx?year=2026` }),
+  },
+  {
+    name: 'GET /api/plans/:id/report.html',
+    allowed: READERS,
+    success: 200,
+    request: async () => ({ method: 'GET', url: `/api/plans/${await newPlan()}/report.html?year=2026` }),
+  },
+  {
     name: 'GET /api/agenda-items/:id/plan-activities',
     allowed: READERS,
     success: 200,

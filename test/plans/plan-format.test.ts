@@ -1,14 +1,11 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PLAN_ACTIVITY_MAX_LENGTH, PLAN_ACTIVITY_PATTERN } from '../../server/domain/plan-activity.ts';
 import schema from '../../server/plans/plan.schema.json' with { type: 'json' };
 import type { PlanDocument } from '../../server/plans/plan-document.ts';
 import { snapshot, testApp, type TestApp } from '../support/app.ts';
-import { REPO_ROOT, sharedPath } from '../support/reference.ts';
-
-export const SAMPLE_PLAN = path.join(REPO_ROOT, 'docs/samples/prevention-plan-cesu-2025-2027.json');
-export const samplePlan = (): PlanDocument => JSON.parse(readFileSync(SAMPLE_PLAN, 'utf8')) as PlanDocument;
+import { sharedPath } from '../support/reference.ts';
+import { samplePlan } from './story.ts';
 
 /**
  * The activity numbers of the reference plan, read from its text: in the part "MĒRĶI UN
