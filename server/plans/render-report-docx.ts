@@ -6,6 +6,7 @@ import {
   Header,
   ImageRun,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -60,7 +61,7 @@ export async function renderReportDocx(vm: ReportViewModel, chartPng: Buffer = c
       ]),
     ]),
     p(STYLE.heading, vm.summaryHeading),
-    textTable(vm.summary.header, vm.summary.rows, [0.22, 0.11, 0.11, 0.1, 0.1, 0.1, 0.14, 0.12], textWidth, STYLE.table),
+    textTable(vm.summary.header, vm.summary.rows, [0.13, 0.125, 0.125, 0.125, 0.125, 0.11, 0.135, 0.095], textWidth, STYLE.table),
     p(STYLE.caption, vm.chart.heading),
     chartParagraph(vm, chartPng, textWidth),
     p(STYLE.heading, vm.proposalsHeading),
@@ -122,6 +123,8 @@ function chartParagraph(vm: ReportViewModel, png: Buffer, textWidth: number): Pa
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     keepLines: true,
+    // Said outright: LibreOffice reads the documents' default line (no rule given) as exact, which clips a picture to one line.
+    spacing: { line: 240, lineRule: LineRuleType.AUTO },
     children: [
       new ImageRun({
         type: 'png',

@@ -114,15 +114,18 @@ export function buildReportViewModel(
     String(total(counts)),
   ];
 
-  const proposals = source.goals.flatMap((g) =>
-    g.activities.flatMap((a) => {
-      if (a.status === null) return [t.phrase('proposalNoStatus', { number: a.number, year })];
-      if (a.status.status === 'postponed')
-        return [t.phrase('proposalPostponed', { number: a.number, year, reason: plainText(a.status.reason ?? '') })];
-      if (a.status.status === 'not_started') return [t.phrase('proposalNotStarted', { number: a.number, year })];
-      return [];
-    }),
-  );
+  const unknown = source.goals.flatMap((g) => g.activities.filter((a) => a.status === null).map((a) => a.number));
+  const proposals = [
+    ...source.goals.flatMap((g) =>
+      g.activities.flatMap((a) => {
+        if (a.status?.status === 'postponed')
+          return [t.phrase('proposalPostponed', { number: a.number, year, reason: plainText(a.status.reason ?? '') })];
+        if (a.status?.status === 'not_started') return [t.phrase('proposalNotStarted', { number: a.number, year })];
+        return [];
+      }),
+    ),
+    ...(unknown.length === 0 ? [] : [t.phrase('proposalNoStatus', { numbers: unknown.join(', '), year })]),
+  ];
 
   return {
     version,
