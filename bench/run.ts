@@ -7,6 +7,7 @@ import { BASE_SITTINGS, historyDatabase, removeTempDir } from './fixtures/databa
 import { frontendLines } from './frontend.bench.ts';
 import { QUICK, formatLine, missingLine, type Line } from './harness.ts';
 import { minutesLines } from './minutes.bench.ts';
+import { planReportLines } from './plan-report.bench.ts';
 import { historyLines, scalingLines } from './scaling.bench.ts';
 import { sittingLines } from './sittings.bench.ts';
 import { throughputLines } from './throughput.bench.ts';
@@ -15,6 +16,7 @@ const SECTIONS: Array<[string, () => Promise<Line[]>]> = [
   ['Throughput against the same bytes precomputed', throughputLines],
   ['Scaling: 10× history against 1×', scalingLines],
   ['DOCX minutes', minutesLines],
+  ['Monitoring report DOCX', planReportLines],
   ['Event loop', eventLoopLines],
   ['Cold start and memory', coldStartLines],
   ['In-process cases', async () => [...(await sittingLines()), ...(await historyLines())]],

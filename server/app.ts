@@ -27,6 +27,7 @@ import liveRoutes from './routes/live.ts';
 import mailRoutes from './routes/mail.ts';
 import minutesRoutes from './routes/minutes.ts';
 import peopleRoutes from './routes/people.ts';
+import planRoutes from './routes/plans.ts';
 import sittingPartRoutes from './routes/sitting-parts.ts';
 import sittingRoutes from './routes/sittings.ts';
 import { ReadCache } from './services/read-cache.ts';
@@ -161,5 +162,6 @@ export async function buildApp({
   await app.register(decisionRoutes);
   await app.register(liveRoutes);
   await app.register(mailRoutes);
+  await app.register(planRoutes);
   return app;
 }

@@ -25,6 +25,7 @@ import { accounts, addUser } from './services/accounts.ts';
 import { SYSTEM } from './services/audit.ts';
 import { exportSitting, importSitting } from './services/interchange.ts';
 import { people } from './services/people.ts';
+import { exportPlan, importPlan } from './services/plans.ts';
 import { readerFor } from './services/readers.ts';
 import { minutesFile } from './services/signing.ts';
 import { isRealDate } from './domain/calendar.ts';
@@ -44,9 +45,11 @@ const USAGE = `Lietošana:
   protokols user list                izdrukā lietotājus: lietotājvārds, loma, persona, aktīvs
   protokols group add "NOSAUKUMS" --municipality "NOVADS"
                                      izveido grupu; izdrukā tās pirmā administratora saiti un pēdējā rindā grupas id
+  protokols plan import FAILS.json   importē prevencijas plānu (pēdējā rindā izdrukā jaunā plāna id)
+  protokols plan export ID           izdrukā prevencijas plānu importa formātā (JSON)
   protokols group list               izdrukā grupas: id, saīsne, nosaukums, novads, sēdes, personas, lietotāji
 
-Grupa: komandas, kas strādā grupā (import, export, render, user), ņem --group ID; bez tā — servera
+Grupa: komandas, kas strādā grupā (import, export, render, plan, user), ņem --group ID; bez tā — servera
 vienīgo grupu (ja grupu ir vairākas, komanda atsakās ar izejas kodu 2 un uzskaita grupas).
   protokols backup FAILS             saglabā datubāzes kopiju (var darīt, kamēr serveris strādā)
   protokols restore FAILS [--force]  atjauno datubāzi no kopijas (serverim jābūt apturētam)
@@ -148,15 +151,18 @@ async function sittingByNumber(db: Db, groupId: number, number: string | undefin
   return id;
 }
 
+async function readJson(file: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`Failu ${file} neizdevās nolasīt kā JSON: ${(error as Error).message}`);
+  }
+}
+
 const commands: Record<string, Command> = {
   async import(ctx, [file]) {
     if (file === undefined) throw new UsageError('Norādiet importējamo failu.');
-    let input: unknown;
-    try {
-      input = JSON.parse(await readFile(file, 'utf8'));
-    } catch (error) {
-      throw new UsageError(`Failu ${file} neizdevās nolasīt kā JSON: ${(error as Error).message}`);
-    }
+    const input = await readJson(file);
     const { db, groupId } = await ctx.db();
     const { id } = await importSitting(db, groupId, SYSTEM, input);
     return String(id);
@@ -181,6 +187,22 @@ const commands: Record<string, Command> = {
     const file = await minutesFile(db, groupId, id, values.public === true ? 'public' : 'full', 'docx');
     await writeFile(values.out, file.body);
     return values.out;
+  },
+
+  async plan(ctx, [action, target]) {
+    if (action === 'import' && target !== undefined) {
+      const input = await readJson(target);
+      const { db, groupId } = await ctx.db();
+      const { id } = await importPlan(db, groupId, SYSTEM, input);
+      return String(id);
+    }
+    if (action === 'export' && target !== undefined) {
+      const id = Number(target);
+      if (!Number.isInteger(id) || id < 1) throw new UsageError('Norādiet plāna id (vesels skaitlis).');
+      const { db, groupId } = await ctx.db();
+      return JSON.stringify(await exportPlan(db, groupId, id), null, 2);
+    }
+    throw new UsageError('Lietošana: protokols plan import FAILS.json, vai protokols plan export ID');
   },
 
   async user(ctx, args) {

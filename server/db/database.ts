@@ -3,7 +3,7 @@ import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction
 import type { DecisionStatus } from '../domain/decision-state.ts';
 import type { Role } from '../domain/permissions.ts';
 import type { SignerRole } from '../domain/signers.ts';
-import type { AttendanceRole, SittingState } from '../domain/vocabulary.ts';
+import type { ActivityStatus, AttendanceRole, SittingState } from '../domain/vocabulary.ts';
 
 // The vocabularies are defined in domain/; re-exported for the code that reads them with the rows.
 export type { AttendanceRole, DecisionStatus, Role, SittingState };
@@ -373,6 +373,75 @@ export interface MailSecretTable {
   created_at: Generated<string>;
 }
 
+export interface PlanTable {
+  id: Generated<number>;
+  group_id: number;
+  title: string;
+  adoption: string | null;
+  period_from: number;
+  period_to: number;
+  coordinator: string | null;
+  /** A mark of change as printed (aktualizēts 2026. gada novembrī). */
+  change_note: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: string;
+}
+
+export interface PlanGoalTable {
+  id: Generated<number>;
+  group_id: number;
+  plan_id: number;
+  number: number;
+  position: number;
+  title: string;
+  description: string | null;
+  change_note: string | null;
+  version: Generated<number>;
+}
+
+export interface PlanActivityTable {
+  id: Generated<number>;
+  group_id: number;
+  plan_id: number;
+  goal_id: number;
+  /** As `5.3.1.`, with the trailing dot (domain/plan-activity.ts). */
+  number: string;
+  position: number;
+  text: string;
+  /** JSON array of texts the plan gives the same number again, or null. */
+  repeated_texts: string | null;
+  /** JSON array of institution names, or null. */
+  responsible: string | null;
+  /** JSON array of years, or null (every year of the plan). */
+  years: string | null;
+  result: string | null;
+  deadline: string | null;
+  financing: string | null;
+  change_note: string | null;
+  version: Generated<number>;
+}
+
+export interface AgendaItemActivityTable {
+  group_id: number;
+  agenda_item_id: number;
+  activity_id: number;
+}
+
+export interface ActivityStatusTable {
+  id: Generated<number>;
+  group_id: number;
+  activity_id: number;
+  year: number;
+  status: ActivityStatus;
+  /** Why it was postponed; null for any other status. */
+  reason: string | null;
+  /** What was done in the year, in a few sentences. */
+  done: string;
+  version: Generated<number>;
+  updated_at: string;
+}
+
 export interface Database {
   groups: GroupTable;
   people: PersonTable;
@@ -401,6 +470,11 @@ export interface Database {
   mail_opt_outs: MailOptOutTable;
   mail_schedule: MailScheduleTable;
   mail_secret: MailSecretTable;
+  plans: PlanTable;
+  plan_goals: PlanGoalTable;
+  plan_activities: PlanActivityTable;
+  agenda_item_activities: AgendaItemActivityTable;
+  activity_statuses: ActivityStatusTable;
 }
 
 export type Db = Kysely<Database>;

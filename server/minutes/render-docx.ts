@@ -23,8 +23,8 @@ import type { ILevelsOptions, IParagraphStyleOptions, IXmlableObject, ParagraphC
 import { rewriteZipEntry } from './docx-zip.ts';
 import type { Block, FollowUpTable, ListBlock, MinutesViewModel, ProceedingsItem, TextRun as Run } from './view-model.ts';
 
-const A4 = { width: 11906, height: 16838 };
-const LIST_INDENT = 360;
+export const A4 = { width: 11906, height: 16838 };
+export const LIST_INDENT = 360;
 const MAX_LEVEL = 8;
 
 const STYLE = {
@@ -100,10 +100,13 @@ export async function renderMinutesDocx(vm: MinutesViewModel): Promise<Buffer> {
         },
       ],
     });
-  return packDocument(document, body, { date: vm.sittingDate, overrides: [{ path: 'docProps/core.xml', data: coreProperties(vm) }] });
+  return packDocument(document, body, {
+    date: vm.sittingDate,
+    overrides: [{ path: 'docProps/core.xml', data: coreProperties(vm.documentTitle, vm.sittingDate) }],
+  });
 }
 
-function twips(mm: number): number {
+export function twips(mm: number): number {
   return Math.round((mm * 1440) / 25.4);
 }
 
@@ -289,7 +292,7 @@ function escapeAll(text: string): string {
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 
-type BodyPart = StyledParagraph | FileChild;
+export type BodyPart = StyledParagraph | FileChild;
 
 /** Where a run of StyledParagraphs goes in the document docx writes. */
 class Slot extends FileChild {
@@ -419,20 +422,39 @@ function list(block: ListBlock, lists: () => number, textWidth: number, level: n
 }
 
 function followUpTable(table: FollowUpTable, textWidth: number): Table {
-  const shares = [0.14, 0.38, 0.17, 0.13, 0.18];
+  const columns = ['decision', 'text', 'owners', 'due', 'outcome'] as const;
+  return textTable(
+    columns.map((c) => table.header[c]),
+    table.rows.map((row) => columns.map((c) => row[c])),
+    [0.14, 0.38, 0.17, 0.13, 0.18],
+    textWidth,
+    STYLE.table,
+  );
+}
+
+/**
+ * A table of plain text with a bold header row repeated on each page, columns as shares of the
+ * text width; `\n` in a cell starts a new line. Rows are not split across pages.
+ */
+export function textTable(
+  header: readonly string[],
+  rows: ReadonlyArray<readonly string[]>,
+  shares: readonly number[],
+  textWidth: number,
+  style: string,
+): Table {
   const widths = shares.map((share) => Math.floor(textWidth * share));
   const cell = (text: string, width: number, bold = false) =>
     new TableCell({
       width: { size: width, type: WidthType.DXA },
-      children: text.split('\n').map((line) => new Paragraph({ style: STYLE.table, children: [new TextRun({ text: line, bold })] })),
+      children: text.split('\n').map((line) => new Paragraph({ style, children: [new TextRun({ text: line, bold })] })),
     });
-  const columns = ['decision', 'text', 'owners', 'due', 'outcome'] as const;
   return new Table({
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     rows: [
-      new TableRow({ tableHeader: true, children: columns.map((c, i) => cell(table.header[c], widths[i] as number, true)) }),
-      ...table.rows.map((row) => new TableRow({ cantSplit: true, children: columns.map((c, i) => cell(row[c], widths[i] as number)) })),
+      new TableRow({ tableHeader: true, children: header.map((text, i) => cell(text, widths[i] as number, true)) }),
+      ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text, i) => cell(text, widths[i] as number)) })),
     ],
   });
 }
@@ -499,14 +521,14 @@ function escapeXml(text: string): string {
 }
 
 /** docx stamps the packing time; the minutes carry the sitting's date instead, so bytes repeat. */
-function coreProperties(vm: MinutesViewModel): string {
-  const stamp = `${vm.sittingDate}T00:00:00Z`;
+export function coreProperties(title: string, isoDate: string): string {
+  const stamp = `${isoDate}T00:00:00Z`;
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
     'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
     'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-    `<dc:title>${escapeXml(vm.documentTitle)}</dc:title><dc:creator>protokols</dc:creator>` +
+    `<dc:title>${escapeXml(title)}</dc:title><dc:creator>protokols</dc:creator>` +
     '<cp:lastModifiedBy>protokols</cp:lastModifiedBy><cp:revision>1</cp:revision>' +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created>` +
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +

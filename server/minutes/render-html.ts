@@ -60,12 +60,12 @@ function minutesHtmlCsp(style: string): string {
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-function escape(text: string): string {
+export function escape(text: string): string {
   return text.replace(/[&<>"']/gu, (c) => HTML_ESCAPES[c] as string);
 }
 
 /** Escaped text with `\n` as line breaks. */
-function lines(text: string): string {
+export function lines(text: string): string {
   return text.split('\n').map(escape).join('<br>');
 }
 
@@ -105,9 +105,18 @@ function list(block: ListBlock): string {
 
 function followUpTable(table: FollowUpTable): string {
   const columns = ['decision', 'text', 'owners', 'due', 'outcome'] as const;
-  const head = columns.map((c) => `<th scope="col">${escape(table.header[c])}</th>`).join('');
-  const body = table.rows.map((row) => `<tr>${columns.map((c) => `<td>${lines(row[c])}</td>`).join('')}</tr>`).join('');
-  return `<table class="follow-ups"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  return textTableHtml(
+    'follow-ups',
+    columns.map((c) => table.header[c]),
+    table.rows.map((row) => columns.map((c) => row[c])),
+  );
+}
+
+/** A table of plain text with a header row; `\n` in a cell is a line break. */
+export function textTableHtml(className: string, header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  const head = header.map((text) => `<th scope="col">${escape(text)}</th>`).join('');
+  const body = rows.map((row) => `<tr>${row.map((text) => `<td>${lines(text)}</td>`).join('')}</tr>`).join('');
+  return `<table class="${className}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function decisions(vm: MinutesViewModel): string {

@@ -10,7 +10,7 @@ import { appendAudit, type Actor } from '../repositories/audit.ts';
 import type { SittingDetail, SittingSummary } from '../schemas/sittings.ts';
 import { loadMinutesTemplates } from '../wording/templates.ts';
 
-export type ConfidentialRecordType = 'sitting' | 'decision' | 'register' | 'search' | 'actions';
+export type ConfidentialRecordType = 'sitting' | 'decision' | 'register' | 'search' | 'actions' | 'plan';
 
 /** One reading of confidential text, as the audit trail records it. */
 export interface ConfidentialReading {

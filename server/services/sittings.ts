@@ -36,6 +36,7 @@ import { runAudited, runAuditedCreate } from './audit.ts';
 import type { MailContext } from './mail/context.ts';
 import { sittingCancelled, sittingEdited } from './mail/sitting-mail.ts';
 import { carriedDecisions, ensureFollowUpItem } from './carry-over.ts';
+import { suggestReportItem } from './plan-report.ts';
 import { assertMaySee, auditConfidentialRead, searchScope, sittingForReader, visibleSittings, type Reader } from './readers.ts';
 
 /** The sitting, checked to be a draft: every write to a sitting or its parts starts here. */
@@ -110,6 +111,7 @@ export async function openSitting(db: Db, groupId: number, actor: Actor, input: 
       })),
     );
     await ensureFollowUpItem(trx, await sittingRow(trx, groupId, id));
+    await suggestReportItem(trx, groupId, await sittingRow(trx, groupId, id));
     return loadSitting(trx, groupId, id);
   });
 }

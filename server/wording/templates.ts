@@ -7,6 +7,7 @@ import { TEMPLATES_DIR } from '../paths.ts';
 
 export const DEFAULT_TEMPLATES_DIR = TEMPLATES_DIR;
 const TEMPLATES_FILE = 'minutes.lv.json';
+const REPORT_TEMPLATES_FILE = 'plan-report.lv.json';
 
 export const PHRASE_KEYS = [
   'documentTitle',
@@ -64,34 +65,96 @@ export const PHRASE_KEYS = [
 export type PhraseKey = (typeof PHRASE_KEYS)[number];
 export type PhraseValues = Record<string, string | number | boolean | undefined>;
 
-export interface MinutesTemplates {
+/** The phrases of the prevention plan's monitoring report (templates/plan-report.lv.json). */
+export const REPORT_PHRASE_KEYS = [
+  'documentTitle',
+  'fileName',
+  'restrictedMarking',
+  'publicVersion',
+  'titleGroup',
+  'title',
+  'plan',
+  'period',
+  'sittingsHeading',
+  'sittingsHeld',
+  'sittingsNone',
+  'sittingLine',
+  'sittingsRequirementMet',
+  'sittingsRequirementNotMet',
+  'goalsHeading',
+  'goalTitle',
+  'activityTitle',
+  'activityStatus',
+  'activityReason',
+  'activityDone',
+  'activityDecisions',
+  'decisionLine',
+  'noStatus',
+  'summaryHeading',
+  'summaryGoal',
+  'summaryTotal',
+  'summaryAll',
+  'chartHeading',
+  'chartAlt',
+  'chartGoal',
+  'proposalsHeading',
+  'proposalsIntro',
+  'proposalPostponed',
+  'proposalNotStarted',
+  'proposalNoStatus',
+  'proposalsNone',
+  'agendaItemTitle',
+  'agendaItemMissing',
+  'status.not_started',
+  'status.in_progress',
+  'status.done',
+  'status.ongoing',
+  'status.postponed',
+] as const;
+export type ReportPhraseKey = (typeof REPORT_PHRASE_KEYS)[number];
+
+/** A book of phrases by key, each a Handlebars template. */
+export interface PhraseBook<K extends string> {
   /** The phrase under `key`, filled with `values`; plain text, never HTML-escaped. */
-  phrase(key: PhraseKey, values?: PhraseValues): string;
+  phrase(key: K, values?: PhraseValues): string;
 }
 
-const cache = new Map<string, MinutesTemplates>();
+export type MinutesTemplates = PhraseBook<PhraseKey>;
+export type ReportTemplates = PhraseBook<ReportPhraseKey>;
+
+const cache = new Map<string, PhraseBook<string>>();
 
 /** How many filled phrases each folder's templates keep. */
 const FILLED_PHRASES = 20_000;
 
 /** The templates of `dir` (default: the project's templates/), read and compiled on first use. */
 export function loadMinutesTemplates(dir: string = DEFAULT_TEMPLATES_DIR): MinutesTemplates {
-  const cached = cache.get(dir);
+  return loadPhraseBook(dir, TEMPLATES_FILE, PHRASE_KEYS);
+}
+
+/** The monitoring report's templates of `dir`, read and compiled on first use. */
+export function loadReportTemplates(dir: string = DEFAULT_TEMPLATES_DIR): ReportTemplates {
+  return loadPhraseBook(dir, REPORT_TEMPLATES_FILE, REPORT_PHRASE_KEYS);
+}
+
+function loadPhraseBook<K extends string>(dir: string, fileName: string, keys: readonly K[]): PhraseBook<K> {
+  const cacheKey = join(dir, fileName);
+  const cached = cache.get(cacheKey);
   if (cached !== undefined) return cached;
-  const file = join(dir, TEMPLATES_FILE);
+  const file = join(dir, fileName);
   const sources = flatten(JSON.parse(readFileSync(file, 'utf8')) as unknown, '', file);
-  const missing = PHRASE_KEYS.filter((key) => !sources.has(key));
+  const missing = keys.filter((key) => !sources.has(key));
   if (missing.length > 0) throw new Error(`${file}: missing template keys ${missing.join(', ')}`);
 
   // An isolated instance: helpers registered elsewhere never reach the minutes.
   const hbs = Handlebars.create();
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
-  for (const key of PHRASE_KEYS) {
+  for (const key of keys) {
     const source = withNonBreakingSpaces(sources.get(key) as string);
     // strict: a misspelt {{name}} in an edited template fails loudly instead of printing nothing.
     compiled.set(key, hbs.compile(source, { noEscape: true, strict: true }));
   }
-  const fill = (key: PhraseKey, values: PhraseValues): string => {
+  const fill = (key: K, values: PhraseValues): string => {
     const template = compiled.get(key) as HandlebarsTemplateDelegate;
     try {
       return template(values);
@@ -102,7 +165,7 @@ export function loadMinutesTemplates(dir: string = DEFAULT_TEMPLATES_DIR): Minut
   // A phrase is a pure function of its values, and the same few recur on every read (each
   // decision's `Nr. 7, 2.`): filled ones are kept, the least recently used dropped first.
   const filled = new Map<string, string>();
-  const templates: MinutesTemplates = {
+  const templates: PhraseBook<K> = {
     phrase(key, values = {}) {
       const memo = `${key}\u0000${JSON.stringify(values)}`;
       let text = filled.get(memo);
@@ -114,7 +177,7 @@ export function loadMinutesTemplates(dir: string = DEFAULT_TEMPLATES_DIR): Minut
       return text;
     },
   };
-  cache.set(dir, templates);
+  cache.set(cacheKey, templates);
   return templates;
 }
 

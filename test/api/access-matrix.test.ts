@@ -28,6 +28,18 @@ const PDF = Buffer.from(await (await PDFDocument.create()).save());
 
 /** Admin-made fixtures, fresh for each request so that every allowed call can succeed. */
 const admin = (options: InjectOptions) => t.call(options);
+const SMALL_PLAN = {
+  format: 'protokols-plan/1',
+  title: 'Plāns',
+  period: { from: 2025, to: 2027 },
+  goals: [{ number: 1, title: 'Mērķis', activities: [{ number: '1.1.', text: 'Aktivitāte.' }] }],
+};
+async function newPlan(): Promise<number> {
+  return (await admin({ method: 'POST', url: '/api/plans/import', payload: SMALL_PLAN })).body.id;
+}
+async function newActivity(): Promise<number> {
+  return (await admin({ method: 'GET', url: `/api/plans/${await newPlan()}/overview` })).body.goals[0].activities[0].id;
+}
 async function importDoc(change: Partial<ReturnType<typeof nr7>> = {}) {
   const res = await admin({
     method: 'POST',
@@ -589,6 +601,103 @@ const routes: Route[] = [
     success: 200,
     nobody: 200,
     request: async () => ({ method: 'GET', url: '/api/openapi.json' }),
+  },
+  { name: 'GET /api/plans', allowed: READERS, success: 200, request: async () => ({ method: 'GET', url: '/api/plans' }) },
+  {
+    name: 'POST /api/plans/import',
+    allowed: STAFF,
+    success: 201,
+    request: async () => ({ method: 'POST', url: '/api/plans/import', payload: SMALL_PLAN }),
+  },
+  {
+    name: 'GET /api/plans/:id',
+    allowed: READERS,
+    success: 200,
+    request: async () => ({ method: 'GET', url: `/api/plans/${await newPlan()}` }),
+  },
+  {
+    name: 'GET /api/plans/:id/overview',
+    allowed: READERS,
+    success: 200,
+    request: async () => ({ method: 'GET', url: `/api/plans/${await newPlan()}/overview` }),
+  },
+  {
+    name: 'PATCH /api/plans/:id',
+    allowed: STAFF,
+    success: 200,
+    request: async () => ({
+      method: 'PATCH',
+      url: `/api/plans/${await newPlan()}`,
+      payload: { version: 1, changeNote: 'aktualizēts 2026. gada novembrī' },
+    }),
+  },
+  {
+    name: 'POST /api/plans/:id/activities',
+    allowed: STAFF,
+    success: 201,
+    request: async () => ({ method: 'POST', url: `/api/plans/${await newPlan()}/activities`, payload: { number: '1.2.', text: 'Jauna.' } }),
+  },
+  {
+    name: 'GET /api/plan-activities',
+    allowed: READERS,
+    success: 200,
+    request: async () => ({ method: 'GET', url: '/api/plan-activities?q=1.1' }),
+  },
+  {
+    name: 'GET /api/plan-activities/:id',
+    allowed: READERS,
+    success: 200,
+    request: async () => ({ method: 'GET', url: `/api/plan-activities/${await newActivity()}` }),
+  },
+  {
+    name: 'PATCH /api/plan-activities/:id',
+    allowed: STAFF,
+    success: 200,
+    request: async () => ({ method: 'PATCH', url: `/api/plan-activities/${await newActivity()}`, payload: { version: 1, text: 'Cits.' } }),
+  },
+  {
+    name: 'GET /api/plan-activities/:id/status/:year',
+    allowed: READERS,
+    success: 200,
+    request: async () => ({ method: 'GET', url: `/api/plan-activities/${await newActivity()}/status/2026` }),
+  },
+  {
+    name: 'PUT /api/plan-activities/:id/status/:year',
+    allowed: STAFF,
+    success: 200,
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/plan-activities/${await newActivity()}/status/2026`,
+      payload: { status: 'done', done: 'Notika.' },
+    }),
+  },
+  {
+    name: 'GET /api/plans/:id/report.docx',
+    allowed: READERS,
+    success: 200,
+    request: async () => ({ method: 'GET', url: `/api/plans/${await newPlan()}/report.docx?year=2026` }),
+  },
+  {
+    name: 'GET /api/plans/:id/report.html',
+    allowed: READERS,
+    success: 200,
+    request: async () => ({ method: 'GET', url: `/api/plans/${await newPlan()}/report.html?year=2026` }),
+  },
+  {
+    name: 'GET /api/agenda-items/:id/plan-activities',
+    allowed: READERS,
+    success: 200,
+    request: async () => ({ method: 'GET', url: `/api/agenda-items/${(await importDoc()).agendaItems[0].id}/plan-activities` }),
+  },
+  {
+    name: 'PUT /api/agenda-items/:id/plan-activities',
+    allowed: STAFF,
+    success: 200,
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/agenda-items/${(await importDoc()).agendaItems[0].id}/plan-activities`,
+      payload: { activityIds: [await newActivity()] },
+    }),
   },
 ];
 

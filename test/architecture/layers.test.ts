@@ -61,6 +61,7 @@ const RULES: Rule[] = [
   { layer: 'repositories', never: ['services', 'wording', 'minutes', 'exports', 'interchange', 'http', 'routes', 'plugins', 'fastify'] },
   { layer: 'services', never: ['http', 'routes', 'plugins', 'fastify'] },
   { layer: 'minutes', never: ['db', 'repositories', 'services', 'http', 'routes', 'plugins', 'kysely', 'fastify'] },
+  { layer: 'plans', never: ['db', 'repositories', 'services', 'http', 'routes', 'plugins', 'kysely', 'fastify'] },
   { layer: 'exports', never: ['db', 'repositories', 'services', 'http', 'routes', 'plugins', 'kysely', 'fastify'] },
   { layer: 'wording', never: ['db', 'repositories', 'services', 'http', 'routes', 'plugins', 'minutes', 'exports', 'kysely', 'fastify'] },
   { layer: 'routes', never: ['repositories', 'db', 'kysely', 'minutes', 'exports', 'interchange', 'wording'] },

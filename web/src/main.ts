@@ -11,6 +11,8 @@ import { showMinutes } from './views/minutes.ts';
 import { showOutbox } from './views/outbox.ts';
 import { runOutside } from './views/outside.ts';
 import { showPeople } from './views/people.ts';
+import { showPlanActivity } from './views/plan-activity.ts';
+import { showPlan, showPlans } from './views/plans.ts';
 import { showRegister } from './views/register.ts';
 import { showSettings } from './views/settings.ts';
 import { showDraft } from './views/draft.ts';
@@ -28,6 +30,9 @@ const ROUTES: Array<{ pattern: RegExp; nav: string; view: View }> = [
   { pattern: /^\/sedes\/(\d+)\/lemumi$/, nav: 'sedes', view: showReadOut },
   { pattern: /^\/uzdevumi$/, nav: 'uzdevumi', view: showActions },
   { pattern: /^\/registrs$/, nav: 'registrs', view: showRegister },
+  { pattern: /^\/plani$/, nav: 'plani', view: showPlans },
+  { pattern: /^\/plani\/(\d+)$/, nav: 'plani', view: showPlan },
+  { pattern: /^\/plani\/aktivitate\/(\d+)$/, nav: 'plani', view: showPlanActivity },
   { pattern: /^\/personas$/, nav: 'personas', view: showPeople },
   { pattern: /^\/iestatijumi$/, nav: 'iestatijumi', view: showSettings },
   { pattern: /^\/lietotaji$/, nav: 'lietotaji', view: showUsers },
@@ -86,6 +91,7 @@ function linkTo(href: string, text: string): HTMLAnchorElement {
 function showUser(me: Me): void {
   const hide: Record<string, boolean> = {
     registrs: !can('register:read'),
+    plani: !can('register:read'),
     personas: !can('people:write'),
     iestatijumi: !can('settings:write'),
     lietotaji: !can('users:manage'),

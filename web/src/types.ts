@@ -24,3 +24,14 @@ export type {
   SittingDetail,
   SittingSummary,
 } from '../../server/schemas/sittings.ts';
+export type { ActivityStatus } from '../../server/domain/vocabulary.ts';
+export type {
+  ActivityEvent,
+  ActivityHit,
+  ActivityPage,
+  PlanActivity,
+  PlanOverview,
+  PlanSummary,
+  YearStatus,
+  YearStatusPage,
+} from '../../server/schemas/plans.ts';

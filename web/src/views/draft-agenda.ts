@@ -11,6 +11,7 @@ import { dateEntry, entryHint, entryValue, showEntry } from '../widgets/date-tim
 import { ownerPicker, type OwnerPicker } from '../widgets/owner-picker.ts';
 import { sortable } from '../widgets/sortable.ts';
 import { bind, toOwnerInput, type DraftContext } from './draft-shared.ts';
+import { agendaItemActivitiesToggle, withActivitySearch } from './plan-picker.ts';
 
 interface ItemView {
   /** Stable for the life of the page, also for an item not yet created on the server. */
@@ -242,6 +243,7 @@ export class AgendaEditor {
         : null,
       labelled('Darba gaita', proceedings),
       details,
+      item === null ? null : agendaItemActivitiesToggle(item.id),
       // After the fields, so Tab goes from the title to Ziņotājs and Darba gaita (Alt+↑/↓ move too).
       h(
         'div',
@@ -361,6 +363,7 @@ export class AgendaEditor {
       maxlength: 20,
       autocomplete: 'off',
     });
+    withActivitySearch(planActivity);
     const itemSelect = h('select', { class: 'item-select' });
     const numberEl = h('span', { class: 'decision-no' });
     const errorSlot = h('div');
