@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../server/db/database.ts';
 import { AuditQuery } from '../../server/schemas/audit.ts';
 import { testApp, withSession, type Session, type TestApp } from '../support/app.ts';
+import { variantProtocolDocx } from '../support/old-protocol-docx.ts';
 import { nr7 } from '../support/reference.ts';
 
 type Who = Role | 'nobody';
@@ -31,6 +32,19 @@ async function importDoc(change: Partial<ReturnType<typeof nr7>> = {}) {
     method: 'POST',
     url: '/api/sittings/import',
     payload: { ...nr7(), number: number++, date: '2025-06-01', ...change },
+  });
+  expect(res.status).toBe(201);
+  return (await admin({ method: 'GET', url: `/api/sittings/${res.body.id}` })).body;
+}
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const wordFile = () => variantProtocolDocx({ number: number++, writtenDate: '2026. gada 2. martā', startLine: 'Sēde sākās plkst. 15:00' });
+async function importWord() {
+  const res = await admin({
+    method: 'POST',
+    url: '/api/sittings/import-word',
+    headers: { 'content-type': DOCX },
+    payload: await wordFile(),
   });
   expect(res.status).toBe(201);
   return (await admin({ method: 'GET', url: `/api/sittings/${res.body.id}` })).body;
@@ -423,6 +437,45 @@ const routes: Route[] = [
       });
       return { method: 'GET', url: `/api/sittings/${s.id}/signed-copy` };
     },
+  },
+  {
+    name: 'POST /api/sittings/import-word',
+    allowed: STAFF,
+    success: 201,
+    request: async () => ({
+      method: 'POST',
+      url: '/api/sittings/import-word',
+      headers: { 'content-type': DOCX },
+      payload: await wordFile(),
+    }),
+  },
+  {
+    name: 'GET /api/sittings/:id/word-import',
+    allowed: READERS,
+    success: 200,
+    others: { guest: 404 },
+    request: async () => ({ method: 'GET', url: `/api/sittings/${(await importWord()).id}/word-import` }),
+  },
+  {
+    name: 'GET /api/sittings/:id/word-import/original',
+    allowed: READERS,
+    success: 200,
+    request: async () => ({ method: 'GET', url: `/api/sittings/${(await importWord()).id}/word-import/original` }),
+  },
+  {
+    name: 'POST /api/sittings/:id/confirm-import',
+    allowed: STAFF,
+    success: 200,
+    request: async () => {
+      const s = await importWord();
+      return { method: 'POST', url: `/api/sittings/${s.id}/confirm-import`, payload: { version: s.version } };
+    },
+  },
+  {
+    name: 'POST /api/decisions/mark-done',
+    allowed: STAFF,
+    success: 200,
+    request: async () => ({ method: 'POST', url: '/api/decisions/mark-done', payload: { before: '2025-01-01' } }),
   },
   { name: 'GET /api/decisions', allowed: READERS, success: 200, request: async () => ({ method: 'GET', url: '/api/decisions' }) },
   { name: 'GET /api/decisions.csv', allowed: READERS, success: 200, request: async () => ({ method: 'GET', url: '/api/decisions.csv' }) },
