@@ -44,7 +44,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/sittings/:id/word-import',
-    { config: { access: 'sittings:read' }, schema: { params: IdParams, response: { 200: WordImportInfo, ...errorResponses } } },
+    {
+      config: { access: 'sittings:read' },
+      schema: {
+        params: IdParams,
+        response: { 200: Type.Union([WordImportInfo, Type.Null({ description: 'Not imported from Word' })]), ...errorResponses },
+      },
+    },
     (req) => wordImportFor(db, groupOf(req), readerOf(req), req.params.id),
   );
 

@@ -137,12 +137,11 @@ function toInfo(row: WordImportRow): WordImportInfo {
   };
 }
 
-/** What a reader sees of a sitting's import: its label, the original file's name and hash, the doubts. */
-export async function wordImportFor(db: Executor, groupId: number, reader: Reader, sittingId: number): Promise<WordImportInfo> {
+/** What a reader sees of a sitting's import: its label, the original file's name and hash, the doubts; null for a sitting made here. */
+export async function wordImportFor(db: Executor, groupId: number, reader: Reader, sittingId: number): Promise<WordImportInfo | null> {
   await assertMaySee(db, groupId, reader, sittingId);
   const row = await wordImportOf(db, groupId, sittingId);
-  if (row === undefined) throw new Conflict('Šī sēde nav importēta no Word.');
-  return toInfo(row);
+  return row === undefined ? null : toInfo(row);
 }
 
 export async function originalWordFor(db: Executor, groupId: number, reader: Reader, sittingId: number) {

@@ -160,8 +160,9 @@ describe('confirming an import and the old decisions', () => {
     expect(carried.length).toBeGreaterThan(0);
   });
 
-  it('a sitting typed in the tool is not confirmed as an import', async () => {
+  it('a sitting typed in the tool has no import record and is not confirmed as an import', async () => {
     const made = await t.call<{ id: number }>({ method: 'POST', url: '/api/sittings', payload: { date: '2025-09-08' } });
+    expect((await t.call({ method: 'GET', url: `/api/sittings/${made.body.id}/word-import` })).body).toBeNull();
     const { version } = await sitting(made.body.id);
     const res = await t.call({ method: 'POST', url: `/api/sittings/${made.body.id}/confirm-import`, payload: { version } });
     expect(res.status).toBe(409);

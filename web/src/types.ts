@@ -8,6 +8,7 @@ export type { Actions, ActionItem, RegisterEntry } from '../../server/schemas/de
 export type { Group } from '../../server/schemas/group.ts';
 export type { Signature } from '../../server/schemas/minutes.ts';
 export type { Person } from '../../server/schemas/people.ts';
+export type { WordImportInfo } from '../../server/schemas/word-import.ts';
 export type {
   AgendaItem,
   Attendee,
