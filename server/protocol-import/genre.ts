@@ -33,13 +33,16 @@ export const LINE_RULES: ReadonlyArray<[LineKind, RegExp]> = [
   ],
   [
     'absent',
-    /^(?:sēdē\s+)?(?:nepiedalās|nepiedalījās|nav\s+ieradušies|neieradās|attaisnoti\s+neieradās|prombūtnē)(?![\p{L}\d])[^:]*:?\s*(.*)$/iu,
+    /^(?:sēdē\s+)?(?:nepiedalās|nepiedalījās|nav\s+ieradušies|neieradās|attaisnoti\s+neieradās|prombūtnē)(?![\p{L}\d])(?:[^:]*:)?\s*(.*)$/iu,
   ],
   [
     'invited',
-    /^(?:sēdē\s+)?(?:(?:piedalās|piedalījās)\s+(?:arī\s+)?(?:pieaicināt|uzaicināt)\p{L}*|pieaicināt\p{L}*|uzaicināt\p{L}*|viesi)(?![\p{L}\d])[^:]*:?\s*(.*)$/iu,
+    /^(?:sēdē\s+)?(?:(?:piedalās|piedalījās)\s+(?:arī\s+)?(?:pieaicināt|uzaicināt)\p{L}*|pieaicināt\p{L}*|uzaicināt\p{L}*|viesi)(?![\p{L}\d])(?:[^:]*:)?\s*(.*)$/iu,
   ],
-  ['members', /^(?:sēdē\s+)?(?:piedalās|piedalījās|klātesošie|klātesoši|klāt\s+esošie|sēdes\s+dalībnieki)(?![\p{L}\d])[^:]*:?\s*(.*)$/iu],
+  [
+    'members',
+    /^(?:sēdē\s+)?(?:piedalās|piedalījās|klātesošie|klātesoši|klāt\s+esošie|sēdes\s+dalībnieki)(?![\p{L}\d])(?:[^:]*:)?\s*(.*)$/iu,
+  ],
   [
     'chair',
     /^(?:sēdi\s+vada|sēdi\s+vadīja|sēdes\s+vadītāj[sa]|(?:sadarbības\s+)?grupas\s+vadītāj[sa]|sadarbības\s+grupas\s+priekšsēdētāj[sa]|priekšsēdētāj[sa]|vadītāj[sa])(?![\p{L}\d])\s*:?\s*(.*)$/iu,

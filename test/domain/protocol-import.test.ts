@@ -204,3 +204,19 @@ describe('doubts point at the text', () => {
     expect(() => parseProtocol(['Ielūgums uz balli', 'Nāciet visi!'])).toThrow(/nav atpazīts kā sēdes protokols/);
   });
 });
+
+describe('attendance written without a colon', () => {
+  it('the names after "Piedalās" are read all the same', () => {
+    const { document: doc } = parseProtocol([
+      'SĒDES PROTOKOLS Nr. 5',
+      '2026. gada 9. februārī',
+      'Sēdi atklāj plkst. 9.30',
+      'Piedalās Anna Ozola (Bāriņtiesa), Jānis Bērziņš (Valsts policija)',
+      'Nolemj:',
+      'J.Bērziņam līdz 01.03.2026. sagatavot pārskatu.',
+    ]);
+    expect(doc.startTime).toBe('09:30');
+    expect(doc.members.map((m) => m.name)).toEqual(['Anna Ozola', 'Jānis Bērziņš']);
+    expect(doc.decisions).toEqual([{ text: 'J.Bērziņam līdz 01.03.2026. sagatavot pārskatu.', owners: ['J.Bērziņš'], due: '2026-03-01' }]);
+  });
+});
