@@ -18,6 +18,7 @@ import * as userOnboarding from './20261127T000000-user-onboarding.ts';
 import * as groupTenancy from './20261127T002000-group-tenancy.ts';
 import * as mail from './20261127T030000-mail.ts';
 import * as preventionPlans from './20261127T050000-prevention-plans.ts';
+import * as wordImports from './20261127T040000-word-imports.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261126T010000-initial': initial,
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '20261127T002000-group-tenancy': groupTenancy,
   '20261127T030000-mail': mail,
   '20261127T050000-prevention-plans': preventionPlans,
+  '20261127T040000-word-imports': wordImports,
 };

@@ -30,6 +30,7 @@ import peopleRoutes from './routes/people.ts';
 import planRoutes from './routes/plans.ts';
 import sittingPartRoutes from './routes/sitting-parts.ts';
 import sittingRoutes from './routes/sittings.ts';
+import wordImportRoutes from './routes/word-import.ts';
 import { ReadCache } from './services/read-cache.ts';
 import { refuseUncheckedStrings, textSafetyKeyword } from './validation/text-keyword.ts';
 
@@ -156,6 +157,7 @@ export async function buildApp({
   await app.register(groupRoutes);
   await app.register(peopleRoutes);
   await app.register(interchangeRoutes);
+  await app.register(wordImportRoutes);
   await app.register(sittingRoutes);
   await app.register(sittingPartRoutes);
   await app.register(minutesRoutes);

@@ -3,7 +3,7 @@
 // Commands that act in a group take `--group ID`; without it, the host's only group.
 import './require-node.ts';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConfig } from './config.ts';
@@ -24,6 +24,8 @@ import { Interrupted, PasswordsDiffer, readNewPassword } from './secret-input.ts
 import { accounts, addUser } from './services/accounts.ts';
 import { SYSTEM } from './services/audit.ts';
 import { exportSitting, importSitting } from './services/interchange.ts';
+import { importWordProtocol, readWordProtocol } from './services/word-import.ts';
+import type { ParsedProtocol } from './protocol-import/parse-protocol.ts';
 import { people } from './services/people.ts';
 import { exportPlan, importPlan } from './services/plans.ts';
 import { readerFor } from './services/readers.ts';
@@ -35,6 +37,12 @@ import { enqueueAllReminders } from './services/mail/reminders.ts';
 
 const USAGE = `Lietošana:
   protokols import FAILS.json        importē sēdi (izdrukā jaunās sēdes id)
+  protokols import-word [--dry-run] CEĻŠ…
+                                     importē vecos Word protokolus (.docx, .doc, .odt; mape — visi tās
+                                     faili datumu secībā) kā melnrakstus ar šaubām pārbaudei; bojātu
+                                     vai ne-protokola failu izlaiž un turpina. --dry-run: datubāzi
+                                     neatver, izdrukā sēdes dokumentu (vairākiem — masīvu) un šaubas
+                                     standartkļūdā
   protokols export NUMURS            izdrukā sēdes dokumentu JSON formātā
   protokols render NUMURS --out FAILS.docx [--public]
                                      saglabā sēdes protokolu DOCX formātā (--public: publiskā versija)
@@ -78,6 +86,8 @@ interface Context {
   /** SMTP_URL (null: nothing is sent) and MAIL_FROM. */
   smtpUrl: string | null;
   mailFrom: string;
+  /** Set by a command that did part of its work (a file skipped): the exit code after its output. */
+  exitCode?: number;
 }
 
 type Command = (ctx: Context, args: string[]) => Promise<string>;
@@ -166,6 +176,51 @@ const commands: Record<string, Command> = {
     const { db, groupId } = await ctx.db();
     const { id } = await importSitting(db, groupId, SYSTEM, input);
     return String(id);
+  },
+
+  async 'import-word'(ctx, args) {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean' } } });
+    if (positionals.length === 0) throw new UsageError('Norādiet importējamos Word failus vai mapes.');
+    const dryRun = values['dry-run'] === true;
+    const files = await wordFilesIn(positionals);
+    const opened = dryRun ? undefined : await ctx.db();
+    const directory = opened === undefined ? [] : (await people(opened.db, opened.groupId, {})).map((p) => p.fullName);
+    const read: Array<{ file: string; bytes: Buffer; parsed: ParsedProtocol }> = [];
+    let skipped = 0;
+    // An archive holds anything: a file that cannot be read or is no protocol is reported and skipped.
+    const skip = (file: string, error: unknown) => {
+      skipped += 1;
+      process.stderr.write(`${file}: izlaists — ${error instanceof Error ? error.message : String(error)}\n`);
+    };
+    for (const file of files) {
+      try {
+        const bytes = await readFile(file);
+        read.push({ file, bytes, parsed: await readWordProtocol(bytes, directory) });
+      } catch (error) {
+        skip(file, error);
+      }
+    }
+    // Date order, so a later protocol's follow-up can refer to an earlier one.
+    read.sort(
+      (a, b) => a.parsed.document.date.localeCompare(b.parsed.document.date) || a.parsed.document.number - b.parsed.document.number,
+    );
+    const lines: string[] = [];
+    for (const { file, bytes, parsed } of read) {
+      if (opened !== undefined) {
+        try {
+          const imported = await importWordProtocol(opened.db, opened.groupId, SYSTEM, bytes, path.basename(file));
+          lines.push(`${imported.id}\tNr. ${imported.number}\t${parsed.document.date}\t${file}`);
+        } catch (error) {
+          skip(file, error);
+          continue;
+        }
+      }
+      for (const d of parsed.doubts) process.stderr.write(`${file}: ${d.paragraph}. rindkopa „${d.excerpt}”: ${d.message}\n`);
+    }
+    if (skipped > 0) ctx.exitCode = 1;
+    if (opened !== undefined) return lines.join('\n');
+    const documents = read.map((r) => r.parsed.document);
+    return JSON.stringify(files.length === 1 && documents.length === 1 ? documents[0] : documents, null, 2);
   },
 
   async export(ctx, [number]) {
@@ -293,6 +348,28 @@ const commands: Record<string, Command> = {
   },
 };
 
+/** The Word files the paths name: each file as given, each folder's .docx/.doc/.odt files (Word's ~$ lock files left out). */
+async function wordFilesIn(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const given of paths) {
+    let entries: string[] | undefined;
+    try {
+      if ((await stat(given)).isDirectory()) entries = await readdir(given);
+    } catch {
+      throw new UsageError(`Ceļš ${given} nav atrasts.`);
+    }
+    if (entries === undefined) files.push(given);
+    else
+      files.push(
+        ...entries
+          .filter((e) => /\.(docx|doc|odt)$/iu.test(e) && !e.startsWith('~$'))
+          .sort()
+          .map((e) => path.join(given, e)),
+      );
+  }
+  return files;
+}
+
 /** The database file a command uses, as an absolute path (it is shown, and refused when missing). */
 function databaseFile(databaseUrl: string): string {
   const file = sqlitePathFromUrl(databaseUrl);
@@ -307,6 +384,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     return 2;
   }
   const create = rest.includes('--create');
+  // A dry run reads files only: it opens no database and makes none.
+  const noDatabase = name === 'import-word' && rest.includes('--dry-run');
   const { group: groupOption, args } = withoutGroupOption(rest.filter((arg) => arg !== '--create'));
   let databaseUrl: string;
   let baseUrl: string;
@@ -323,10 +402,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   const databasePath = databaseFile(databaseUrl);
   const defaulted = env.DATABASE_URL === undefined;
   // First, before anything else: which database a command reads or writes is never a guess.
-  process.stderr.write(`protokols: datubāze ${databasePath}${defaulted ? ' (DATABASE_URL nav norādīts)' : ''}\n`);
+  if (!noDatabase) process.stderr.write(`protokols: datubāze ${databasePath}${defaulted ? ' (DATABASE_URL nav norādīts)' : ''}\n`);
   // The default file beside the project is made only when asked for: a missing one more likely
   // means a forgotten DATABASE_URL than a new installation.
-  if (defaulted && !create && !existsSync(databasePath)) {
+  if (defaulted && !create && !noDatabase && !existsSync(databasePath)) {
     process.stderr.write(
       `Kļūda: datubāze ${databasePath} nav atrasta. Norādiet esošo datubāzi ar DATABASE_URL vai, lai izveidotu jaunu, pievienojiet --create.\n`,
     );
@@ -348,7 +427,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   };
   try {
     process.stdout.write(`${await command(ctx, args)}\n`);
-    return 0;
+    return ctx.exitCode ?? 0;
   } catch (error) {
     if (error instanceof DomainError || error instanceof UsageError || error instanceof PasswordsDiffer) {
       process.stderr.write(`Kļūda: ${error.message}\n`);

@@ -179,6 +179,22 @@ export interface SignedCopyTable {
   uploaded_at: string;
 }
 
+/** A sitting imported from an old Word protocol: the original file and the parser's doubts (JSON). */
+export interface WordImportTable {
+  id: Generated<number>;
+  group_id: number;
+  sitting_id: number;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  doubts: string;
+  imported_at: Generated<string>;
+  /** When the secretary confirmed it as a historical record signed on paper. */
+  confirmed_at: string | null;
+}
+
 export interface DecisionNoteTable {
   id: Generated<number>;
   decision_id: number;
@@ -455,6 +471,7 @@ export interface Database {
   amendments: AmendmentTable;
   signed_copies: SignedCopyTable;
   decision_notes: DecisionNoteTable;
+  word_imports: WordImportTable;
   carried_decisions: CarriedDecisionTable;
   users: UserTable;
   sessions: SessionTable;

@@ -7,6 +7,7 @@ import { signLink } from '../../server/domain/mail.ts';
 import { mailSecret } from '../../server/repositories/mail.ts';
 import { AuditQuery } from '../../server/schemas/audit.ts';
 import { testApp, withSession, type Session, type TestApp } from '../support/app.ts';
+import { variantProtocolDocx } from '../support/old-protocol-docx.ts';
 import { nr7 } from '../support/reference.ts';
 
 type Who = Role | 'nobody';
@@ -74,6 +75,19 @@ async function ownerLink(purpose: 'outside' | 'unsubscribe') {
     expires: purpose === 'outside' ? 4102444800 : null,
   });
   return { token, decisionId: decision.id as number };
+}
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const wordFile = () => variantProtocolDocx({ number: number++, writtenDate: '2026. gada 2. martā', startLine: 'Sēde sākās plkst. 15:00' });
+async function importWord() {
+  const res = await admin({
+    method: 'POST',
+    url: '/api/sittings/import-word',
+    headers: { 'content-type': DOCX },
+    payload: await wordFile(),
+  });
+  expect(res.status).toBe(201);
+  return (await admin({ method: 'GET', url: `/api/sittings/${res.body.id}` })).body;
 }
 
 interface Route {
@@ -463,6 +477,45 @@ const routes: Route[] = [
       });
       return { method: 'GET', url: `/api/sittings/${s.id}/signed-copy` };
     },
+  },
+  {
+    name: 'POST /api/sittings/import-word',
+    allowed: STAFF,
+    success: 201,
+    request: async () => ({
+      method: 'POST',
+      url: '/api/sittings/import-word',
+      headers: { 'content-type': DOCX },
+      payload: await wordFile(),
+    }),
+  },
+  {
+    name: 'GET /api/sittings/:id/word-import',
+    allowed: READERS,
+    success: 200,
+    others: { guest: 404 },
+    request: async () => ({ method: 'GET', url: `/api/sittings/${(await importWord()).id}/word-import` }),
+  },
+  {
+    name: 'GET /api/sittings/:id/word-import/original',
+    allowed: READERS,
+    success: 200,
+    request: async () => ({ method: 'GET', url: `/api/sittings/${(await importWord()).id}/word-import/original` }),
+  },
+  {
+    name: 'POST /api/sittings/:id/confirm-import',
+    allowed: STAFF,
+    success: 200,
+    request: async () => {
+      const s = await importWord();
+      return { method: 'POST', url: `/api/sittings/${s.id}/confirm-import`, payload: { version: s.version } };
+    },
+  },
+  {
+    name: 'POST /api/decisions/mark-done',
+    allowed: STAFF,
+    success: 200,
+    request: async () => ({ method: 'POST', url: '/api/decisions/mark-done', payload: { before: '2025-01-01' } }),
   },
   { name: 'GET /api/decisions', allowed: READERS, success: 200, request: async () => ({ method: 'GET', url: '/api/decisions' }) },
   { name: 'GET /api/decisions.csv', allowed: READERS, success: 200, request: async () => ({ method: 'GET', url: '/api/decisions.csv' }) },

@@ -64,8 +64,9 @@ const RULES: Rule[] = [
   { layer: 'plans', never: ['db', 'repositories', 'services', 'http', 'routes', 'plugins', 'kysely', 'fastify'] },
   { layer: 'exports', never: ['db', 'repositories', 'services', 'http', 'routes', 'plugins', 'kysely', 'fastify'] },
   { layer: 'wording', never: ['db', 'repositories', 'services', 'http', 'routes', 'plugins', 'minutes', 'exports', 'kysely', 'fastify'] },
-  { layer: 'routes', never: ['repositories', 'db', 'kysely', 'minutes', 'exports', 'interchange', 'wording'] },
+  { layer: 'routes', never: ['repositories', 'db', 'kysely', 'minutes', 'exports', 'interchange', 'wording', 'protocol-import'] },
   { layer: 'http', never: ['kysely', 'minutes', 'exports', 'interchange'], typesOnly: ['repositories', 'db'] },
+  { layer: 'protocol-import', never: ['db', 'repositories', 'services', 'http', 'routes', 'plugins', 'wording', 'kysely', 'fastify'] },
 ];
 
 /** Statements that touch the database directly: Kysely's query builders and raw `sql`. */

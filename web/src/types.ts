@@ -9,6 +9,7 @@ export type { Group } from '../../server/schemas/group.ts';
 export type { OutboxEntryView, OutboxMessageView, OutsidePageView } from '../../server/schemas/mail.ts';
 export type { Signature } from '../../server/schemas/minutes.ts';
 export type { Person } from '../../server/schemas/people.ts';
+export type { WordImportInfo } from '../../server/schemas/word-import.ts';
 export type {
   AgendaItem,
   Attendee,

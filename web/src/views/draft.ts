@@ -9,6 +9,7 @@ import { dateLv, ROLE_LABEL } from '../format.ts';
 import type { Attendee, NewAttendeeBody, Person, SittingDetail } from '../types.ts';
 import { AgendaEditor } from './draft-agenda.ts';
 import { carryOverSection } from './draft-carry-over.ts';
+import { importPanel } from './word-import.ts';
 import { bind, type DraftContext } from './draft-shared.ts';
 import { typographyTool } from './draft-typography.ts';
 import { showLiveSitting } from './live.ts';
@@ -75,6 +76,7 @@ export async function showDraft(root: HTMLElement, [idText]: string[]): Promise<
       : ctx.readOnly
         ? notice('info', 'Jums ir tiesības protokolu lasīt, bet ne labot.')
         : null,
+    importPanel(sitting, ctx.fresh, () => saver.flushAll()),
     h(
       'nav',
       { class: 'jump', 'aria-label': 'Pāriet uz' },

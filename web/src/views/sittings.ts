@@ -5,6 +5,7 @@ import { field, h, notice, replaceChildren, type Child } from '../dom.ts';
 import { dateLv, findFolded, minutesState, todayIso } from '../format.ts';
 import { commitEntry, dateEntry, entryHint, entryValue } from '../widgets/date-time.ts';
 import type { SearchHit, SittingDetail, SittingSummary } from '../types.ts';
+import { wordImportCard } from './word-import.ts';
 
 export async function showSittings(root: HTMLElement): Promise<() => void> {
   document.title = 'Sēdes – protokols';
@@ -116,6 +117,7 @@ export async function showSittings(root: HTMLElement): Promise<() => void> {
           createError,
         )
       : null,
+    can('sittings:write') ? wordImportCard() : null,
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'search-title', role: 'search' },
