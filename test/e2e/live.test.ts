@@ -10,16 +10,23 @@ let h: Harness;
 let sittingId = 0;
 let member = '';
 let secretary = '';
+let guest = '';
 
 beforeAll(async () => {
   h = await startHarness();
-  sittingId = (await h.t.call<{ id: number }>({ method: 'POST', url: '/api/sittings/import', payload: nr7() })).body.id;
+  // Item 3 is confidential, and an invited specialist attends: she follows the draft as a guest.
+  const doc = { ...nr7(), invited: [{ name: 'M. Šteins', position: 'deputāts' }] };
+  doc.agenda[2] = { ...doc.agenda[2]!, confidential: true };
+  sittingId = (await h.t.call<{ id: number }>({ method: 'POST', url: '/api/sittings/import', payload: doc })).body.id;
   const elita = (await h.t.call<Person[]>({ method: 'GET', url: '/api/people' })).body.find((p) => p.fullName === 'Elita Rancāne');
   await h.t.loginAs('member', elita?.id ?? null);
   await h.t.loginAs('secretary');
+  const steins = (await h.t.call<Person[]>({ method: 'GET', url: '/api/people' })).body.find((p) => p.fullName === 'M. Šteins');
+  await h.t.loginAs('guest', steins?.id ?? null);
   const users = (await h.t.call<Array<{ login: string; role: string }>>({ method: 'GET', url: '/api/users' })).body;
   member = users.find((u) => u.role === 'member')?.login ?? '';
   secretary = users.find((u) => u.role === 'secretary')?.login ?? '';
+  guest = users.find((u) => u.role === 'guest')?.login ?? '';
 });
 
 afterAll(async () => {
@@ -75,6 +82,31 @@ describe('a sitting followed live', () => {
     await screenshot(wide.page, 'live-draft-desktop');
 
     for (const w of [sec, mem, room, wide]) {
+      expect(w.errors).toEqual([]);
+      await w.context.close();
+    }
+  }, 90_000);
+
+  it('each follows through their own reader view: a guest sees a new confidential decision masked, a member in full', async () => {
+    const mem = await openPage(h, DESKTOP, member);
+    const gst = await openPage(h, PHONE, guest);
+    await go(mem.page, `${h.url}/#/sedes/${sittingId}`);
+    await go(gst.page, `${h.url}/#/sedes/${sittingId}`);
+    const hidden = 'Ierobežotas pieejamības informācija';
+    expect(await gst.page.locator('.live-agenda > li h3').nth(2).textContent()).toBe(hidden);
+    const s = (await h.t.call<SittingDetail>({ method: 'GET', url: `/api/sittings/${sittingId}` })).body;
+    const secret = 'Apmeklēt ģimeni Rotary ielā 5 kopā ar bāriņtiesu.';
+    const added = await h.t.call<{ number: number }>({
+      method: 'POST',
+      url: `/api/sittings/${sittingId}/decisions`,
+      payload: { text: secret, agendaItemId: s.agendaItems[2]?.id },
+    });
+    expect(added.status).toBe(201);
+    await mem.page.locator('.live-decision', { hasText: secret }).waitFor({ timeout: 3000 });
+    const masked = gst.page.locator(`.live-decision[data-decision]`, { hasText: `${added.body.number}. ${hidden}` });
+    await masked.waitFor({ timeout: 3000 });
+    expect(await gst.page.locator('main').innerText()).not.toContain('Rotary');
+    for (const w of [mem, gst]) {
       expect(w.errors).toEqual([]);
       await w.context.close();
     }

@@ -34,6 +34,12 @@ function follow(id: number, show: (s: SittingDetail) => void, failed: (message: 
     }
   };
   events.addEventListener('change', () => void refresh());
+  // After a lost connection (a server restart), what changed meanwhile is asked for at once.
+  let opened = false;
+  events.addEventListener('open', () => {
+    if (opened) void refresh();
+    opened = true;
+  });
   return () => events.close();
 }
 
