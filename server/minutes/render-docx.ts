@@ -19,7 +19,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { ILevelsOptions, IParagraphStyleOptions, IXmlableObject, ParagraphChild } from 'docx';
+import type { ILevelsOptions, INumberingOptions, IParagraphStyleOptions, IStylesOptions, IXmlableObject, ParagraphChild } from 'docx';
 import { rewriteZipEntry } from './docx-zip.ts';
 import type { Block, FollowUpTable, ListBlock, MinutesViewModel, ProceedingsItem, TextRun as Run } from './view-model.ts';
 
@@ -54,15 +54,8 @@ const LIST = {
 
 /** Renders the minutes as a .docx file. */
 export async function renderMinutesDocx(vm: MinutesViewModel): Promise<Buffer> {
-  const margins = {
-    left: twips(vm.layout.marginsMm.left),
-    right: twips(vm.layout.marginsMm.right),
-    top: twips(vm.layout.marginsMm.top),
-    bottom: twips(vm.layout.marginsMm.bottom),
-  };
-  const textWidth = A4.width - margins.left - margins.right;
+  const { textWidth } = pageOf(vm.layout.marginsMm);
   const lists = listCounter();
-
   const body = [
     ...restrictedMarking(vm),
     ...titleBlock(vm),
@@ -73,36 +66,70 @@ export async function renderMinutesDocx(vm: MinutesViewModel): Promise<Buffer> {
     ...closing(vm),
     ...signatureBlock(vm, textWidth),
   ];
+  return officialDocx({
+    title: vm.documentTitle,
+    date: vm.sittingDate,
+    marginsMm: vm.layout.marginsMm,
+    styles: styles(vm, textWidth),
+    numbering: numberingConfig(body),
+    pageNumberStyle: STYLE.pageNumber,
+    body,
+  });
+}
+
+/** An A4 page with the group's margins (millimetres): margins in twips and the width left for text. */
+export function pageOf(marginsMm: { left: number; right: number; top: number; bottom: number }) {
+  const margins = {
+    left: twips(marginsMm.left),
+    right: twips(marginsMm.right),
+    top: twips(marginsMm.top),
+    bottom: twips(marginsMm.bottom),
+  };
+  return { margins, textWidth: A4.width - margins.left - margins.right };
+}
+
+/**
+ * A document of the group in the official layout (the minutes, the monitoring report): A4 with the
+ * group's margins, the page number from the second page on, protokols as author, and `date` as
+ * its creation time and the zip's, so the same content always gives the same bytes.
+ */
+export function officialDocx(options: {
+  title: string;
+  date: string;
+  marginsMm: { left: number; right: number; top: number; bottom: number };
+  styles: IStylesOptions;
+  numbering: INumberingOptions['config'];
+  pageNumberStyle: string;
+  body: readonly BodyPart[];
+}): Promise<Buffer> {
+  const { margins } = pageOf(options.marginsMm);
   const document = (children: FileChild[]) =>
     new Document({
       creator: 'protokols',
       lastModifiedBy: 'protokols',
-      title: vm.documentTitle,
+      title: options.title,
       revision: 1,
-      styles: styles(vm, textWidth),
-      numbering: { config: numberingConfig(body) },
+      styles: options.styles,
+      numbering: { config: options.numbering },
       sections: [
         {
           properties: {
             titlePage: true,
-            page: {
-              size: A4,
-              margin: { ...margins, header: Math.round(margins.top / 2), footer: Math.round(margins.bottom / 2) },
-            },
+            page: { size: A4, margin: { ...margins, header: Math.round(margins.top / 2), footer: Math.round(margins.bottom / 2) } },
           },
           headers: {
             first: new Header({ children: [] }),
             default: new Header({
-              children: [new Paragraph({ style: STYLE.pageNumber, children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
+              children: [new Paragraph({ style: options.pageNumberStyle, children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
             }),
           },
           children,
         },
       ],
     });
-  return packDocument(document, body, {
-    date: vm.sittingDate,
-    overrides: [{ path: 'docProps/core.xml', data: coreProperties(vm.documentTitle, vm.sittingDate) }],
+  return packDocument(document, options.body, {
+    date: options.date,
+    overrides: [{ path: 'docProps/core.xml', data: coreProperties(options.title, options.date) }],
   });
 }
 

@@ -1,19 +1,7 @@
 // Lays the monitoring report's view model out as a Word document (A4, the group's font and margins),
 // with the minutes' building blocks: styled paragraphs, a text table, fixed timestamps.
-import {
-  AlignmentType,
-  Document,
-  Header,
-  ImageRun,
-  LevelFormat,
-  LineRuleType,
-  PageNumber,
-  Paragraph,
-  TextRun,
-  type FileChild,
-  type IParagraphStyleOptions,
-} from 'docx';
-import { A4, coreProperties, LIST_INDENT, packDocument, StyledParagraph, textTable, twips, type BodyPart } from '../minutes/render-docx.ts';
+import { AlignmentType, ImageRun, LevelFormat, LineRuleType, Paragraph, type IParagraphStyleOptions } from 'docx';
+import { LIST_INDENT, officialDocx, pageOf, StyledParagraph, textTable, type BodyPart } from '../minutes/render-docx.ts';
 import type { ReportViewModel } from './report-view-model.ts';
 import { chartHeight, CHART_WIDTH, renderStatusChartPng } from './status-chart.ts';
 
@@ -34,13 +22,7 @@ const STYLE = {
 const PROPOSALS = 'report-proposals';
 
 export async function renderReportDocx(vm: ReportViewModel, chartPng: Buffer = chartOf(vm)): Promise<Buffer> {
-  const margins = {
-    left: twips(vm.layout.marginsMm.left),
-    right: twips(vm.layout.marginsMm.right),
-    top: twips(vm.layout.marginsMm.top),
-    bottom: twips(vm.layout.marginsMm.bottom),
-  };
-  const textWidth = A4.width - margins.left - margins.right;
+  const { textWidth } = pageOf(vm.layout.marginsMm);
   const p = (style: string, text: string, bold = false) => new StyledParagraph(style, [{ text, ...(bold ? { bold: true } : {}) }]);
   const body: BodyPart[] = [
     ...(vm.restrictedMarking === undefined ? [] : [p(STYLE.marking, vm.restrictedMarking)]),
@@ -69,48 +51,27 @@ export async function renderReportDocx(vm: ReportViewModel, chartPng: Buffer = c
       (line) => new StyledParagraph(STYLE.detail, [{ text: line }], { list: { reference: PROPOSALS, level: 0, instance: 1 } }),
     ),
   ];
-  const document = (children: FileChild[]) =>
-    new Document({
-      creator: 'protokols',
-      lastModifiedBy: 'protokols',
-      title: vm.documentTitle,
-      revision: 1,
-      styles: styles(vm),
-      numbering: {
-        config: [
+  return officialDocx({
+    title: vm.documentTitle,
+    date: vm.asOf,
+    marginsMm: vm.layout.marginsMm,
+    styles: styles(vm),
+    numbering: [
+      {
+        reference: PROPOSALS,
+        levels: [
           {
-            reference: PROPOSALS,
-            levels: [
-              {
-                level: 0,
-                format: LevelFormat.BULLET,
-                text: '\u2013',
-                alignment: AlignmentType.LEFT,
-                style: { paragraph: { indent: { left: LIST_INDENT * 2, hanging: LIST_INDENT } } },
-              },
-            ],
+            level: 0,
+            format: LevelFormat.BULLET,
+            text: '\u2013',
+            alignment: AlignmentType.LEFT,
+            style: { paragraph: { indent: { left: LIST_INDENT * 2, hanging: LIST_INDENT } } },
           },
         ],
       },
-      sections: [
-        {
-          properties: {
-            titlePage: true,
-            page: { size: A4, margin: { ...margins, header: Math.round(margins.top / 2), footer: Math.round(margins.bottom / 2) } },
-          },
-          headers: {
-            first: new Header({ children: [] }),
-            default: new Header({
-              children: [new Paragraph({ style: STYLE.pageNumber, children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
-            }),
-          },
-          children,
-        },
-      ],
-    });
-  return packDocument(document, body, {
-    date: vm.asOf,
-    overrides: [{ path: 'docProps/core.xml', data: coreProperties(vm.documentTitle, vm.asOf) }],
+    ],
+    pageNumberStyle: STYLE.pageNumber,
+    body,
   });
 }
 
