@@ -2,13 +2,15 @@
 // settings, the invitations sent for a sitting (their calendar UID and SEQUENCE), who turned
 // reminders off, the day each group's reminders were last computed, the key that signs mail links,
 // and the mark on a progress note an outside owner left through such a link.
-import { sql, type Kysely } from 'kysely';
+import { SqliteAdapter, sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function up(db: Kysely<any>): Promise<void> {
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  const id = (c: ColumnDefinitionBuilder) => (sqlite ? c.primaryKey() : c.primaryKey().generatedByDefaultAsIdentity());
   await db.schema
     .createTable('outbox')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('group_id', 'integer', (c) => c.notNull().references('groups.id'))
     .addColumn('kind', 'varchar(20)', (c) => c.notNull())
     .addColumn('sitting_id', 'integer')
@@ -59,7 +61,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('mail_opt_outs')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', id)
     .addColumn('group_id', 'integer', (c) => c.notNull().references('groups.id'))
     .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
     .addColumn('created_at', 'varchar(40)', (c) => c.notNull())

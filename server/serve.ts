@@ -51,7 +51,8 @@ await announceFirstAdminSetup(app, config);
 mail = startMailWorker({
   db,
   ctx: { baseUrl: baseUrl(app, config), from: config.mailFrom },
-  mailer: config.smtpUrl === null ? null : smtpMailer(config.smtpUrl),
+  // The SMTP timeouts stay within the lease, so no instance takes over a message still being sent.
+  mailer: config.smtpUrl === null ? null : smtpMailer(config.smtpUrl, Math.min(60_000, (config.mailLeaseSeconds * 1000) / 2)),
   pollMs: config.mailPollSeconds * 1000,
   leaseMs: config.mailLeaseSeconds * 1000,
   onError: (error) => app.log.error({ err: { message: (error as Error).message?.replace(/\w+:\/\/\S*/gu, '…') } }, 'mail'),

@@ -83,3 +83,4 @@ export const OutsideNoteBody = Type.Object(
 export type OutboxEntryView = Static<typeof OutboxEntry>;
 export type OutboxMessageView = Static<typeof OutboxMessage>;
 export type OutsidePageView = Static<typeof OutsidePage>;
+export type MailSettingsView = Static<typeof MailSettings>;

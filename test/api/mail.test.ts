@@ -3,7 +3,6 @@
 // the outside owner's signed link, unsubscribing, the signed minutes, and no confidential text in
 // any message or attachment.
 import ICAL from 'ical.js';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { addDays } from '../../server/domain/mail.ts';
@@ -12,6 +11,7 @@ import { enqueueAllReminders, remindersOfDay } from '../../server/services/mail/
 import { outsidePage } from '../../server/services/mail/outside.ts';
 import { testApp, type TestApp } from '../support/app.ts';
 import { mailFixture, SECRET_DECISION, SECRET_ITEM, type MailFixture } from '../support/mail-fixture.ts';
+import { unzip } from '../minutes/helpers.ts';
 import { startSmtp, type Received, type TestSmtp } from '../support/smtp.ts';
 
 const BASE = 'https://protokols.example.lv';
@@ -68,8 +68,7 @@ async function everyText(m: Received): Promise<string> {
   const parts = [m.raw, m.parsed.subject ?? '', m.parsed.text ?? '', typeof m.parsed.html === 'string' ? m.parsed.html : ''];
   for (const a of m.parsed.attachments) {
     if (a.filename?.endsWith('.docx')) {
-      const zip = await JSZip.loadAsync(a.content);
-      for (const file of Object.values(zip.files)) if (!file.dir) parts.push(await file.async('string'));
+      for (const file of unzip(a.content).values()) parts.push(file.toString('utf8'));
     } else parts.push(a.content.toString('utf8'));
   }
   return parts.join('\n');

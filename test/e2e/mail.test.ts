@@ -35,6 +35,11 @@ describe('e-mail in the front end', () => {
     await page.getByText('Teksta versija').click();
     expect(await page.locator('pre.mail-text').textContent()).toContain('Par iepriekšējo sēžu lēmumu izpildi');
     await screenshot(page, 'outbox', true);
+
+    await page.getByLabel('Atbildes adrese (sekretārs)').fill('sekretare@example.lv');
+    await page.getByRole('button', { name: 'Saglabāt iestatījumus' }).click();
+    await page.getByText('Iestatījumi saglabāti.').waitFor();
+    expect((await h.t.call({ method: 'GET', url: '/api/mail/settings' })).body).toMatchObject({ replyTo: 'sekretare@example.lv' });
     expect(errors).toEqual([]);
   });
 

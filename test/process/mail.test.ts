@@ -69,7 +69,7 @@ describe('a crash during a send', { timeout: 120_000 }, () => {
     await db.destroy();
 
     const url = `smtp://lietotajs:SlepenaParole123@127.0.0.1:${smtp.port}`;
-    const env = { SMTP_URL: url, MAIL_FROM: 'protokols@example.lv', MAIL_POLL_SECONDS: '0.2', MAIL_LEASE_SECONDS: '2' };
+    const env = { SMTP_URL: url, MAIL_FROM: 'protokols@example.lv', MAIL_POLL_SECONDS: '0.2', MAIL_LEASE_SECONDS: '4' };
     smtp.answers.push('hold');
     const first = await startServer(file, 0, 30_000, [], env);
     servers.push(first);

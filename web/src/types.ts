@@ -6,7 +6,7 @@ export type { AttendanceRole } from '../../server/domain/vocabulary.ts';
 export type { HandedOverUser, Me, SetupScreen, User } from '../../server/schemas/accounts.ts';
 export type { Actions, ActionItem, RegisterEntry } from '../../server/schemas/decisions.ts';
 export type { Group } from '../../server/schemas/group.ts';
-export type { OutboxEntryView, OutboxMessageView, OutsidePageView } from '../../server/schemas/mail.ts';
+export type { MailSettingsView, OutboxEntryView, OutboxMessageView, OutsidePageView } from '../../server/schemas/mail.ts';
 export type { Signature } from '../../server/schemas/minutes.ts';
 export type { Person } from '../../server/schemas/people.ts';
 export type { WordImportInfo } from '../../server/schemas/word-import.ts';

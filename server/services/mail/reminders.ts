@@ -3,7 +3,7 @@
 // their unfinished decisions, written once per person per date. Owners without an account get a
 // signed link (valid 14 days) to mark a decision done or add a note without logging in.
 import type { Db } from '../../db/database.ts';
-import { addDays, isMailAddress, outsideLinkExpiry, reminderReason, signLink } from '../../domain/mail.ts';
+import { isMailAddress, outsideLinkExpiry, reminderReason, rigaClock, signLink } from '../../domain/mail.ts';
 import { actionFor, publicView } from '../../domain/reader-view.ts';
 import { shortDate } from '../../minutes/typography.ts';
 import { getGroup } from '../../repositories/group.ts';
@@ -59,7 +59,7 @@ export async function enqueueReminders(
         })),
         appUrl: to.actions(),
         outsideUrl,
-        outsideUntil: shortDate(addDays(date, 14)),
+        outsideUntil: shortDate(rigaClock(new Date(expires * 1000)).date),
         unsubscribeUrl: to.unsubscribe(unsubscribe),
       });
       const isNew = await enqueue(

@@ -1,7 +1,7 @@
 // The mail's one timer in the server process: every few seconds it computes the day's reminders
 // (once the day's reminder hour has come in Riga; the first instance to claim the day does it) and
 // delivers what is due. Everything it acts on is in the database, so it survives restarts and
-// shares the work with other instances. Passes never overlap; stop() waits for the one running.
+// shares the work with other instances. Passes never overlap; stop() lets the one running finish briefly.
 import { REMINDER_HOUR, rigaClock } from '../../domain/mail.ts';
 import type { Db } from '../../db/database.ts';
 import type { MailContext } from './context.ts';
@@ -17,6 +17,8 @@ export interface MailWorkerOptions {
   /** Where a failed pass is reported (the server's log); never with the SMTP URL. */
   onError: (error: unknown) => void;
 }
+
+const STOP_WAIT_MS = 5_000;
 
 export interface MailWorker {
   stop(): Promise<void>;
@@ -45,7 +47,9 @@ export function startMailWorker(o: MailWorkerOptions): MailWorker {
     async stop() {
       stopped = true;
       clearInterval(timer);
-      await running;
+      // A send under way may finish (and be recorded) for a few seconds; a hung one is cut off, and
+      // its lease lets another instance or the next start deliver it.
+      await Promise.race([running, new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
       o.mailer?.close();
     },
   };

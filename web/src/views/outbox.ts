@@ -1,10 +1,10 @@
-// "Izsūtne" (admin): the e-mails the app has written, newest first, with their state and the SMTP
-// server's last answer; a message opens as a preview (subject, text, HTML, attachments) and can be
-// sent again.
+// "Izsūtne" (admin): the group's mail settings, and the e-mails the app has written, newest first,
+// with their state and the SMTP server's last answer; a message opens as a preview (subject, text,
+// HTML, attachments) and can be sent again.
 import { api, errorText } from '../api.ts';
-import { h, notice, replaceChildren } from '../dom.ts';
+import { field, h, notice, replaceChildren } from '../dom.ts';
 import { dateTimeLv } from '../format.ts';
-import type { OutboxEntryView, OutboxMessageView } from '../types.ts';
+import type { MailSettingsView, OutboxEntryView, OutboxMessageView } from '../types.ts';
 
 const STATE: Record<OutboxEntryView['state'], string> = {
   pending: 'gaida',
@@ -86,6 +86,7 @@ export async function showOutbox(root: HTMLElement): Promise<void> {
   replaceChildren(
     root,
     h('h1', { tabindex: -1 }, 'Izsūtne'),
+    settingsForm(await api.get<MailSettingsView>('/api/mail/settings')),
     h(
       'p',
       null,
@@ -127,4 +128,42 @@ function previewOf(m: OutboxMessageView): Node[] {
           m.attachments.map((a) => h('li', null, `${a.fileName} (${a.contentType.split(';')[0]}, ${Math.ceil(a.size / 1024)} KB)`)),
         ),
   ];
+}
+
+/** Reply-to (the secretary), the days before a deadline of the first reminder, and whether the signed DOCX is attached. */
+function settingsForm(initial: MailSettingsView): HTMLElement {
+  let current = initial;
+  const replyTo = h('input', { type: 'email', value: current.replyTo ?? '', autocomplete: 'off' });
+  const days = h('input', { type: 'number', min: 0, max: 60, value: current.reminderDaysBefore, inputmode: 'numeric' });
+  const attach = h('input', { type: 'checkbox', checked: current.attachDocx });
+  const message = h('div', { 'aria-live': 'polite' });
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'mail-settings' },
+    h('h2', { id: 'mail-settings' }, 'E-pasta iestatījumi'),
+    h(
+      'form',
+      {
+        onsubmit: async (event: SubmitEvent) => {
+          event.preventDefault();
+          try {
+            current = await api.patch<MailSettingsView>('/api/mail/settings', {
+              version: current.version,
+              replyTo: replyTo.value.trim() === '' ? null : replyTo.value.trim(),
+              reminderDaysBefore: Number(days.value),
+              attachDocx: attach.checked,
+            });
+            replaceChildren(message, notice('ok', 'Iestatījumi saglabāti.'));
+          } catch (err) {
+            replaceChildren(message, notice('error', errorText(err)));
+          }
+        },
+      },
+      message,
+      field('Atbildes adrese (sekretārs)', replyTo, 'Uz to nonāks atbildes uz lietotnes vēstulēm.'),
+      field('Pirmais atgādinājums, dienas pirms termiņa', days, '0 — tikai pēc termiņa.'),
+      h('label', null, attach, ' Pievienot parakstīto protokolu (DOCX; publisko versiju, ja sēdē ir ierobežotas pieejamības informācija)'),
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Saglabāt iestatījumus')),
+    ),
+  );
 }
