@@ -202,6 +202,42 @@ describe('reordering', () => {
   });
 });
 
+describe('numbering', () => {
+  it('a decision typed under an item not yet saved keeps its number when a later decision is saved first', async () => {
+    const s = await draftWith([]);
+    const w = await openPage(h);
+    const { page } = w;
+    // The new item's creation is held back, so its decision must wait for it.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**/api/sittings/${s.id}/agenda-items`, async (route) => {
+      if (route.request().method() === 'POST') await held;
+      await route.continue();
+    });
+    await go(page, `${h.url}/#/sedes/${s.id}`);
+    await page.getByRole('button', { name: '+ Pievienot darba kārtības punktu' }).click();
+    await page.keyboard.type('Par nometni');
+    const item = page.locator('.agenda-item').first();
+    await item.getByLabel('Darba gaita').click();
+    await item.getByLabel('Darba gaita').press('Control+Enter');
+    await page.keyboard.type('Lēmums zem punkta');
+    const loose = page.locator('#decisions');
+    await loose.getByRole('button', { name: '+ Pievienot lēmumu' }).click();
+    await page.keyboard.type('Lēmums bez punkta');
+    // Long enough for the later decision's own save to have gone out if nothing held it.
+    await page.waitForTimeout(2000);
+    expect((await server(s.id)).decisions).toEqual([]);
+    release();
+    await saved(page);
+    expect((await server(s.id)).decisions.map((d) => [d.number, d.text])).toEqual([
+      [1, 'Lēmums zem punkta'],
+      [2, 'Lēmums bez punkta'],
+    ]);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+});
+
 describe('signing', () => {
   it('signing unfinished minutes is refused with the list of what is missing', async () => {
     const s = await draftWith([]);

@@ -462,7 +462,11 @@ export class AgendaEditor {
         if (data.text.trim() === '') return null;
         // A decision under an item that is not on the server yet waits for it.
         if (view.item !== null && view.item.entry.id === null) return null;
-        const number = this.decisions.slice(0, this.decisions.indexOf(view)).filter((d) => d.entry.id !== null).length + 1;
+        const earlier = this.decisions.slice(0, this.decisions.indexOf(view));
+        // Numbers follow the screen: an earlier decision still on its way (under an item being
+        // created, say) is created first, or a later one would take its number.
+        if (earlier.some((d) => d.entry.id === null && d.data.text.trim() !== '')) return null;
+        const number = earlier.filter((d) => d.entry.id !== null).length + 1;
         return { ...this.createFields(view), number };
       },
       saved: (record) => {
