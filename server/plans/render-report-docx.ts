@@ -34,7 +34,8 @@ const STYLE = {
 } as const;
 const PROPOSALS = 'report-proposals';
 
-export async function renderReportDocx(vm: ReportViewModel, chartPng: Buffer = chartOf(vm)): Promise<Buffer> {
+export async function renderReportDocx(vm: ReportViewModel, chart?: Buffer): Promise<Buffer> {
+  const chartPng = chart ?? (await chartOf(vm));
   const margins = {
     left: twips(vm.layout.marginsMm.left),
     right: twips(vm.layout.marginsMm.right),
@@ -112,7 +113,7 @@ export async function renderReportDocx(vm: ReportViewModel, chartPng: Buffer = c
   return fixZipTimestamps(bytes, vm.asOf);
 }
 
-export function chartOf(vm: ReportViewModel): Buffer {
+export function chartOf(vm: ReportViewModel): Promise<Buffer> {
   return renderStatusChartPng(vm.chart.bars, vm.chart.legend, vm.chart.alt);
 }
 

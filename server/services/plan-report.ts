@@ -99,7 +99,7 @@ export async function planReportFile(
   if (vm.restrictedMarking !== undefined) await auditConfidentialRead(db, groupId, reader, 'plan', planId);
   const fileName = reportFileName(asked.year, version, asked.format);
   if (asked.format === 'docx') return { fileName, contentType: DOCX_TYPE, body: await renderReportDocx(vm), headers: {} };
-  const { html, csp } = renderReportHtmlPage(vm);
+  const { html, csp } = await renderReportHtmlPage(vm);
   return {
     fileName,
     contentType: 'text/html; charset=utf-8',
