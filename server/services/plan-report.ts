@@ -4,7 +4,8 @@ import type { Executor, SittingRow } from '../db/database.ts';
 import { plannedIn, reportSeasonStarts } from '../domain/activity-status.ts';
 import { inheritsConfidentiality } from '../domain/reader-view.ts';
 import { foldForSearch } from '../domain/search-text.ts';
-import { renderReportDocx } from '../plans/render-report-docx.ts';
+import { renderDocxOffThread } from '../minutes/docx-pool.ts';
+import { chartOf } from '../plans/render-report-docx.ts';
 import { renderReportHtmlPage } from '../plans/render-report-html.ts';
 import type { ReportSource, ReportVersion } from '../plans/report-source.ts';
 import { buildReportViewModel, reportFileName } from '../plans/report-view-model.ts';
@@ -98,7 +99,11 @@ export async function planReportFile(
   const vm = buildReportViewModel(source, version);
   if (vm.restrictedMarking !== undefined) await auditConfidentialRead(db, groupId, reader, 'plan', planId);
   const fileName = reportFileName(asked.year, version, asked.format);
-  if (asked.format === 'docx') return { fileName, contentType: DOCX_TYPE, body: await renderReportDocx(vm), headers: {} };
+  if (asked.format === 'docx') {
+    // Laid out on the DOCX pool's thread, as the minutes are: a year of decisions is a long document.
+    const body = await renderDocxOffThread({ report: vm, chart: await chartOf(vm) });
+    return { fileName, contentType: DOCX_TYPE, body, headers: {} };
+  }
   const { html, csp } = await renderReportHtmlPage(vm);
   return {
     fileName,
