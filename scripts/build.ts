@@ -14,7 +14,7 @@ import { buildWeb } from './build-web.ts';
  * worker.js beside it. The rest is bundled, because loading several hundred
  * small files of node_modules one by one took about half of the start time.
  */
-const NOT_BUNDLED = ['better-sqlite3', 'piscina'];
+const NOT_BUNDLED = ['better-sqlite3', '@resvg/resvg-js', 'piscina'];
 
 /** The compiled entry points, as `dist/server/<name>.js`. */
 export const SERVER_ENTRIES = ['main', 'cli'] as const;

@@ -21,6 +21,11 @@ export function reasonKept(input: ActivityStatusInput): string | null {
   return input.status === 'postponed' ? (input.reason ?? '').trim() : null;
 }
 
+/** An activity is planned in a year when the plan names that year, or names none (every year of the plan). */
+export function plannedIn(years: readonly number[], year: number): boolean {
+  return years.length === 0 || years.includes(year);
+}
+
 /**
  * The monitoring report is drawn up in October–November: the first sitting on or after 1 October
  * of a year is where its agenda item is suggested.

@@ -21,7 +21,8 @@ const STYLE = {
 } as const;
 const PROPOSALS = 'report-proposals';
 
-export async function renderReportDocx(vm: ReportViewModel, chartPng: Buffer = chartOf(vm)): Promise<Buffer> {
+export async function renderReportDocx(vm: ReportViewModel, chart?: Buffer): Promise<Buffer> {
+  const chartPng = chart ?? (await chartOf(vm));
   const { textWidth } = pageOf(vm.layout.marginsMm);
   const p = (style: string, text: string, bold = false) => new StyledParagraph(style, [{ text, ...(bold ? { bold: true } : {}) }]);
   const body: BodyPart[] = [
@@ -75,7 +76,7 @@ export async function renderReportDocx(vm: ReportViewModel, chartPng: Buffer = c
   });
 }
 
-export function chartOf(vm: ReportViewModel): Buffer {
+export function chartOf(vm: ReportViewModel): Promise<Buffer> {
   return renderStatusChartPng(vm.chart.bars, vm.chart.legend, vm.chart.alt);
 }
 

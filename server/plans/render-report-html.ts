@@ -5,7 +5,8 @@ import { escape, textTableHtml } from '../minutes/render-html.ts';
 import type { ReportViewModel } from './report-view-model.ts';
 import { chartOf } from './render-report-docx.ts';
 
-export function renderReportHtmlPage(vm: ReportViewModel, chartPng: Buffer = chartOf(vm)): { html: string; csp: string } {
+export async function renderReportHtmlPage(vm: ReportViewModel, chart?: Buffer): Promise<{ html: string; csp: string }> {
+  const chartPng = chart ?? (await chartOf(vm));
   const style = pageStyle(vm);
   const hash = createHash('sha256').update(style, 'utf8').digest('base64');
   const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;

@@ -1,6 +1,5 @@
 // The report's chart, drawn on the server without a browser: one stacked bar per goal, its
 // activities counted by status, as SVG rendered to PNG by resvg (a Rust renderer shipped as a binary).
-import { Resvg } from '@resvg/resvg-js';
 import { SUMMARY_COLUMNS, type ChartBar, type SummaryColumn } from './report-view-model.ts';
 
 /** Colours told apart in greyscale print as well: dark for done, light for nothing known. */
@@ -67,7 +66,9 @@ export function statusChartSvg(bars: readonly ChartBar[], legend: Record<Summary
 }
 
 /** The chart as PNG at twice its size, sharp in print. */
-export function renderStatusChartPng(bars: readonly ChartBar[], legend: Record<SummaryColumn, string>, alt: string): Buffer {
+export async function renderStatusChartPng(bars: readonly ChartBar[], legend: Record<SummaryColumn, string>, alt: string): Promise<Buffer> {
+  // Loaded at the first chart, not at start: the native renderer is needed once a year.
+  const { Resvg } = await import('@resvg/resvg-js');
   const svg = statusChartSvg(bars, legend, alt);
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'width', value: CHART_WIDTH * 2 },

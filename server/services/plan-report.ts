@@ -1,10 +1,11 @@
 // The annual monitoring report of a prevention plan (DOCX or HTML, full or public), and its
 // reminder: the agenda item suggested at the first sitting after 1 October.
 import type { Executor, SittingRow } from '../db/database.ts';
-import { reportSeasonStarts } from '../domain/activity-status.ts';
+import { plannedIn, reportSeasonStarts } from '../domain/activity-status.ts';
 import { inheritsConfidentiality } from '../domain/reader-view.ts';
 import { foldForSearch } from '../domain/search-text.ts';
-import { renderReportDocx } from '../plans/render-report-docx.ts';
+import { renderDocxOffThread } from '../minutes/docx-pool.ts';
+import { chartOf } from '../plans/render-report-docx.ts';
 import { renderReportHtmlPage } from '../plans/render-report-html.ts';
 import type { ReportSource, ReportVersion } from '../plans/report-source.ts';
 import { buildReportViewModel, reportFileName } from '../plans/report-view-model.ts';
@@ -31,6 +32,8 @@ export interface ReportFile {
   body: Buffer;
   headers: Record<string, string>;
 }
+
+const yearsOf = (json: string | null): number[] => (json === null ? [] : (JSON.parse(json) as number[]));
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -62,7 +65,7 @@ export async function reportSource(db: Executor, groupId: number, planId: number
       number: g.number,
       title: g.title,
       activities: activities
-        .filter((a) => a.goal_id === g.id)
+        .filter((a) => a.goal_id === g.id && plannedIn(yearsOf(a.years), year))
         .map((a) => {
           const s = statusOf.get(a.id);
           return {
@@ -96,8 +99,12 @@ export async function planReportFile(
   const vm = buildReportViewModel(source, version);
   if (vm.restrictedMarking !== undefined) await auditConfidentialRead(db, groupId, reader, 'plan', planId);
   const fileName = reportFileName(asked.year, version, asked.format);
-  if (asked.format === 'docx') return { fileName, contentType: DOCX_TYPE, body: await renderReportDocx(vm), headers: {} };
-  const { html, csp } = renderReportHtmlPage(vm);
+  if (asked.format === 'docx') {
+    // Laid out on the DOCX pool's thread, as the minutes are: a year of decisions is a long document.
+    const body = await renderDocxOffThread({ report: vm, chart: await chartOf(vm) });
+    return { fileName, contentType: DOCX_TYPE, body, headers: {} };
+  }
+  const { html, csp } = await renderReportHtmlPage(vm);
   return {
     fileName,
     contentType: 'text/html; charset=utf-8',
@@ -122,7 +129,9 @@ export async function suggestReportItem(db: Executor, groupId: number, sitting: 
   const items = await agendaItemsOf(db, sitting.id);
   if (items.some((i) => foldForSearch(i.title) === foldForSearch(title))) return;
   const withStatus = new Set((await statusRows(db, plan.id, year)).map((s) => s.activity_id));
-  const missing = (await activityRows(db, plan.id)).filter((a) => !withStatus.has(a.id)).map((a) => a.number);
+  const missing = (await activityRows(db, plan.id))
+    .filter((a) => plannedIn(yearsOf(a.years), year) && !withStatus.has(a.id))
+    .map((a) => a.number);
   const id = await insertAgendaItem(db, {
     sitting_id: sitting.id,
     position: items.length + 1,

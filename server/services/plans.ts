@@ -5,7 +5,7 @@ import type { Db, Executor } from '../db/database.ts';
 import { assertActivityStatus, reasonKept } from '../domain/activity-status.ts';
 import { InvalidInput, notFound } from '../domain/errors.ts';
 import { compareActivityNumbers, goalOfActivity, isActivityNumber, planActivityNumber } from '../domain/plan-activity.ts';
-import { hides, inheritsConfidentiality, type ReaderView } from '../domain/reader-view.ts';
+import { hides, inheritsConfidentiality, revealsConfidential, type ReaderView } from '../domain/reader-view.ts';
 import { foldForSearch } from '../domain/search-text.ts';
 import type { PlanDocument, PlanDocumentActivity } from '../plans/plan-document.ts';
 import { validatePlanDocument } from '../plans/validate-plan.ts';
@@ -58,7 +58,8 @@ import type {
 } from '../schemas/plans.ts';
 import { runAudited } from './audit.ts';
 import { decisionReference } from './decision-origin.ts';
-import type { Reader } from './readers.ts';
+import { auditConfidentialRead, type Reader } from './readers.ts';
+import { loadReportTemplates } from '../wording/templates.ts';
 
 const planRecord = (groupId: number): AuditedRecord => ({ recordType: 'plan', load: (db, id) => planRow(db, groupId, id) });
 const activityRecord = (groupId: number): AuditedRecord => ({
@@ -340,7 +341,7 @@ async function activityEvents(
       return {
         kind: 'item' as const,
         date: i.date,
-        reference: `Nr. ${i.sitting_number}, ${i.position}. punkts`,
+        reference: loadReportTemplates().phrase('itemReference', { sitting: i.sitting_number, position: i.position }),
         sittingId: i.sitting_id,
         decisionId: null,
         text: masked(confidential, i.title),
@@ -406,6 +407,7 @@ export async function activityPage(db: Executor, groupId: number, reader: Reader
   const plan = await planRow(db, groupId, activity.plan_id);
   const goal = await goalRow(db, groupId, activity.goal_id);
   const events = await activityEvents(db, groupId, reader.view, activity, plan);
+  if (revealsConfidential(reader.view, events)) await auditConfidentialRead(db, groupId, reader, 'plan', plan.id);
   return {
     activity: activityOf(activity, events.filter((e) => e.kind === 'decision').length, await statusRowsOfActivity(db, id)),
     plan: { id: plan.id, title: plan.title, periodFrom: plan.period_from, periodTo: plan.period_to },
@@ -420,10 +422,9 @@ export async function yearStatusPage(db: Executor, groupId: number, reader: Read
   const plan = await planRow(db, groupId, activity.plan_id);
   const events = await activityEvents(db, groupId, reader.view, activity, plan);
   const status = await statusRow(db, id, year);
-  return {
-    status: status === undefined ? null : yearStatus(status),
-    evidence: events.filter((e) => e.kind !== 'item' && e.date.startsWith(`${year}-`)),
-  };
+  const evidence = events.filter((e) => e.kind !== 'item' && e.date.startsWith(`${year}-`));
+  if (revealsConfidential(reader.view, evidence)) await auditConfidentialRead(db, groupId, reader, 'plan', plan.id);
+  return { status: status === undefined ? null : yearStatus(status), evidence };
 }
 
 /**

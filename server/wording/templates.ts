@@ -104,6 +104,7 @@ export const REPORT_PHRASE_KEYS = [
   'proposalNoStatus',
   'proposalsNone',
   'agendaItemTitle',
+  'itemReference',
   'agendaItemMissing',
   'status.not_started',
   'status.in_progress',

@@ -37,7 +37,7 @@ describe('links between decisions, agenda items and activities', () => {
     expect(page.body.events.map((e) => e.kind)).toEqual(['decision', 'item', 'decision', 'note']);
     expect(page.body.events.map((e) => e.reference)).toEqual([
       'Nr.\u00a012, 4.',
-      expect.stringMatching(/^Nr\. 13, \d\. punkts$/u),
+      expect.stringMatching(/^Nr\.\u00a013, \d\.\u00a0punkts$/u),
       'Nr.\u00a013, 1.',
       'Nr.\u00a012, 4.',
     ]);
@@ -188,5 +188,47 @@ describe('the reminder in the agenda', () => {
     expect(september.body.agendaItems.map((i: { title: string }) => i.title)).not.toContain(
       'Par prevencijas plāna īstenošanas uzraudzības pārskatu',
     );
+  });
+});
+
+describe('planned years and confidential readings', () => {
+  it('an activity planned for other years only is left out of the year’s report and reminder', async () => {
+    const plan = {
+      format: 'protokols-plan/1',
+      title: 'Plāns',
+      period: { from: 2025, to: 2027 },
+      goals: [
+        {
+          number: 1,
+          title: 'Mērķis',
+          activities: [
+            { number: '1.1.', text: 'Katru gadu.' },
+            { number: '1.3.', text: 'Otrajā gadā.', years: [2026] },
+          ],
+        },
+      ],
+    };
+    const { body } = await t.call({ method: 'POST', url: '/api/plans/import', payload: plan });
+    const in2027 = await t.inject({ method: 'GET', url: `/api/plans/${body.id}/report.html?year=2027` });
+    expect(in2027.body).toContain('1.1. Katru gadu.');
+    expect(in2027.body).not.toContain('Otrajā gadā.');
+    const in2026 = await t.inject({ method: 'GET', url: `/api/plans/${body.id}/report.html?year=2026` });
+    expect(in2026.body).toContain('1.3. Otrajā gadā.');
+    const october = await t.call({ method: 'POST', url: '/api/sittings', payload: { date: '2027-10-05', number: 30 } });
+    const item = october.body.agendaItems.find((i: { title: string }) => i.title.startsWith('Par prevencijas plāna'));
+    expect(item.proceedings).toBe('Aktivitātes, kurām nav ierakstīts statuss par 2027.\u00a0gadu: 1.1.');
+  });
+
+  it('a member reading a confidential decision on an activity’s page is on the record', async () => {
+    const story = await monitoringStory(t);
+    const readings = async () =>
+      (await t.db.selectFrom('audit_log').select(['record_type', 'record_id']).where('action', '=', 'read_confidential').execute()).filter(
+        (r) => r.record_type === 'plan',
+      );
+    await t.call({ method: 'GET', url: `/api/plan-activities/${story.activity['5.3.1.']}` });
+    expect(await readings()).toEqual([]);
+    const page = await t.call<ActivityPage>({ method: 'GET', url: `/api/plan-activities/${story.activity['2.1.3.']}` });
+    expect(page.body.events[0]).toMatchObject({ text: 'Bērnam A. nodrošināt psihologa konsultācijas.', confidential: true });
+    expect(await readings()).toEqual([{ record_type: 'plan', record_id: story.planId }]);
   });
 });

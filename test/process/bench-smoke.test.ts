@@ -23,6 +23,7 @@ const EXPECTED = [
   'render DOCX of Nr. 7, in process',
   'render DOCX of a 40-item sitting',
   'GET /api/sittings/:id/minutes.docx of Nr. 7 (unsigned), over HTTP',
+  '2026 report DOCX of the 3-year plan',
   'p99 of GET /api/me while the 40-item DOCX renders',
   'cold start to first response',
   'RSS after start',
