@@ -20,7 +20,7 @@ const EXPECTED = [
   'scaling, READ_CACHE=off: open the newest sitting',
   'carry-over, READ_CACHE=off: open a new sitting, 3× vs 1× history',
   'carry-over, READ_CACHE=off: open a new sitting, 10× vs 1× history',
-  'render DOCX of Nr. 7, in process',
+  'render DOCX of Nr. 7 (view model + layout), in process',
   'render DOCX of a 40-item sitting',
   'GET /api/sittings/:id/minutes.docx of Nr. 7 (unsigned), over HTTP',
   '2026 report DOCX of the 3-year plan',
