@@ -116,6 +116,16 @@ describe('importing an old Word protocol', () => {
     expect(await snapshot(t.db)).toEqual(before);
   });
 
+  it('a body of another content type gets 415, one over 20 MB gets 413, in Latvian; nothing written', async () => {
+    const before = await snapshot(t.db);
+    const text = await importWord(Buffer.from('Protokols Nr. 1'), 'x.txt', 'text/plain');
+    expect(text.status).toBe(415);
+    const huge = await importWord(Buffer.alloc(20 * 1024 * 1024 + 1, 0x50), 'liels.docx');
+    expect(huge.status).toBe(413);
+    for (const refused of [text, huge]) expect(refused.body.message).toMatch(/[āēīūčšžņļķģ]/u);
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
   it('a second protocol built with every variant imports: Word numbering, headings, bracketed owners, `pl:`, per-item decisions', async () => {
     const res = await importWord(await variantProtocolDocx());
     expect(res.status).toBe(201);
