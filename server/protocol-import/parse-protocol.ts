@@ -208,6 +208,9 @@ export function parseProtocol(paragraphs: readonly string[], directory: readonly
             date = found.iso;
             dateLine = at;
           }
+          // `Valmierā, 2026. gada 2. martā` or `Cēsīs 08.07.2025. Nr. 7`: the place before the date.
+          const before = line.slice(0, found.index).replace(/[\s,;–-]+$/u, '');
+          if (place === undefined && before !== '' && PLACE.test(before)) place = before;
           continue;
         }
         if (NUMBER.test(line)) continue;
@@ -451,7 +454,8 @@ function stripPosition(text: string): string {
 function stripDates(text: string): string {
   let out = text;
   for (const d of findDates(text).reverse()) out = out.slice(0, d.index) + out.slice(d.index + d.length);
-  return cleanName(out.replace(/(?<![\p{L}\d])(?:plkst\.?|pl:)\s*\d{1,2}[:.]\d{2}/giu, ''));
+  // What is left of `A.Ozola, 02.03.2026.` is the name without the comma.
+  return cleanName(out.replace(/(?<![\p{L}\d])(?:plkst\.?|pl:)\s*\d{1,2}[:.]\d{2}/giu, '')).replace(/[\s,;–-]+$/u, '');
 }
 
 /** A heading that repeats the agenda's title (the proceedings part numbering the items again). */

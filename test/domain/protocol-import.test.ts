@@ -220,3 +220,23 @@ describe('attendance written without a colon', () => {
     expect(doc.decisions).toEqual([{ text: 'J.Bērziņam līdz 01.03.2026. sagatavot pārskatu.', owners: ['J.Bērziņš'], due: '2026-03-01' }]);
   });
 });
+
+describe('the head and the signatures written on one line', () => {
+  it('place and date on one line, the recorder with the date after a comma', () => {
+    const { document: doc, doubts } = parseProtocol([
+      'Sadarbības grupas sēdes protokols Nr. 9',
+      'Siguldā, 2026. gada 12. janvārī',
+      'Sēde sākās plkst. 10.00',
+      'Piedalās: Anna Ozola (Bāriņtiesa), Jānis Bērziņš (Valsts policija)',
+      'Nolemj:',
+      '1. Pieņemt zināšanai.',
+      'Sēdi slēdz plkst. 11.15',
+      'Sēdes vadītāja: A. Ozola',
+      'Protokolēja: J.Bērziņš, 12.01.2026.',
+    ]);
+    expect(doc).toMatchObject({ number: 9, date: '2026-01-12', place: 'Siguldā', startTime: '10:00', endTime: '11:15' });
+    expect(doc.chair).toEqual({ name: 'Anna Ozola', position: 'Bāriņtiesa' });
+    expect(doc.recorder).toEqual({ name: 'Jānis Bērziņš', position: 'Valsts policija' });
+    expect(doubts).toEqual([]);
+  });
+});
