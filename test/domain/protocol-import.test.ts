@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { InvalidInput } from '../../server/domain/errors.ts';
+import { validateSittingDocument } from '../../server/interchange/validate-document.ts';
 import { parseProtocol } from '../../server/protocol-import/parse-protocol.ts';
 import { personIndex, readDecision } from '../../server/protocol-import/owners.ts';
 
@@ -238,5 +241,36 @@ describe('the head and the signatures written on one line', () => {
     expect(doc.chair).toEqual({ name: 'Anna Ozola', position: 'Bāriņtiesa' });
     expect(doc.recorder).toEqual({ name: 'Jānis Bērziņš', position: 'Valsts policija' });
     expect(doubts).toEqual([]);
+  });
+});
+
+describe('any text at all', () => {
+  const lines = fc.array(
+    fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        ...OTHER,
+        'Sadarbības grupa nolemj:',
+        '1. E.Rancānei līdz 31.02.2025. sagatavot',
+        'Sēde sākās plkst. 99.99',
+        '( atbildīgie )',
+        '1.',
+      ),
+    ),
+    { maxLength: 40 },
+  );
+
+  it('reads as a protocol that the interchange format accepts, or is refused with a Latvian message, never anything else', () => {
+    fc.assert(
+      fc.property(lines, (paragraphs) => {
+        try {
+          const { document: doc } = parseProtocol(paragraphs);
+          expect(validateSittingDocument(doc)).toEqual(doc);
+        } catch (error) {
+          expect(error).toBeInstanceOf(InvalidInput);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
