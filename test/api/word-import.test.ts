@@ -93,6 +93,14 @@ describe('importing an old Word protocol', () => {
     expect(people).toHaveLength(5);
   });
 
+  it('an imported draft deleted takes its import record along, and the file can be imported again', async () => {
+    const { body } = await importWord(nr7File());
+    const { version } = await sitting(body.id);
+    expect((await t.inject({ method: 'DELETE', url: `/api/sittings/${body.id}?version=${version}` })).statusCode).toBe(204);
+    expect(await t.db.selectFrom('word_imports').selectAll().execute()).toEqual([]);
+    expect((await importWord(nr7File())).status).toBe(201);
+  });
+
   it('never changes an existing sitting of the same number: 409 naming its date, nothing written', async () => {
     await importWord(nr7File());
     const before = await snapshot(t.db);

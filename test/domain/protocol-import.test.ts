@@ -31,6 +31,12 @@ describe('owners of a decision', () => {
     expect(ownersOf(text)).toEqual(owners);
   });
 
+  it('a double given name and a hyphenated one have the initials of the short form', () => {
+    const index = personIndex(['Anna Marija Ozola', 'Anna-Marija Liepa']);
+    expect(ownersOf('A.M.Ozolai un A.-M.Liepai sagatavot informāciju.', index)).toEqual(['A.M.Ozola', 'A.-M.Liepa']);
+    expect(decision('A.M.Ozolai sagatavot informāciju.', index).owners[0]?.unknown).toBe(false);
+  });
+
   it('the directory decides where the rules would guess: Jānim Liepam is Jānis Liepa, not Lieps', () => {
     expect(ownersOf('Jānim Liepam nodrošināt telpas.')).toEqual(['Jānis Liepa']);
     expect(ownersOf('Jānim Liepam nodrošināt telpas.', personIndex([]))).toEqual(['Jānis Lieps']);
