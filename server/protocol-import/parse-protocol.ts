@@ -235,6 +235,7 @@ export function parseProtocol(paragraphs: readonly string[], directory: readonly
         continue;
       }
       case 'agenda': {
+        if (numbered === null && reopenItem(line)) continue;
         if (numbered !== null && n !== undefined) {
           if (innerList !== undefined && n === innerList + 1 && !body.startsWith('Par ')) {
             innerList = n;
@@ -266,6 +267,7 @@ export function parseProtocol(paragraphs: readonly string[], directory: readonly
         continue;
       }
       case 'decisions': {
+        if (numbered === null && reopenItem(line)) continue;
         if (numbered !== null && n !== undefined && body.startsWith('Par ')) {
           const repeated = agenda[n - 1];
           if (repeated !== undefined && sameTitle(repeated.title, body)) {
@@ -309,6 +311,17 @@ export function parseProtocol(paragraphs: readonly string[], directory: readonly
         continue;
       }
     }
+  }
+
+  /** An unnumbered `Par …` line that repeats a listed agenda title opens that item's proceedings. */
+  function reopenItem(line: string): boolean {
+    if (!line.startsWith('Par ')) return false;
+    const at = agenda.findIndex((item) => sameTitle(item.title, line));
+    if (at < 0 || (at === current && agenda[at]!.paragraphs.length > 0)) return false;
+    current = at;
+    innerList = undefined;
+    section = 'agenda';
+    return true;
   }
 
   function draftDecision(text: string, at: number): DraftDecision {

@@ -280,3 +280,32 @@ describe('any text at all', () => {
     );
   });
 });
+
+describe('agenda items repeated without their numbers', () => {
+  it('an unnumbered `Par …` line that repeats a listed title opens that item, its decisions follow it', () => {
+    const { document: doc } = parseProtocol([
+      'PROTOKOLS Nr. 2',
+      '2026. gada 5. februārī',
+      'Sēde sākās plkst. 13:00',
+      'Darba kārtība:',
+      '1. Par vasaras nometnēm',
+      '2. Par skolu kavējumiem',
+      'Par vasaras nometnēm',
+      'Apspriež nometņu plānu.',
+      'Nolemj:',
+      'Atbalstīt nometņu plānu.',
+      'Par skolu kavējumiem',
+      'Kavējumu skaits pieaug.',
+      'Nolemj:',
+      'Sociālajam dienestam līdz 01.03.2026. apkopot datus.',
+    ]);
+    expect(doc.agenda.map((a) => [a.title, a.proceedings])).toEqual([
+      ['Par vasaras nometnēm', 'Apspriež nometņu plānu.'],
+      ['Par skolu kavējumiem', 'Kavējumu skaits pieaug.'],
+    ]);
+    expect(doc.decisions).toEqual([
+      { text: 'Atbalstīt nometņu plānu.', agendaItem: 1 },
+      { text: 'Sociālajam dienestam līdz 01.03.2026. apkopot datus.', owners: ['Sociālais dienests'], due: '2026-03-01', agendaItem: 2 },
+    ]);
+  });
+});
