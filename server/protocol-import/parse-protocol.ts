@@ -3,7 +3,13 @@
 import { InvalidInput } from '../domain/errors.ts';
 import { findDates, findTime } from '../domain/latvian-dates.ts';
 import { cleanName, nameKey, shortForm } from '../domain/names.ts';
-import type { DocumentAbsentee, DocumentAgendaItem, DocumentPerson, SittingDocument } from '../interchange/sitting-document.ts';
+import type {
+  DocumentAbsentee,
+  DocumentAgendaItem,
+  DocumentPerson,
+  DocumentReview,
+  SittingDocument,
+} from '../interchange/sitting-document.ts';
 import {
   AGENDA_TITLE,
   BULLET,
@@ -14,6 +20,8 @@ import {
   OWNER_JOINER,
   OWNER_LINE,
   PLACE,
+  REVIEW_LINE,
+  REVIEW_STATUS,
   TITLE_RAPPORTEUR,
 } from './genre.ts';
 import { looksLikePerson, ownerName, personIndex, readDecision } from './owners.ts';
@@ -29,6 +37,8 @@ export interface Doubt {
 export interface ParsedProtocol {
   document: SittingDocument;
   doubts: Doubt[];
+  /** Where each of `document.reviews` was written, in the same order. */
+  reviewSources?: Array<Omit<Doubt, 'message'>>;
 }
 
 type Section = 'head' | 'attendance' | 'agenda' | 'decisions' | 'closing';
@@ -76,6 +86,7 @@ export function parseProtocol(paragraphs: readonly string[], directory: readonly
   let recorder: { written: string; paragraph: number } | undefined;
   const agenda: Array<DocumentAgendaItem & { paragraphs: string[] }> = [];
   const decisions: DraftDecision[] = [];
+  const reviews: Array<DocumentReview & { paragraph: number }> = [];
 
   let section: Section = 'head';
   let listKind: ListKind = 'members';
@@ -198,6 +209,23 @@ export function parseProtocol(paragraphs: readonly string[], directory: readonly
     const numbered = NUMBERED.exec(line);
     const n = numbered === null ? undefined : Number(numbered[1]);
     const body = numbered?.[2]?.trim() ?? line;
+
+    // The follow-up of an earlier decision stays in the proceedings and is recorded as a review too.
+    const whole = section === 'agenda' ? REVIEW_LINE.exec(line) : null;
+    const review = whole ?? (section === 'agenda' ? REVIEW_LINE.exec(body) : null);
+    if (review !== null) {
+      const status = REVIEW_STATUS.find(([, pattern]) => pattern.test(review[5]!))?.[0];
+      if (status === undefined) doubt(at, 'lēmuma izpildes statuss nav saprotams (izpildīts, daļēji izpildīts, neizpildīts, atcelts).');
+      else
+        reviews.push({
+          sitting: Number(review[1] ?? review[2]),
+          decision: Number(review[3] ?? review[4]),
+          ...(status === 'not_discussed' ? { status: 'open', notDiscussed: true } : { status }),
+          paragraph: at,
+        });
+      addProceedings(whole !== null || numbered === null ? line : `${n}. ${body}`, whole === null && numbered !== null);
+      continue;
+    }
 
     switch (section) {
       case 'head': {
@@ -407,7 +435,36 @@ export function parseProtocol(paragraphs: readonly string[], directory: readonly
     })),
     decisions: documentDecisions,
   };
-  return { document, doubts: doubts.sort((a, b) => a.paragraph - b.paragraph) };
+  const kept = uniqueReviews(reviews, number, doubt);
+  if (kept.length > 0) document.reviews = kept.map(({ paragraph: _, ...r }) => r);
+  return {
+    document,
+    doubts: doubts.sort((a, b) => a.paragraph - b.paragraph),
+    ...(kept.length > 0
+      ? { reviewSources: kept.map((r) => ({ paragraph: r.paragraph + 1, excerpt: excerptOf(lines[r.paragraph] ?? '') })) }
+      : {}),
+  };
+}
+
+/** One review per earlier decision (the first), none of this sitting's own. */
+function uniqueReviews<R extends DocumentReview & { paragraph: number }>(
+  reviews: readonly R[],
+  number: number,
+  doubt: (at: number, message: string) => void,
+): R[] {
+  const seen = new Set<string>();
+  return reviews.filter((r) => {
+    const key = `${r.sitting}/${r.decision}`;
+    if (r.sitting === number || seen.has(key)) {
+      doubt(
+        r.paragraph,
+        `sēdes Nr. ${r.sitting} lēmuma Nr. ${r.decision} izpilde minēta vēlreiz vai attiecas uz šo pašu sēdi; nav ierakstīta.`,
+      );
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {

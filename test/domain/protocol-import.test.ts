@@ -309,3 +309,31 @@ describe('agenda items repeated without their numbers', () => {
     ]);
   });
 });
+
+describe('the follow-up of earlier decisions', () => {
+  it('lines naming a sitting and a decision become reviews with the status they report, and stay in the proceedings', () => {
+    const { document: doc, doubts } = parseProtocol([
+      'PROTOKOLS Nr. 8',
+      '2025. gada 8. septembrī',
+      'Sēde sākās plkst. 14:00',
+      'Darba kārtība:',
+      '1. Par iepriekšējās sēdes lēmumu izpildi',
+      'Sēdes Nr. 7 lēmums Nr. 2 – izpildīts.',
+      '7. sēdes 4. lēmums: daļēji izpildīts, sarunas turpinās.',
+      'Sēdes Nr.7 5.lēmums nav izpildīts.',
+      'Sēdes Nr. 7 lēmums Nr. 3 – atcelts.',
+      'Sēdes Nr. 7 lēmums Nr. 6 – netika izskatīts.',
+      'Sēdes Nr. 7 lēmums Nr. 2 – izpildīts.',
+      'Sēdes Nr. 7 lēmums Nr. 1 – kaut kas cits.',
+    ]);
+    expect(doc.reviews).toEqual([
+      { sitting: 7, decision: 2, status: 'done' },
+      { sitting: 7, decision: 4, status: 'in_progress' },
+      { sitting: 7, decision: 5, status: 'open' },
+      { sitting: 7, decision: 3, status: 'cancelled' },
+      { sitting: 7, decision: 6, status: 'open', notDiscussed: true },
+    ]);
+    expect(doc.agenda[0]?.proceedings).toContain('7. sēdes 4. lēmums: daļēji izpildīts');
+    expect(doubts.map((d) => d.paragraph)).toEqual([11, 12]);
+  });
+});
