@@ -167,6 +167,7 @@ function toInfo(row: WordImportRow): WordImportInfo {
 
 /** What a reader sees of a sitting's import: its label, the original file's name and hash, the doubts; null for a sitting made here. */
 export async function wordImportFor(db: Executor, groupId: number, reader: Reader, sittingId: number): Promise<WordImportInfo | null> {
+  await sittingRow(db, groupId, sittingId); // of this group, or 404
   await assertMaySee(db, groupId, reader, sittingId);
   const row = await wordImportOf(db, groupId, sittingId);
   return row === undefined ? null : toInfo(row);
