@@ -117,3 +117,19 @@ export const INITIALS = /^((?:\p{Lu}\.\s?(?:-\s?\p{Lu}\.\s?)?)+)(\p{Lu}[\p{L}-]+
 
 /** A personal name: one or more capitalised given names and a surname, or initials and a surname. */
 export const PERSON_NAME = /^(?:(?:\p{Lu}\.\s?)+|(?:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s)+)\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
+
+/**
+ * A line of the follow-up of earlier decisions: `Sēdes Nr. 6 lēmums Nr. 2 – izpildīts`,
+ * `6. sēdes 2. lēmums: daļēji izpildīts`, `Sēdes Nr.6 2.lēmums nav izpildīts`.
+ */
+export const REVIEW_LINE =
+  /^(?:sēdes\s+nr\.?\s*(\d{1,4})|(\d{1,4})\.\s*sēdes)\s+(?:lēmum\p{L}*\s*nr\.?\s*(\d{1,3})|(\d{1,3})\.\s*lēmum\p{L}*)\s*[:–-]?\s*(.+)$/iu;
+
+/** The status a follow-up line reports, in this order (`neizpildīts` before `izpildīts`). */
+export const REVIEW_STATUS: ReadonlyArray<[status: 'open' | 'in_progress' | 'done' | 'cancelled' | 'not_discussed', pattern: RegExp]> = [
+  ['not_discussed', /nav\s+izskatīt|neizskatīt|netika\s+izskatīt/iu],
+  ['open', /neizpildīt|nav\s+izpildīt|nav\s+uzsākt/iu],
+  ['in_progress', /daļēji|procesā|tiek\s+(?:pildīt|īstenot|realizēt)|turpin|termiņš\s+pagarināt/iu],
+  ['cancelled', /atcelt|zaudēj\p{L}*\s+spēku/iu],
+  ['done', /izpildīt|īstenot|realizēt/iu],
+];

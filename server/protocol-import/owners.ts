@@ -3,7 +3,7 @@
 // (`( atbildīgie A.Ozola, J.Bērziņš)`); the deadline from `līdz`, `plkst.`, `uz` or a closing bracket.
 import { CASES, caseForms, isDative, nominativeOfDative } from '../domain/latvian-declension.ts';
 import { findDates, type FoundDate } from '../domain/latvian-dates.ts';
-import { cleanName, nameKey } from '../domain/names.ts';
+import { cleanName, nameKey, shortForm } from '../domain/names.ts';
 import { BRACKETED_OWNERS, CLOCK_AFTER, DEADLINE_BEFORE, INFINITIVE, INITIALS, NEXT_SITTING, OWNER_JOINER, PERSON_NAME } from './genre.ts';
 
 interface Entry {
@@ -27,10 +27,8 @@ export function personIndex(fullNames: readonly string[]): Map<string, Entry | n
   for (const fullName of fullNames) {
     const words = cleanName(fullName).split(' ');
     const surname = words[words.length - 1] ?? '';
-    const initials = words
-      .slice(0, -1)
-      .map((w) => `${[...w][0] ?? ''}.`)
-      .join('');
+    // The initials as the minutes' short form writes them (names.ts), without the spaces: A.-M.
+    const initials = shortForm(fullName).split('\u00a0').slice(0, -1).join('');
     for (const c of CASES) {
       for (const form of combinations(words.map((w) => caseForms(w, c)))) add(form.join(' '), { fullName, initials: undefined });
       if (words.length > 1) for (const s of caseForms(surname, c)) add(`${initials}${s}`, { fullName, initials });

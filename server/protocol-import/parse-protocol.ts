@@ -3,7 +3,13 @@
 import { InvalidInput } from '../domain/errors.ts';
 import { findDates, findTime } from '../domain/latvian-dates.ts';
 import { cleanName, nameKey, shortForm } from '../domain/names.ts';
-import type { DocumentAbsentee, DocumentAgendaItem, DocumentPerson, SittingDocument } from '../interchange/sitting-document.ts';
+import type {
+  DocumentAbsentee,
+  DocumentAgendaItem,
+  DocumentPerson,
+  DocumentReview,
+  SittingDocument,
+} from '../interchange/sitting-document.ts';
 import {
   AGENDA_TITLE,
   BULLET,
@@ -14,6 +20,8 @@ import {
   OWNER_JOINER,
   OWNER_LINE,
   PLACE,
+  REVIEW_LINE,
+  REVIEW_STATUS,
   TITLE_RAPPORTEUR,
 } from './genre.ts';
 import { looksLikePerson, ownerName, personIndex, readDecision } from './owners.ts';
@@ -29,6 +37,8 @@ export interface Doubt {
 export interface ParsedProtocol {
   document: SittingDocument;
   doubts: Doubt[];
+  /** Where each of `document.reviews` was written, in the same order. */
+  reviewSources?: Array<Omit<Doubt, 'message'>>;
 }
 
 type Section = 'head' | 'attendance' | 'agenda' | 'decisions' | 'closing';
@@ -76,6 +86,7 @@ export function parseProtocol(paragraphs: readonly string[], directory: readonly
   let recorder: { written: string; paragraph: number } | undefined;
   const agenda: Array<DocumentAgendaItem & { paragraphs: string[] }> = [];
   const decisions: DraftDecision[] = [];
+  const reviews: Array<DocumentReview & { paragraph: number }> = [];
 
   let section: Section = 'head';
   let listKind: ListKind = 'members';
@@ -199,6 +210,23 @@ export function parseProtocol(paragraphs: readonly string[], directory: readonly
     const n = numbered === null ? undefined : Number(numbered[1]);
     const body = numbered?.[2]?.trim() ?? line;
 
+    // The follow-up of an earlier decision stays in the proceedings and is recorded as a review too.
+    const whole = section === 'agenda' ? REVIEW_LINE.exec(line) : null;
+    const review = whole ?? (section === 'agenda' ? REVIEW_LINE.exec(body) : null);
+    if (review !== null) {
+      const status = REVIEW_STATUS.find(([, pattern]) => pattern.test(review[5]!))?.[0];
+      if (status === undefined) doubt(at, 'lēmuma izpildes statuss nav saprotams (izpildīts, daļēji izpildīts, neizpildīts, atcelts).');
+      else
+        reviews.push({
+          sitting: Number(review[1] ?? review[2]),
+          decision: Number(review[3] ?? review[4]),
+          ...(status === 'not_discussed' ? { status: 'open', notDiscussed: true } : { status }),
+          paragraph: at,
+        });
+      addProceedings(whole !== null || numbered === null ? line : `${n}. ${body}`, whole === null && numbered !== null);
+      continue;
+    }
+
     switch (section) {
       case 'head': {
         const found = findDates(line)[0];
@@ -208,6 +236,9 @@ export function parseProtocol(paragraphs: readonly string[], directory: readonly
             date = found.iso;
             dateLine = at;
           }
+          // `Valmierā, 2026. gada 2. martā` or `Cēsīs 08.07.2025. Nr. 7`: the place before the date.
+          const before = line.slice(0, found.index).replace(/[\s,;–-]+$/u, '');
+          if (place === undefined && before !== '' && PLACE.test(before)) place = before;
           continue;
         }
         if (NUMBER.test(line)) continue;
@@ -232,6 +263,7 @@ export function parseProtocol(paragraphs: readonly string[], directory: readonly
         continue;
       }
       case 'agenda': {
+        if (numbered === null && reopenItem(line)) continue;
         if (numbered !== null && n !== undefined) {
           if (innerList !== undefined && n === innerList + 1 && !body.startsWith('Par ')) {
             innerList = n;
@@ -263,6 +295,7 @@ export function parseProtocol(paragraphs: readonly string[], directory: readonly
         continue;
       }
       case 'decisions': {
+        if (numbered === null && reopenItem(line)) continue;
         if (numbered !== null && n !== undefined && body.startsWith('Par ')) {
           const repeated = agenda[n - 1];
           if (repeated !== undefined && sameTitle(repeated.title, body)) {
@@ -306,6 +339,17 @@ export function parseProtocol(paragraphs: readonly string[], directory: readonly
         continue;
       }
     }
+  }
+
+  /** An unnumbered `Par …` line that repeats a listed agenda title opens that item's proceedings. */
+  function reopenItem(line: string): boolean {
+    if (!line.startsWith('Par ')) return false;
+    const at = agenda.findIndex((item) => sameTitle(item.title, line));
+    if (at < 0 || (at === current && agenda[at]!.paragraphs.length > 0)) return false;
+    current = at;
+    innerList = undefined;
+    section = 'agenda';
+    return true;
   }
 
   function draftDecision(text: string, at: number): DraftDecision {
@@ -391,7 +435,36 @@ export function parseProtocol(paragraphs: readonly string[], directory: readonly
     })),
     decisions: documentDecisions,
   };
-  return { document, doubts: doubts.sort((a, b) => a.paragraph - b.paragraph) };
+  const kept = uniqueReviews(reviews, number, doubt);
+  if (kept.length > 0) document.reviews = kept.map(({ paragraph: _, ...r }) => r);
+  return {
+    document,
+    doubts: doubts.sort((a, b) => a.paragraph - b.paragraph),
+    ...(kept.length > 0
+      ? { reviewSources: kept.map((r) => ({ paragraph: r.paragraph + 1, excerpt: excerptOf(lines[r.paragraph] ?? '') })) }
+      : {}),
+  };
+}
+
+/** One review per earlier decision (the first), none of this sitting's own. */
+function uniqueReviews<R extends DocumentReview & { paragraph: number }>(
+  reviews: readonly R[],
+  number: number,
+  doubt: (at: number, message: string) => void,
+): R[] {
+  const seen = new Set<string>();
+  return reviews.filter((r) => {
+    const key = `${r.sitting}/${r.decision}`;
+    if (r.sitting === number || seen.has(key)) {
+      doubt(
+        r.paragraph,
+        `sēdes Nr. ${r.sitting} lēmuma Nr. ${r.decision} izpilde minēta vēlreiz vai attiecas uz šo pašu sēdi; nav ierakstīta.`,
+      );
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
@@ -451,7 +524,8 @@ function stripPosition(text: string): string {
 function stripDates(text: string): string {
   let out = text;
   for (const d of findDates(text).reverse()) out = out.slice(0, d.index) + out.slice(d.index + d.length);
-  return cleanName(out.replace(/(?<![\p{L}\d])(?:plkst\.?|pl:)\s*\d{1,2}[:.]\d{2}/giu, ''));
+  // What is left of `A.Ozola, 02.03.2026.` is the name without the comma.
+  return cleanName(out.replace(/(?<![\p{L}\d])(?:plkst\.?|pl:)\s*\d{1,2}[:.]\d{2}/giu, '')).replace(/[\s,;–-]+$/u, '');
 }
 
 /** A heading that repeats the agenda's title (the proceedings part numbering the items again). */

@@ -14,6 +14,7 @@ import { wordParagraphs } from '../protocol-import/read-word.ts';
 import type { Actor } from '../repositories/audit.ts';
 import { sittingRecord } from '../repositories/audit-records.ts';
 import { insertNote } from '../repositories/decision-register.ts';
+import { decisionByNumbers } from '../repositories/decisions.ts';
 import { refreshDecisionState } from '../repositories/decision-state.ts';
 import { sittingIdByNumber, sittingRow } from '../repositories/sittings.ts';
 import {
@@ -45,7 +46,7 @@ export interface WordImportResult {
 /** Reads one Word protocol into a sitting document and its doubts; no database (the CLI's dry run). */
 export async function readWordProtocol(bytes: Buffer, directory: readonly string[] = []): Promise<ParsedProtocol> {
   const parsed = parseProtocol(await wordParagraphs(bytes), directory);
-  return { document: validateSittingDocument(parsed.document) as SittingDocument, doubts: parsed.doubts };
+  return { ...parsed, document: validateSittingDocument(parsed.document) as SittingDocument };
 }
 
 /**
@@ -62,14 +63,15 @@ export async function importWordProtocol(
 ): Promise<WordImportResult> {
   const kind = wordKind(bytes);
   const directory = await directoryOf(db, groupId);
-  const { document, doubts } = await readWordProtocol(
+  const { document, doubts, reviewSources } = await readWordProtocol(
     bytes,
     directory.map((p) => p.fullName),
   );
   const spec = { ...sittingRecord(groupId), action: 'import_word', createdId: (r: { id: number }) => r.id };
   const imported = await runAudited(db, groupId, actor, spec, async (trx) => {
     await assertNotImportedYet(trx, groupId, document.number);
-    const written = await writeSittingDocument(trx, groupId, document, { followUp: false });
+    const reviews = await knownReviews(trx, groupId, document, reviewSources ?? [], doubts);
+    const written = await writeSittingDocument(trx, groupId, { ...document, reviews }, { followUp: false });
     await insertWordImport(trx, groupId, written.id, {
       fileName: cleanFileName(fileName, { contentType: WORD_TYPES[kind], extension: kind }, `Protokols_Nr_${document.number}`),
       contentType: WORD_TYPES[kind],
@@ -79,6 +81,32 @@ export async function importWordProtocol(
     return written;
   });
   return { ...imported, doubts };
+}
+
+/**
+ * The follow-up lines that name a decision already in the register, taken before this sitting;
+ * any other becomes a doubt (import the earlier protocol first: a folder is imported in date order).
+ */
+async function knownReviews(
+  db: Executor,
+  groupId: number,
+  doc: SittingDocument,
+  sources: ReadonlyArray<Omit<Doubt, 'message'>>,
+  doubts: Doubt[],
+): Promise<SittingDocument['reviews']> {
+  const kept: NonNullable<SittingDocument['reviews']> = [];
+  for (const [i, review] of (doc.reviews ?? []).entries()) {
+    const row = await decisionByNumbers(db, groupId, review.sitting, review.decision);
+    if (row !== undefined && row.date <= doc.date) kept.push(review);
+    else
+      doubts.push({
+        paragraph: sources[i]?.paragraph ?? 1,
+        excerpt: sources[i]?.excerpt ?? `Sēdes Nr. ${review.sitting} lēmums Nr. ${review.decision}`,
+        message: 'izpildes kontrolē minētais lēmums nav atrasts reģistrā (vispirms importējiet agrāko protokolu); izpilde nav ierakstīta.',
+      });
+  }
+  doubts.sort((a, b) => a.paragraph - b.paragraph);
+  return kept;
 }
 
 async function assertNotImportedYet(db: Executor, groupId: number, number: number): Promise<void> {
@@ -139,6 +167,7 @@ function toInfo(row: WordImportRow): WordImportInfo {
 
 /** What a reader sees of a sitting's import: its label, the original file's name and hash, the doubts; null for a sitting made here. */
 export async function wordImportFor(db: Executor, groupId: number, reader: Reader, sittingId: number): Promise<WordImportInfo | null> {
+  await sittingRow(db, groupId, sittingId); // of this group, or 404
   await assertMaySee(db, groupId, reader, sittingId);
   const row = await wordImportOf(db, groupId, sittingId);
   return row === undefined ? null : toInfo(row);

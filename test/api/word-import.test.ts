@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SittingDocument } from '../../server/interchange/sitting-document.ts';
 import { snapshot, testApp, type TestApp } from '../support/app.ts';
-import { notAProtocolDocx, variantProtocolDocx } from '../support/old-protocol-docx.ts';
+import { notAProtocolDocx, plainProtocolDocx, variantProtocolDocx } from '../support/old-protocol-docx.ts';
 import { nr7, sharedPath } from '../support/reference.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -93,6 +93,14 @@ describe('importing an old Word protocol', () => {
     expect(people).toHaveLength(5);
   });
 
+  it('an imported draft deleted takes its import record along, and the file can be imported again', async () => {
+    const { body } = await importWord(nr7File());
+    const { version } = await sitting(body.id);
+    expect((await t.inject({ method: 'DELETE', url: `/api/sittings/${body.id}?version=${version}` })).statusCode).toBe(204);
+    expect(await t.db.selectFrom('word_imports').selectAll().execute()).toEqual([]);
+    expect((await importWord(nr7File())).status).toBe(201);
+  });
+
   it('never changes an existing sitting of the same number: 409 naming its date, nothing written', async () => {
     await importWord(nr7File());
     const before = await snapshot(t.db);
@@ -113,6 +121,16 @@ describe('importing an old Word protocol', () => {
     const invitation = await importWord(await notAProtocolDocx(), 'balle.docx');
     expect(invitation.status).toBe(400);
     expect(invitation.body.message).toContain('nav atpazīts kā sēdes protokols');
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
+  it('a body of another content type gets 415, one over 20 MB gets 413, in Latvian; nothing written', async () => {
+    const before = await snapshot(t.db);
+    const text = await importWord(Buffer.from('Protokols Nr. 1'), 'x.txt', 'text/plain');
+    expect(text.status).toBe(415);
+    const huge = await importWord(Buffer.alloc(20 * 1024 * 1024 + 1, 0x50), 'liels.docx');
+    expect(huge.status).toBe(413);
+    for (const refused of [text, huge]) expect(refused.body.message).toMatch(/[āēīūčšžņļķģ]/u);
     expect(await snapshot(t.db)).toEqual(before);
   });
 
@@ -139,6 +157,45 @@ describe('importing an old Word protocol', () => {
     expect(res.body.doubts).toEqual([
       { paragraph: 25, excerpt: expect.stringContaining('R.Vītolam'), message: expect.stringContaining('"R.Vītols" nav atrasts') },
     ]);
+  });
+});
+
+describe('the follow-up in a later protocol', () => {
+  const nr8 = () =>
+    plainProtocolDocx([
+      'SĒDES PROTOKOLS Nr. 8',
+      '2025. gada 8. septembrī',
+      'Sēde sākās plkst. 14:00',
+      'Piedalās: Elita Rancāne (Sociālā dienesta ĢBAN nodaļas vadītāja), Inga Kārkliņa (Sociālā dienesta vadītāja)',
+      'Darba kārtība:',
+      '1. Par iepriekšējās sēdes lēmumu izpildi',
+      'Sēdes Nr. 7 lēmums Nr. 2 – izpildīts.',
+      'Sēdes Nr. 7 lēmums Nr. 4 – daļēji izpildīts.',
+      'Sēdes Nr. 5 lēmums Nr. 1 – izpildīts.',
+      'Sadarbības grupa nolemj:',
+      '1. Informāciju pieņemt zināšanai.',
+    ]);
+
+  it('records the reviews of decisions the register holds, and doubts the ones it does not', async () => {
+    const first = await importWord(nr7File());
+    const second = await importWord(await nr8());
+    expect(second.status).toBe(201);
+    expect(second.body.doubts).toEqual([
+      { paragraph: 9, excerpt: 'Sēdes Nr. 5 lēmums Nr. 1 – izpildīts.', message: expect.stringContaining('nav atrasts reģistrā') },
+    ]);
+    expect((await exported(second.body.id)).reviews).toEqual([
+      { sitting: 7, decision: 2, status: 'done' },
+      { sitting: 7, decision: 4, status: 'in_progress' },
+    ]);
+    const decisions = (await sitting(first.body.id)).decisions as Array<{ id: number }>;
+    expect((await t.call({ method: 'GET', url: `/api/decisions/${decisions[1]!.id}` })).body.currentStatus).toBe('done');
+  });
+
+  it('imported before the protocol it follows up, the reviews become doubts and the sitting still lands', async () => {
+    const res = await importWord(await nr8());
+    expect(res.status).toBe(201);
+    expect(res.body.doubts.map((d) => d.paragraph)).toEqual([7, 8, 9]);
+    expect((await exported(res.body.id)).reviews ?? []).toEqual([]);
   });
 });
 

@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { InvalidInput } from '../../server/domain/errors.ts';
+import { validateSittingDocument } from '../../server/interchange/validate-document.ts';
 import { parseProtocol } from '../../server/protocol-import/parse-protocol.ts';
 import { personIndex, readDecision } from '../../server/protocol-import/owners.ts';
 
@@ -26,6 +29,12 @@ describe('owners of a decision', () => {
     ['E. Rancānei sazināties ar skolu.', ['E.Rancāne']],
   ])('known people in the dative: %s', (text, owners) => {
     expect(ownersOf(text)).toEqual(owners);
+  });
+
+  it('a double given name and a hyphenated one have the initials of the short form', () => {
+    const index = personIndex(['Anna Marija Ozola', 'Anna-Marija Liepa']);
+    expect(ownersOf('A.M.Ozolai un A.-M.Liepai sagatavot informāciju.', index)).toEqual(['A.M.Ozola', 'A.-M.Liepa']);
+    expect(decision('A.M.Ozolai sagatavot informāciju.', index).owners[0]?.unknown).toBe(false);
   });
 
   it('the directory decides where the rules would guess: Jānim Liepam is Jānis Liepa, not Lieps', () => {
@@ -218,5 +227,113 @@ describe('attendance written without a colon', () => {
     expect(doc.startTime).toBe('09:30');
     expect(doc.members.map((m) => m.name)).toEqual(['Anna Ozola', 'Jānis Bērziņš']);
     expect(doc.decisions).toEqual([{ text: 'J.Bērziņam līdz 01.03.2026. sagatavot pārskatu.', owners: ['J.Bērziņš'], due: '2026-03-01' }]);
+  });
+});
+
+describe('the head and the signatures written on one line', () => {
+  it('place and date on one line, the recorder with the date after a comma', () => {
+    const { document: doc, doubts } = parseProtocol([
+      'Sadarbības grupas sēdes protokols Nr. 9',
+      'Siguldā, 2026. gada 12. janvārī',
+      'Sēde sākās plkst. 10.00',
+      'Piedalās: Anna Ozola (Bāriņtiesa), Jānis Bērziņš (Valsts policija)',
+      'Nolemj:',
+      '1. Pieņemt zināšanai.',
+      'Sēdi slēdz plkst. 11.15',
+      'Sēdes vadītāja: A. Ozola',
+      'Protokolēja: J.Bērziņš, 12.01.2026.',
+    ]);
+    expect(doc).toMatchObject({ number: 9, date: '2026-01-12', place: 'Siguldā', startTime: '10:00', endTime: '11:15' });
+    expect(doc.chair).toEqual({ name: 'Anna Ozola', position: 'Bāriņtiesa' });
+    expect(doc.recorder).toEqual({ name: 'Jānis Bērziņš', position: 'Valsts policija' });
+    expect(doubts).toEqual([]);
+  });
+});
+
+describe('any text at all', () => {
+  const lines = fc.array(
+    fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        ...OTHER,
+        'Sadarbības grupa nolemj:',
+        '1. E.Rancānei līdz 31.02.2025. sagatavot',
+        'Sēde sākās plkst. 99.99',
+        '( atbildīgie )',
+        '1.',
+      ),
+    ),
+    { maxLength: 40 },
+  );
+
+  it('reads as a protocol that the interchange format accepts, or is refused with a Latvian message, never anything else', () => {
+    fc.assert(
+      fc.property(lines, (paragraphs) => {
+        try {
+          const { document: doc } = parseProtocol(paragraphs);
+          expect(validateSittingDocument(doc)).toEqual(doc);
+        } catch (error) {
+          expect(error).toBeInstanceOf(InvalidInput);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('agenda items repeated without their numbers', () => {
+  it('an unnumbered `Par …` line that repeats a listed title opens that item, its decisions follow it', () => {
+    const { document: doc } = parseProtocol([
+      'PROTOKOLS Nr. 2',
+      '2026. gada 5. februārī',
+      'Sēde sākās plkst. 13:00',
+      'Darba kārtība:',
+      '1. Par vasaras nometnēm',
+      '2. Par skolu kavējumiem',
+      'Par vasaras nometnēm',
+      'Apspriež nometņu plānu.',
+      'Nolemj:',
+      'Atbalstīt nometņu plānu.',
+      'Par skolu kavējumiem',
+      'Kavējumu skaits pieaug.',
+      'Nolemj:',
+      'Sociālajam dienestam līdz 01.03.2026. apkopot datus.',
+    ]);
+    expect(doc.agenda.map((a) => [a.title, a.proceedings])).toEqual([
+      ['Par vasaras nometnēm', 'Apspriež nometņu plānu.'],
+      ['Par skolu kavējumiem', 'Kavējumu skaits pieaug.'],
+    ]);
+    expect(doc.decisions).toEqual([
+      { text: 'Atbalstīt nometņu plānu.', agendaItem: 1 },
+      { text: 'Sociālajam dienestam līdz 01.03.2026. apkopot datus.', owners: ['Sociālais dienests'], due: '2026-03-01', agendaItem: 2 },
+    ]);
+  });
+});
+
+describe('the follow-up of earlier decisions', () => {
+  it('lines naming a sitting and a decision become reviews with the status they report, and stay in the proceedings', () => {
+    const { document: doc, doubts } = parseProtocol([
+      'PROTOKOLS Nr. 8',
+      '2025. gada 8. septembrī',
+      'Sēde sākās plkst. 14:00',
+      'Darba kārtība:',
+      '1. Par iepriekšējās sēdes lēmumu izpildi',
+      'Sēdes Nr. 7 lēmums Nr. 2 – izpildīts.',
+      '7. sēdes 4. lēmums: daļēji izpildīts, sarunas turpinās.',
+      'Sēdes Nr.7 5.lēmums nav izpildīts.',
+      'Sēdes Nr. 7 lēmums Nr. 3 – atcelts.',
+      'Sēdes Nr. 7 lēmums Nr. 6 – netika izskatīts.',
+      'Sēdes Nr. 7 lēmums Nr. 2 – izpildīts.',
+      'Sēdes Nr. 7 lēmums Nr. 1 – kaut kas cits.',
+    ]);
+    expect(doc.reviews).toEqual([
+      { sitting: 7, decision: 2, status: 'done' },
+      { sitting: 7, decision: 4, status: 'in_progress' },
+      { sitting: 7, decision: 5, status: 'open' },
+      { sitting: 7, decision: 3, status: 'cancelled' },
+      { sitting: 7, decision: 6, status: 'open', notDiscussed: true },
+    ]);
+    expect(doc.agenda[0]?.proceedings).toContain('7. sēdes 4. lēmums: daļēji izpildīts');
+    expect(doubts.map((d) => d.paragraph)).toEqual([11, 12]);
   });
 });

@@ -86,3 +86,8 @@ export async function variantProtocolDocx(
 export async function notAProtocolDocx(): Promise<Buffer> {
   return Packer.toBuffer(new Document({ sections: [{ children: [p('Ielūgums uz Ziemassvētku balli'), p('Nāciet visi!')] }] }));
 }
+
+/** A protocol of plain paragraphs, as typed. */
+export async function plainProtocolDocx(paragraphs: readonly string[]): Promise<Buffer> {
+  return Packer.toBuffer(new Document({ sections: [{ children: paragraphs.map(p) }] }));
+}
