@@ -1,25 +1,16 @@
-import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../server/db/sqlite.ts';
 import { notAProtocolDocx, plainProtocolDocx, variantProtocolDocx } from '../support/old-protocol-docx.ts';
-import { REPO_ROOT, sharedPath } from '../support/reference.ts';
+import { protokols } from '../support/cli.ts';
+import { sharedPath } from '../support/reference.ts';
 
-const run = promisify(execFile);
 let dir: string | undefined;
 afterEach(() => {
   if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
 });
-
-function protokols(database: string, ...args: string[]) {
-  return run('npx', ['--no-install', 'protokols', ...args], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: database } }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-  );
-}
 
 /** An archive folder whose names sort otherwise than the dates, with a broken file and a non-protocol among them. */
 async function archive(root: string): Promise<string> {

@@ -1,24 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { protokols } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/reference.ts';
 
-const run = promisify(execFile);
 const SAMPLE = path.join(REPO_ROOT, 'docs/samples/prevention-plan-cesu-2025-2027.json');
 let dir: string | undefined;
 afterEach(() => {
   if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
 });
-
-function protokols(database: string, ...args: string[]) {
-  return run('npx', ['--no-install', 'protokols', ...args], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: database } }).then(
-    ({ stdout }) => ({ code: 0, stdout, stderr: '' }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-  );
-}
 
 describe('protokols plan', { timeout: 120_000 }, () => {
   it('import prints the new plan id alone on the last line, and export gives the file back unchanged', async () => {

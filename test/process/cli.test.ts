@@ -3,7 +3,6 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { promisify } from 'node:util';
 import mammoth from 'mammoth';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../server/db/sqlite.ts';
@@ -12,20 +11,13 @@ import { PasswordsDiffer, readNewPassword, REPEAT_PROMPT, type SecretInput } fro
 import { addPerson } from '../../server/services/people.ts';
 import { SYSTEM } from '../../server/services/audit.ts';
 import { canonical } from '../support/canonical.ts';
+import { protokols } from '../support/cli.ts';
 import { nr7, REPO_ROOT, sharedPath } from '../support/reference.ts';
 
-const run = promisify(execFile);
 let dir: string | undefined;
 afterEach(() => {
   if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
 });
-
-function protokols(database: string, ...args: string[]) {
-  return run('npx', ['--no-install', 'protokols', ...args], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: database } }).then(
-    ({ stdout }) => ({ code: 0, stdout, stderr: '' }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-  );
-}
 
 /** Runs the command with `input` on standard input (as a pipe, the way a script would). */
 function protokolsWithInput(database: string, input: string, ...args: string[]) {
