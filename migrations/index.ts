@@ -16,6 +16,7 @@ import * as searchFts from './20261126T211000-search-fts.ts';
 import * as dataVersion from './20261126T212000-data-version.ts';
 import * as userOnboarding from './20261127T000000-user-onboarding.ts';
 import * as groupTenancy from './20261127T002000-group-tenancy.ts';
+import * as searchTrigram from './20261127T020000-search-trigram.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261126T010000-initial': initial,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '20261126T212000-data-version': dataVersion,
   '20261127T000000-user-onboarding': userOnboarding,
   '20261127T002000-group-tenancy': groupTenancy,
+  '20261127T020000-search-trigram': searchTrigram,
 };

@@ -9,8 +9,7 @@ import { parseArgs } from 'node:util';
 import { readConfig } from './config.ts';
 import { backupDatabase, restoreDatabase } from './db/backup.ts';
 import type { Db } from './db/database.ts';
-import { openDatabase } from './db/open.ts';
-import { sqlitePathFromUrl } from './db/sqlite.ts';
+import { openDatabase, shownDatabaseUrl, sqliteFileOf } from './db/open.ts';
 import { DomainError } from './domain/errors.ts';
 import { nameCandidates } from './domain/names.ts';
 import { closeDocxPool } from './minutes/docx-pool.ts';
@@ -58,7 +57,10 @@ class UsageError extends Error {}
 class GroupChoiceError extends Error {}
 
 interface Context {
+  /** The SQLite file's absolute path, or the PostgreSQL URL without its password. */
   databasePath: string;
+  /** Null on PostgreSQL, whose copies are pg_dump's and the server's (README). */
+  sqliteFile: string | null;
   /** Opens the database (migrated) on first use, with the group the command acts in. */
   db: () => Promise<{ db: Db; groupId: number }>;
   /** Opens the database alone, for commands about the host (groups). */
@@ -215,8 +217,9 @@ const commands: Record<string, Command> = {
 
   async backup(ctx, [target]) {
     if (target === undefined) throw new UsageError('Norādiet kopijas failu.');
+    if (ctx.sqliteFile === null) throw new UsageError(ONLY_SQLITE('backup'));
     try {
-      await backupDatabase(ctx.databasePath, target);
+      await backupDatabase(ctx.sqliteFile, target);
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
@@ -227,9 +230,10 @@ const commands: Record<string, Command> = {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean' } } });
     const [source] = positionals;
     if (source === undefined) throw new UsageError('Norādiet kopijas failu.');
+    if (ctx.sqliteFile === null) throw new UsageError(ONLY_SQLITE('restore'));
     let check;
     try {
-      check = restoreDatabase(source, ctx.databasePath, values.force === true);
+      check = restoreDatabase(source, ctx.sqliteFile, values.force === true);
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
@@ -240,11 +244,14 @@ const commands: Record<string, Command> = {
   },
 };
 
-/** The database file a command uses, as an absolute path (it is shown, and refused when missing). */
-function databaseFile(databaseUrl: string): string {
-  const file = sqlitePathFromUrl(databaseUrl);
-  return file === ':memory:' ? file : path.resolve(file);
+/** The database file a command uses, as an absolute path (it is shown, and refused when missing); null on PostgreSQL. */
+function databaseFile(databaseUrl: string): string | null {
+  const file = sqliteFileOf(databaseUrl);
+  return file === null || file === ':memory:' ? file : path.resolve(file);
 }
+
+const ONLY_SQLITE = (command: string) =>
+  `${command} kopē tikai iebūvēto SQLite datubāzi. PostgreSQL datubāzei izmantojiet pg_dump un pg_restore vai servera nepārtraukto arhivēšanu (sk. README, „PostgreSQL”).`;
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [name, ...rest] = argv;
@@ -265,13 +272,14 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     process.stderr.write(`Kļūda: ${(error as Error).message}\n`);
     return 2;
   }
-  const databasePath = databaseFile(databaseUrl);
+  const sqliteFile = databaseFile(databaseUrl);
+  const databasePath = sqliteFile ?? shownDatabaseUrl(databaseUrl);
   const defaulted = env.DATABASE_URL === undefined;
   // First, before anything else: which database a command reads or writes is never a guess.
   process.stderr.write(`protokols: datubāze ${databasePath}${defaulted ? ' (DATABASE_URL nav norādīts)' : ''}\n`);
   // The default file beside the project is made only when asked for: a missing one more likely
   // means a forgotten DATABASE_URL than a new installation.
-  if (defaulted && !create && !existsSync(databasePath)) {
+  if (defaulted && !create && sqliteFile !== null && !existsSync(sqliteFile)) {
     process.stderr.write(
       `Kļūda: datubāze ${databasePath} nav atrasta. Norādiet esošo datubāzi ar DATABASE_URL vai, lai izveidotu jaunu, pievienojiet --create.\n`,
     );
@@ -281,6 +289,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   const host = async () => (opened ??= await openDatabase(databaseUrl));
   const ctx: Context = {
     databasePath,
+    sqliteFile,
     baseUrl,
     host,
     db: async () => {
