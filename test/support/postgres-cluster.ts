@@ -8,6 +8,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { openPostgres } from '../../server/db/postgres.ts';
+import { secureRows } from '../../server/db/row-security.ts';
 import { freePort } from './server-process.ts';
 
 export const TEMPLATE = 'protokols_template';
@@ -58,6 +59,8 @@ export default async function setup(): Promise<(() => void) | undefined> {
     await admin.destroy();
     const template = openPostgres(`${server}/${TEMPLATE}`, { max: 1 });
     await migrateToLatest(template);
+    // The policies and the app's role once here: each clone then only checks them.
+    await secureRows(template);
     await template.destroy();
     // Read by the test workers and the processes they start, which inherit the environment.
     process.env.TEST_POSTGRES_SERVER = server;

@@ -4,6 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
+import { openDatabase } from '../../server/db/open.ts';
 import { openPostgres } from '../../server/db/postgres.ts';
 import { openSqlite } from '../../server/db/sqlite.ts';
 
@@ -45,7 +46,8 @@ export async function postgresTestDatabase(key?: string): Promise<string> {
 
 /** Opens the test's database; `file` is the SQLite file it names on SQLite (a shared key on PostgreSQL). */
 export async function openTestDatabase(file?: string): Promise<Db> {
-  const db = onPostgres ? openPostgres(await postgresTestDatabase(file)) : openSqlite(file ?? ':memory:');
+  if (onPostgres) return openDatabase(await postgresTestDatabase(file));
+  const db = openSqlite(file ?? ':memory:');
   await migrateToLatest(db);
   return db;
 }
