@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConfig } from './config.ts';
 import { backupDatabase, restoreDatabase } from './db/backup.ts';
+import { copyDatabase, CopyRefused } from './db/copy.ts';
 import type { Db } from './db/database.ts';
 import { openDatabase, shownDatabaseUrl, sqliteFileOf } from './db/open.ts';
 import { DomainError } from './domain/errors.ts';
@@ -43,8 +44,10 @@ const USAGE = `Lietošana:
 
 Grupa: komandas, kas strādā grupā (import, export, render, user), ņem --group ID; bez tā — servera
 vienīgo grupu (ja grupu ir vairākas, komanda atsakās ar izejas kodu 2 un uzskaita grupas).
-  protokols backup FAILS             saglabā datubāzes kopiju (var darīt, kamēr serveris strādā)
-  protokols restore FAILS [--force]  atjauno datubāzi no kopijas (serverim jābūt apturētam)
+  protokols backup FAILS             saglabā datubāzes kopiju (var darīt, kamēr serveris strādā); tikai SQLite
+  protokols restore FAILS [--force]  atjauno datubāzi no kopijas (serverim jābūt apturētam); tikai SQLite
+  protokols copy --from SQLITE --to postgres://…
+                                     nokopē visu SQLite datubāzi (visas grupas) tukšā PostgreSQL datubāzē
 
 Datubāze: DATABASE_URL vai, ja tā nav norādīta, data/protokols.db; tās ceļu komanda vienmēr
 izdrukā kā pirmo rindu standartkļūdā. Ja DATABASE_URL nav norādīts un data/protokols.db nav,
@@ -253,8 +256,30 @@ function databaseFile(databaseUrl: string): string | null {
 const ONLY_SQLITE = (command: string) =>
   `${command} kopē tikai iebūvēto SQLite datubāzi. PostgreSQL datubāzei izmantojiet pg_dump un pg_restore vai servera nepārtraukto arhivēšanu (sk. README, „PostgreSQL”).`;
 
+/** `copy --from SQLITE --to postgres://…`: names both databases itself, so DATABASE_URL plays no part. */
+async function runCopy(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' } } });
+  if (values.from === undefined || values.to === undefined) {
+    process.stderr.write('Lietošana: protokols copy --from SQLITE_DATUBĀZE --to postgres://…\n');
+    return 2;
+  }
+  process.stderr.write(`protokols: kopē ${values.from} → ${shownDatabaseUrl(values.to)}\n`);
+  try {
+    const report = await copyDatabase(values.from, values.to);
+    const lines = report.tables.filter((t) => t.rows > 0).map((t) => `${t.table}: ${t.rows}`);
+    process.stdout.write(
+      `${[...lines, `Pārbaudītas parakstīto datņu kontrolsummas: ${report.verified}.`, 'Datubāze nokopēta.'].join('\n')}\n`,
+    );
+    return 0;
+  } catch (error) {
+    process.stderr.write(`Kļūda: ${(error as Error).message}\n`);
+    return error instanceof CopyRefused ? 2 : 1;
+  }
+}
+
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === 'copy') return runCopy(rest);
   const command = name === undefined ? undefined : commands[name];
   if (command === undefined) {
     process.stderr.write(`${USAGE}\n`);
