@@ -2,7 +2,7 @@
 // SQLite, and a connection the server loses (a restart, pg_terminate_backend) is only logged: the pool
 // replaces it, and without the listeners its error would end the process. With `role`, every
 // connection takes that role and, each time it is handed out, the group in scope (db/group-scope.ts).
-import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, type DatabaseConnection } from 'kysely';
+import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, sql, type DatabaseConnection } from 'kysely';
 import pg from 'pg';
 import type { Database, Executor } from './database.ts';
 import { scopedGroup } from './group-scope.ts';
@@ -60,4 +60,16 @@ function defaultLostConnection(error: Error): void {
 
 export function isPostgres(db: Executor): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** The app's advisory locks, the first of their two keys. */
+export const LOCKS = { sittingNumbers: 1, firstGroup: 2 } as const;
+
+/**
+ * Holds PostgreSQL's advisory lock (`lock`, `key`) until the transaction `db` ends; nothing on SQLite,
+ * which runs one writing transaction at a time.
+ */
+export async function lockUntilCommit(db: Executor, lock: (typeof LOCKS)[keyof typeof LOCKS], key: number): Promise<void> {
+  if (!isPostgres(db)) return;
+  await sql`select pg_advisory_xact_lock(${lock}, ${key})`.execute(db);
 }

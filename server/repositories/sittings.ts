@@ -8,8 +8,7 @@ import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
 import type { SittingSummary } from '../schemas/sittings.ts';
 import { followedUp } from './decision-predicates.ts';
 import { expectOneUpdated, nowIso, required } from './rows.ts';
-import { isPostgres } from '../db/postgres.ts';
-import { sql } from 'kysely';
+import { isPostgres, LOCKS, lockUntilCommit } from '../db/postgres.ts';
 
 /**
  * The sitting's row. Read in a transaction on PostgreSQL it is locked (`for update`) until the commit,
@@ -27,13 +26,9 @@ export async function sittingRow(db: Executor, groupId: number, id: number): Pro
  * Holds the group's sitting numbers until the transaction ends (PostgreSQL's advisory lock; SQLite
  * writes one transaction at a time): two new sittings never both take the same next number.
  */
-export async function lockSittingNumbers(db: Executor, groupId: number): Promise<void> {
-  if (!isPostgres(db)) return;
-  await sql`select pg_advisory_xact_lock(${SITTING_NUMBERS}, ${groupId})`.execute(db);
+export function lockSittingNumbers(db: Executor, groupId: number): Promise<void> {
+  return lockUntilCommit(db, LOCKS.sittingNumbers, groupId);
 }
-
-/** The first key of the two-key advisory lock: which of the app's locks it is. */
-const SITTING_NUMBERS = 1;
 
 /** The directory rows of the given people (a sitting's chair and recorder). */
 export function peopleByIds(db: Executor, ids: readonly number[]) {

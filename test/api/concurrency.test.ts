@@ -5,7 +5,8 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPostgres } from '../../server/db/postgres.ts';
 import { testApp, type TestApp } from '../support/app.ts';
-import { onPostgres } from '../support/test-database.ts';
+import { ensureGroup } from '../../server/repositories/group.ts';
+import { onPostgres, openTestDatabase } from '../support/test-database.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -73,6 +74,19 @@ describe('numbers taken in parallel', () => {
     expect(replies.filter((r) => r.status !== 201)).toEqual([]);
     const ordinals = await t.db.selectFrom('attendance').select('ordinal').where('sitting_id', '=', id).orderBy('ordinal').execute();
     expect(ordinals.map((o) => o.ordinal)).toEqual(Array.from({ length: ordinals.length }, (_, i) => i + 1));
+  });
+});
+
+describe('a fresh database', () => {
+  it('instances starting together make one first group, not one each', async () => {
+    const db = await openTestDatabase();
+    try {
+      const groups = await times(PARALLEL, () => ensureGroup(db));
+      expect(new Set(groups.map((g) => g.id)).size).toBe(1);
+      expect(await db.selectFrom('groups').select('id').execute()).toHaveLength(1);
+    } finally {
+      await db.destroy();
+    }
   });
 });
 
