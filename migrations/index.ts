@@ -19,6 +19,7 @@ import * as groupTenancy from './20261127T002000-group-tenancy.ts';
 import * as mail from './20261127T030000-mail.ts';
 import * as preventionPlans from './20261127T050000-prevention-plans.ts';
 import * as wordImports from './20261127T040000-word-imports.ts';
+import * as searchTrigram from './20261127T020000-search-trigram.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261126T010000-initial': initial,
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '20261127T030000-mail': mail,
   '20261127T050000-prevention-plans': preventionPlans,
   '20261127T040000-word-imports': wordImports,
+  '20261127T020000-search-trigram': searchTrigram,
 };

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need when they are missing: LibreOffice and poppler for the
 # LibreOffice test, Chromium for the browser tests, nginx, openssl and systemd-analyze for the checks of
-# the deployment kit in deploy/. Does nothing when all are there.
+# the deployment kit in deploy/, PostgreSQL for the suite's second run (TEST_DB=postgres; its service is not
+# started: the tests run a throwaway cluster of their own). Does nothing when all are there.
 set -euo pipefail
 
 need=()
@@ -12,6 +13,7 @@ command -v "${CHROMIUM_PATH:-chromium}" >/dev/null 2>&1 || need+=(chromium)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd)
+compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || need+=(postgresql)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then

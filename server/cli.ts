@@ -8,9 +8,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConfig } from './config.ts';
 import { backupDatabase, restoreDatabase } from './db/backup.ts';
+import { copyDatabase, CopyRefused } from './db/copy.ts';
 import type { Db } from './db/database.ts';
-import { openDatabase } from './db/open.ts';
-import { sqlitePathFromUrl } from './db/sqlite.ts';
+import { openDatabase, shownDatabaseUrl, sqliteFileOf } from './db/open.ts';
 import { DomainError } from './domain/errors.ts';
 import { nameCandidates } from './domain/names.ts';
 import { closeDocxPool } from './minutes/docx-pool.ts';
@@ -59,8 +59,10 @@ const USAGE = `Lietošana:
 
 Grupa: komandas, kas strādā grupā (import, export, render, plan, user), ņem --group ID; bez tā — servera
 vienīgo grupu (ja grupu ir vairākas, komanda atsakās ar izejas kodu 2 un uzskaita grupas).
-  protokols backup FAILS             saglabā datubāzes kopiju (var darīt, kamēr serveris strādā)
-  protokols restore FAILS [--force]  atjauno datubāzi no kopijas (serverim jābūt apturētam)
+  protokols backup FAILS             saglabā datubāzes kopiju (var darīt, kamēr serveris strādā); tikai SQLite
+  protokols restore FAILS [--force]  atjauno datubāzi no kopijas (serverim jābūt apturētam); tikai SQLite
+  protokols copy --from SQLITE --to postgres://…
+                                     nokopē visu SQLite datubāzi (visas grupas) tukšā PostgreSQL datubāzē
   protokols mail run [--now GGGG-MM-DD]
                                      aprēķina dienas atgādinājumus (katrai personai vienu reizi dienā),
                                      nosūta visu, kas gaida izsūtnē, un beidz darbu
@@ -76,7 +78,10 @@ class UsageError extends Error {}
 class GroupChoiceError extends Error {}
 
 interface Context {
+  /** The SQLite file's absolute path, or the PostgreSQL URL without its password. */
   databasePath: string;
+  /** Null on PostgreSQL, whose copies are pg_dump's and the server's (README). */
+  sqliteFile: string | null;
   /** Opens the database (migrated) on first use, with the group the command acts in. */
   db: () => Promise<{ db: Db; groupId: number }>;
   /** Opens the database alone, for commands about the host (groups). */
@@ -323,8 +328,9 @@ const commands: Record<string, Command> = {
 
   async backup(ctx, [target]) {
     if (target === undefined) throw new UsageError('Norādiet kopijas failu.');
+    if (ctx.sqliteFile === null) throw new UsageError(ONLY_SQLITE('backup'));
     try {
-      await backupDatabase(ctx.databasePath, target);
+      await backupDatabase(ctx.sqliteFile, target);
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
@@ -335,9 +341,10 @@ const commands: Record<string, Command> = {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean' } } });
     const [source] = positionals;
     if (source === undefined) throw new UsageError('Norādiet kopijas failu.');
+    if (ctx.sqliteFile === null) throw new UsageError(ONLY_SQLITE('restore'));
     let check;
     try {
-      check = restoreDatabase(source, ctx.databasePath, values.force === true);
+      check = restoreDatabase(source, ctx.sqliteFile, values.force === true);
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
@@ -370,14 +377,39 @@ async function wordFilesIn(paths: readonly string[]): Promise<string[]> {
   return files;
 }
 
-/** The database file a command uses, as an absolute path (it is shown, and refused when missing). */
-function databaseFile(databaseUrl: string): string {
-  const file = sqlitePathFromUrl(databaseUrl);
-  return file === ':memory:' ? file : path.resolve(file);
+/** The database file a command uses, as an absolute path (it is shown, and refused when missing); null on PostgreSQL. */
+function databaseFile(databaseUrl: string): string | null {
+  const file = sqliteFileOf(databaseUrl);
+  return file === null || file === ':memory:' ? file : path.resolve(file);
+}
+
+const ONLY_SQLITE = (command: string) =>
+  `${command} kopē tikai iebūvēto SQLite datubāzi. PostgreSQL datubāzei izmantojiet pg_dump un pg_restore vai servera nepārtraukto arhivēšanu (sk. README, „PostgreSQL”).`;
+
+/** `copy --from SQLITE --to postgres://…`: names both databases itself, so DATABASE_URL plays no part. */
+async function runCopy(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' } } });
+  if (values.from === undefined || values.to === undefined) {
+    process.stderr.write('Lietošana: protokols copy --from SQLITE_DATUBĀZE --to postgres://…\n');
+    return 2;
+  }
+  process.stderr.write(`protokols: kopē ${values.from} → ${shownDatabaseUrl(values.to)}\n`);
+  try {
+    const report = await copyDatabase(values.from, values.to);
+    const lines = report.tables.filter((t) => t.rows > 0).map((t) => `${t.table}: ${t.rows}`);
+    process.stdout.write(
+      `${[...lines, `Pārbaudītas parakstīto datņu kontrolsummas: ${report.verified}.`, 'Datubāze nokopēta.'].join('\n')}\n`,
+    );
+    return 0;
+  } catch (error) {
+    process.stderr.write(`Kļūda: ${(error as Error).message}\n`);
+    return error instanceof CopyRefused ? 2 : 1;
+  }
 }
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === 'copy') return runCopy(rest);
   const command = name === undefined ? undefined : commands[name];
   if (command === undefined) {
     process.stderr.write(`${USAGE}\n`);
@@ -399,13 +431,14 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     process.stderr.write(`Kļūda: ${(error as Error).message}\n`);
     return 2;
   }
-  const databasePath = databaseFile(databaseUrl);
+  const sqliteFile = databaseFile(databaseUrl);
+  const databasePath = sqliteFile ?? shownDatabaseUrl(databaseUrl);
   const defaulted = env.DATABASE_URL === undefined;
   // First, before anything else: which database a command reads or writes is never a guess.
   if (!noDatabase) process.stderr.write(`protokols: datubāze ${databasePath}${defaulted ? ' (DATABASE_URL nav norādīts)' : ''}\n`);
   // The default file beside the project is made only when asked for: a missing one more likely
   // means a forgotten DATABASE_URL than a new installation.
-  if (defaulted && !create && !noDatabase && !existsSync(databasePath)) {
+  if (defaulted && !create && !noDatabase && sqliteFile !== null && !existsSync(sqliteFile)) {
     process.stderr.write(
       `Kļūda: datubāze ${databasePath} nav atrasta. Norādiet esošo datubāzi ar DATABASE_URL vai, lai izveidotu jaunu, pievienojiet --create.\n`,
     );
@@ -415,6 +448,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   const host = async () => (opened ??= await openDatabase(databaseUrl));
   const ctx: Context = {
     databasePath,
+    sqliteFile,
     baseUrl,
     ...mail,
     host,

@@ -8,7 +8,7 @@ export type TrustProxy = boolean | number | string[];
 export interface Config {
   port: number;
   host: string;
-  /** A SQLite file path (or sqlite:// URL); PostgreSQL URLs come later. */
+  /** A SQLite file path (or sqlite:// URL), or a postgres:// URL for PostgreSQL. */
   databaseUrl: string;
   trustProxy: TrustProxy;
   /** READ_CACHE: `on` (the default) keeps the hot reads' views and sends ETags; `off` computes each afresh. */
@@ -35,7 +35,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const databaseUrl = env.DATABASE_URL ?? 'data/protokols.db';
-  if (/^postgres(ql)?:/.test(databaseUrl)) throw new Error('DATABASE_URL: PostgreSQL is not supported yet; give a SQLite file path');
   const publicUrl = parsePublicUrl(env.PUBLIC_URL);
   return {
     port,

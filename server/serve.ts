@@ -3,8 +3,7 @@
 import path from 'node:path';
 import { buildApp } from './app.ts';
 import { readConfig, type Config } from './config.ts';
-import { openDatabase } from './db/open.ts';
-import { sqlitePathFromUrl } from './db/sqlite.ts';
+import { openDatabase, sqliteFileOf } from './db/open.ts';
 import { smtpMailer } from './services/mail/delivery.ts';
 import { startMailWorker, type MailWorker } from './services/mail/worker.ts';
 import { gracefulStop } from './shutdown.ts';
@@ -18,14 +17,14 @@ try {
   console.error(`protokols: ${(error as Error).message}`);
   process.exit(1);
 }
-const databasePath = sqlitePathFromUrl(config.databaseUrl);
+const databasePath = sqliteFileOf(config.databaseUrl);
 const db = await openDatabase(config.databaseUrl);
 const app = await buildApp({
   db,
   trustProxy: config.trustProxy,
   readCache: config.readCache,
   publicUrl: config.publicUrl,
-  databaseFile: databasePath === ':memory:' ? null : path.resolve(databasePath),
+  databaseFile: databasePath === null || databasePath === ':memory:' ? null : path.resolve(databasePath),
   mailFrom: config.mailFrom,
   // buildApp logs requests by method, path and status only (server/http/request-log.ts).
   logger: { level: config.logLevel },

@@ -15,6 +15,22 @@ export function searchWords(query: string): string[] {
     .filter((word) => /[\p{L}\p{N}]/u.test(word));
 }
 
+/** Letters and digits need no escape in a POSIX expression, but a letter class may hold an odd one. */
+const escapeRegex = (token: string) => token.replace(/[\\^$.|?*+()[\]{}]/gu, (c) => `\\${c}`);
+
+/**
+ * The same matching without FTS5 (PostgreSQL): one POSIX regular expression per word over the folded
+ * text. FTS5's unicode61 tokenizer splits on anything not a letter or digit, and a quoted word with `*`
+ * matches its tokens one after another, the last as a prefix, each starting a token: so here the
+ * tokens, joined by non-alphanumerics, after the start of the text or a non-alphanumeric.
+ */
+export function prefixMatchPatterns(query: string): string[] {
+  return searchWords(query)
+    .map((word) => word.split(/[^\p{L}\p{N}]+/u).filter((token) => token !== ''))
+    .filter((tokens) => tokens.length > 0)
+    .map((tokens) => `(^|[^[:alnum:]])${tokens.map(escapeRegex).join('[^[:alnum:]]+')}`);
+}
+
 /**
  * The SQLite FTS5 query for what was typed: each word, quoted (so `"`, `*`, `-`, `:`, parentheses
  * and `NEAR` are plain text), matches the words that start with it, and all words must match.

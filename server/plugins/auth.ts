@@ -7,6 +7,7 @@ import fp from 'fastify-plugin';
 import { DomainError, Forbidden } from '../domain/errors.ts';
 import { can, type Permission } from '../domain/permissions.ts';
 import { sessionUser, type SessionUser } from '../services/accounts.ts';
+import { scopeToGroup } from '../db/group-scope.ts';
 
 export const SESSION_COOKIE = 'protokols_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -66,6 +67,9 @@ export default fp(
     app.addHook('onRequest', async (request: FastifyRequest) => {
       const secret = request.cookies[SESSION_COOKIE];
       if (secret !== undefined && secret !== '') request.user = (await sessionUser(app.db, secret)) ?? null;
+      // On PostgreSQL, row-level security now shows this request only its group's rows (db/group-scope.ts);
+      // a host admin works across groups, and reads none of their minutes by permission.
+      if (request.user !== null && request.user.role !== 'host_admin') scopeToGroup(request.user.groupId);
     });
 
     app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {

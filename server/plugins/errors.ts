@@ -4,6 +4,12 @@ import type { FastifyError, FastifyInstance, FastifySchemaValidationError } from
 import fp from 'fastify-plugin';
 import { DomainError, InvalidInput, TooManyRequests } from '../domain/errors.ts';
 import { invalidInputFrom } from '../validation/messages.ts';
+import { isRetryable } from '../db/transaction.ts';
+
+/** A unique index refused a row: two clients wrote the same thing at once (PostgreSQL's and SQLite's codes). */
+function isUniqueViolation(error: { code?: unknown }): boolean {
+  return error.code === '23505' || error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
 
 const CLIENT_ERRORS: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'Pieprasījuma saturs nav derīgs JSON.',
@@ -18,6 +24,7 @@ const REASONS: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
+  503: 'Service Unavailable',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
@@ -43,6 +50,24 @@ export default fp(
           error: REASONS[error.statusCode] ?? 'Error',
           message: error.message,
           ...(error.field === undefined ? {} : { field: error.field }),
+        });
+      }
+      if (isUniqueViolation(error)) {
+        request.log.warn({ err: { type: error.name, code: error.code } }, 'unique violation answered with 409');
+        return reply.code(409).send({
+          statusCode: 409,
+          error: 'Conflict',
+          message: 'Tāds ieraksts jau ir: kāds to saglabāja vienlaikus. Atjaunojiet skatu un mēģiniet vēlreiz.',
+        });
+      }
+      // The database stayed busy or unreachable through every retry of the transaction (db/transaction.ts).
+      if (isRetryable(error)) {
+        request.log.error({ err: { type: error.name, code: error.code } }, 'database unavailable');
+        void reply.header('retry-after', '1');
+        return reply.code(503).send({
+          statusCode: 503,
+          error: 'Service Unavailable',
+          message: 'Datubāze īslaicīgi nav pieejama. Mēģiniet vēlreiz pēc brīža.',
         });
       }
       const status = error.statusCode ?? 500;

@@ -3,7 +3,8 @@
 import { DEFAULT_GROUP_PROFILE, type GroupProfile, type MinutesSettings } from '../domain/group-settings.ts';
 import { freeSlug, slugOf } from '../domain/group-slug.ts';
 import type { Executor, GroupRow } from '../db/database.ts';
-import { expectOneUpdated, nowIso, required } from './rows.ts';
+import { expectOneUpdated, inTransaction, nowIso, required } from './rows.ts';
+import { LOCKS, lockUntilCommit } from '../db/postgres.ts';
 
 export interface Group extends GroupProfile {
   id: number;
@@ -25,11 +26,19 @@ function toGroup(row: GroupRow): Group {
   };
 }
 
-/** The host's first group, created from the defaults on a fresh installation's first start. */
+/**
+ * The host's first group, created from the defaults on a fresh installation's first start (under a
+ * lock: two app instances starting together on one PostgreSQL database make one group, not two).
+ */
 export async function ensureGroup(db: Executor, seed: GroupProfile = DEFAULT_GROUP_PROFILE): Promise<Group> {
-  const existing = await db.selectFrom('groups').selectAll().orderBy('id').limit(1).executeTakeFirst();
+  const first = (executor: Executor) => executor.selectFrom('groups').selectAll().orderBy('id').limit(1).executeTakeFirst();
+  const existing = await first(db);
   if (existing !== undefined) return toGroup(existing);
-  return insertGroup(db, seed);
+  return inTransaction(db, async (trx) => {
+    await lockUntilCommit(trx, LOCKS.firstGroup, 0);
+    const made = await first(trx);
+    return made === undefined ? insertGroup(trx, seed) : toGroup(made);
+  });
 }
 
 /** A new group, its slug made from its name and kept unique on the host. */

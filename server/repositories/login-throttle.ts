@@ -5,6 +5,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Db, Executor } from '../db/database.ts';
 import { addressBucket, FAILURE_MEMORY_MS, KNOWN_ADDRESS_MS, SCOPES, type FailureCounter, type Scope } from '../domain/login-throttle.ts';
+import { transact } from '../db/transaction.ts';
 
 export type ThrottleKeys = Record<Scope, string>;
 
@@ -63,7 +64,7 @@ export async function isKnownAddress(db: Executor, userId: number, keys: Throttl
 export async function recordFailure(db: Db, keys: ThrottleKeys, now: Date): Promise<void> {
   const at = now.toISOString();
   const expires = new Date(now.getTime() + FAILURE_MEMORY_MS).toISOString();
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     await trx.deleteFrom('login_failures').where('expires_at', '<=', at).execute();
     for (const scope of SCOPES) {
       await trx
@@ -88,7 +89,7 @@ export async function recordFailure(db: Db, keys: ThrottleKeys, now: Date): Prom
 export async function recordSuccess(db: Db, keys: ThrottleKeys, userId: number, now: Date): Promise<void> {
   const at = now.toISOString();
   const expires = new Date(now.getTime() + KNOWN_ADDRESS_MS).toISOString();
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     await trx.deleteFrom('login_failures').where('scope', '=', 'pair').where('key', '=', keys.pair).execute();
     await trx.deleteFrom('login_known_addresses').where('expires_at', '<=', at).execute();
     await trx

@@ -1,4 +1,5 @@
 // The group's directory of people: rows only; services/people.ts decides who may be deleted.
+import { sortedLatvian } from '../domain/latvian-order.ts';
 import { cleanName, shortForm } from '../domain/names.ts';
 import type { Executor, PersonRow } from '../db/database.ts';
 import type { NewPersonBody, Person, PersonPatchBody } from '../schemas/people.ts';
@@ -27,8 +28,9 @@ export async function listPeople(db: Executor, groupId: number, filter: PeopleFi
   let query = db.selectFrom('people').selectAll().where('group_id', '=', groupId);
   if (filter.active !== undefined) query = query.where('active', '=', flag(filter.active));
   if (filter.member !== undefined) query = query.where('is_member', '=', flag(filter.member));
-  const rows = await query.orderBy('full_name').orderBy('id').execute();
-  return rows.map(toPerson);
+  // By id in SQL; by name in Latvian order here, as neither engine's collation is Latvian everywhere.
+  const rows = await query.orderBy('id').execute();
+  return sortedLatvian(rows, (r) => r.full_name).map(toPerson);
 }
 
 export async function personRow(db: Executor, groupId: number, id: number): Promise<PersonRow> {

@@ -1,6 +1,7 @@
 // Small helpers shared by the repositories: flags, timestamps, guarded updates.
 import type { Compilable, CompiledQuery, Transaction, Updateable, UpdateResult } from 'kysely';
 import type { Database, Executor } from '../db/database.ts';
+import { transact } from '../db/transaction.ts';
 import { notFound, StaleVersion } from '../domain/errors.ts';
 
 export const flag = (value: boolean): number => (value ? 1 : 0);
@@ -29,7 +30,7 @@ export function required<T>(row: T | undefined, what: string): T {
 
 /** Runs `fn` in the caller's transaction, or in a new one: a multi-row change is all or nothing. */
 export function inTransaction<T>(db: Executor, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return db.isTransaction ? fn(db as Transaction<Database>) : db.transaction().execute(fn);
+  return transact(db, fn);
 }
 
 /** Rows by their decision, in the order given: attached to many decisions in one pass, not one `.filter` per decision. */

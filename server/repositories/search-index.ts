@@ -3,7 +3,7 @@
 // `decisions_fts` index that text; triggers keep them in step within the writing transaction.
 import { SqliteAdapter, sql } from 'kysely';
 import { inheritsConfidentiality } from '../domain/reader-view.ts';
-import { foldForSearch, prefixMatchQuery } from '../domain/search-text.ts';
+import { foldForSearch, prefixMatchPatterns, prefixMatchQuery } from '../domain/search-text.ts';
 import type { Executor } from '../db/database.ts';
 import type { SearchHit } from '../schemas/sittings.ts';
 
@@ -37,6 +37,11 @@ export function containsEveryWord(column: string, query: string) {
     const pattern = `%${word.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
     return sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
   });
+}
+
+/** `column ~ pattern` for each word's pattern: FTS5's prefix matching where there is no FTS5 (PostgreSQL). */
+function matchesEveryWord(column: string, query: string) {
+  return prefixMatchPatterns(query).map((pattern) => sql<boolean>`${sql.ref(column)} ~ ${pattern}`);
 }
 
 /** Whether this database has the FTS5 index (SQLite); elsewhere search falls back to `like`. */
@@ -95,14 +100,15 @@ export interface SearchScope {
 }
 
 /**
- * Agenda items and decisions of the group with every word of `query`, newest first: with the FTS5
- * index each word matches the words that start with it; without it, any text that holds it.
+ * Agenda items and decisions of the group with every word of `query`, newest first: each word matches
+ * the words that start with it, through the FTS5 index on SQLite and regular expressions (indexed by
+ * pg_trgm where installed) on PostgreSQL.
  */
 export async function searchMinutes(db: Executor, groupId: number, query: string, scope: SearchScope): Promise<SearchHit[]> {
   if (scope.sittingIds?.length === 0) return [];
   const fts = hasFullTextIndex(db);
   const match = fts ? prefixMatchQuery(query) : null;
-  if (fts && match === null) return [];
+  if (fts ? match === null : prefixMatchPatterns(query).length === 0) return [];
   let items = (await agendaItemsSearched(db, match))
     .innerJoin('sittings as s', 's.id', 'a.sitting_id')
     .select([
@@ -121,8 +127,8 @@ export async function searchMinutes(db: Executor, groupId: number, query: string
     .select(['d.id', 's.id as sitting_id', 's.number as sitting_number', 's.date as sitting_date', 'd.number', 'd.text', 'a.confidential'])
     .where('s.group_id', '=', groupId);
   if (match === null) {
-    for (const condition of containsEveryWord('a.search_text', query)) items = items.where(condition);
-    for (const condition of containsEveryWord('d.search_text', query)) decisions = decisions.where(condition);
+    for (const condition of matchesEveryWord('a.search_text', query)) items = items.where(condition);
+    for (const condition of matchesEveryWord('d.search_text', query)) decisions = decisions.where(condition);
   }
   if (scope.sittingIds !== undefined) {
     items = items.where('s.id', 'in', scope.sittingIds);

@@ -8,10 +8,26 @@ import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
 import type { SittingSummary } from '../schemas/sittings.ts';
 import { followedUp } from './decision-predicates.ts';
 import { expectOneUpdated, nowIso, required } from './rows.ts';
+import { isPostgres, LOCKS, lockUntilCommit } from '../db/postgres.ts';
 
+/**
+ * The sitting's row. Read in a transaction on PostgreSQL it is locked (`for update`) until the commit,
+ * so the writes to one sitting and its parts (each reads its sitting first) run one after another and
+ * every "highest number + 1" they take is read after the previous writer committed. SQLite runs one
+ * writing transaction at a time anyway.
+ */
 export async function sittingRow(db: Executor, groupId: number, id: number): Promise<SittingRow> {
-  const row = await db.selectFrom('sittings').selectAll().where('id', '=', id).where('group_id', '=', groupId).executeTakeFirst();
+  const query = db.selectFrom('sittings').selectAll().where('id', '=', id).where('group_id', '=', groupId);
+  const row = await (db.isTransaction && isPostgres(db) ? query.forUpdate() : query).executeTakeFirst();
   return required(row, `sēde ${id}`);
+}
+
+/**
+ * Holds the group's sitting numbers until the transaction ends (PostgreSQL's advisory lock; SQLite
+ * writes one transaction at a time): two new sittings never both take the same next number.
+ */
+export function lockSittingNumbers(db: Executor, groupId: number): Promise<void> {
+  return lockUntilCommit(db, LOCKS.sittingNumbers, groupId);
 }
 
 /** The directory rows of the given people (a sitting's chair and recorder). */

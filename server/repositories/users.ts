@@ -1,5 +1,6 @@
 // Accounts' rows: local logins linked to directory people, with a role. The password arrives
 // here already hashed; its rules live in services/accounts.ts.
+import { sortedLatvian } from '../domain/latvian-order.ts';
 import type { Executor, UserRow } from '../db/database.ts';
 import type { Role } from '../domain/permissions.ts';
 import { expectOneUpdated, flag, isSet, nowIso, required } from './rows.ts';
@@ -96,9 +97,14 @@ export async function accountRow(db: Executor, groupId: number, id: number): Pro
 }
 
 export async function listUsers(db: Executor, groupId: number): Promise<User[]> {
-  return (
-    await db.selectFrom('users').selectAll().where('group_id', '=', groupId).where('role', '!=', 'host_admin').orderBy('login').execute()
-  ).map(toUser);
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('group_id', '=', groupId)
+    .where('role', '!=', 'host_admin')
+    .orderBy('id')
+    .execute();
+  return sortedLatvian(rows, (r) => r.login).map(toUser);
 }
 
 export interface UserRowPatch {

@@ -6,6 +6,7 @@ import type { Db, Executor } from '../db/database.ts';
 import { recordChange, type Actor } from '../repositories/audit.ts';
 import { bumpDataVersion } from '../repositories/data-version.ts';
 import type { AuditedRecord, AuditLoad } from '../repositories/audit-records.ts';
+import { transact } from '../db/transaction.ts';
 
 export interface AuditSpec<T> {
   action: string;
@@ -30,7 +31,7 @@ export async function runAudited<T>(
   spec: AuditSpec<T>,
   change: (trx: Executor) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const before = spec.recordId !== undefined && spec.load !== undefined ? await spec.load(trx, spec.recordId) : null;
     const result = await change(trx);
     const id = spec.recordId ?? spec.createdId?.(result) ?? null;

@@ -5,6 +5,7 @@ import { newGroupProfile } from '../domain/group-settings.ts';
 import { recordChange, type Actor } from '../repositories/audit.ts';
 import { getGroup, insertGroup, listGroups, updateGroup, type Group, type GroupPatch, type GroupSummary } from '../repositories/group.ts';
 import { runAudited } from './audit.ts';
+import { transact } from '../db/transaction.ts';
 
 export type { GroupSummary } from '../repositories/group.ts';
 
@@ -34,7 +35,7 @@ export interface NewGroup {
 
 /** A new group, empty, recorded in its own audit trail as created by `actor`. */
 export function addGroup(db: Db, actor: Actor, input: NewGroup): Promise<Group> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const group = await insertGroup(trx, newGroupProfile(input.name.trim(), input.municipality.trim()));
     await recordChange(trx, group.id, actor, { action: 'create', recordType: 'group', recordId: group.id, before: null, after: group });
     return group;

@@ -26,6 +26,7 @@ import {
   latestSittingRow,
   latestSignedSittingJson,
   listSittings,
+  lockSittingNumbers,
   peopleByIds,
   sittingIdByNumber,
   sittingRow,
@@ -46,7 +47,9 @@ export async function draftSitting(db: Executor, groupId: number, id: number): P
   return row;
 }
 
+/** Takes the group's numbering lock first: the number stays free until the transaction commits. */
 export async function assertNumberFree(db: Executor, groupId: number, number: number, exceptId?: number): Promise<void> {
+  await lockSittingNumbers(db, groupId);
   const other = await sittingIdByNumber(db, groupId, number);
   if (other !== undefined && other !== exceptId) throw new Conflict(`Sēde ar Nr. ${number} jau ir reģistrēta.`, 'number');
 }
@@ -67,6 +70,7 @@ export async function openSitting(db: Db, groupId: number, actor: Actor, input: 
   assertTimeOrder(input.startTime ?? null, input.endTime ?? null);
   return runAuditedCreate(db, groupId, actor, sittingRecord(groupId), async (trx) => {
     const group = await getGroup(trx, groupId);
+    await lockSittingNumbers(trx, groupId);
     const number = input.number ?? (await suggestedNumber(trx, groupId));
     await assertNumberFree(trx, groupId, number);
     const previous = await latestSittingRow(trx, groupId);

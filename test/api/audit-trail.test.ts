@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appendAudit, lastRecordOf } from '../../server/repositories/audit.ts';
 import { SYSTEM } from '../../server/services/audit.ts';
 import { importSitting } from '../../server/services/interchange.ts';
-import { logIn, TEST_PASSWORD, testApp, withSession, type Session, type TestApp } from '../support/app.ts';
+import { logIn, TEST_PASSWORD, testApp, withSession, type Session, type TestApp, snapshot } from '../support/app.ts';
+import { onPostgres } from '../support/test-database.ts';
 import { nr7 } from '../support/reference.ts';
 
 let t: TestApp;
@@ -262,6 +263,13 @@ describe('no secret reaches the audit trail, the logs or an export', () => {
 
     for (const body of exports) for (const s of [...secrets, ...derived]) expect(body).not.toContain(s);
 
+    if (onPostgres) {
+      // No file to read: every row of every table instead.
+      const everything = JSON.stringify(await snapshot(t.db));
+      expect(everything.length).toBeGreaterThan(0);
+      for (const s of secrets) expect(everything).not.toContain(s);
+      return;
+    }
     await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(t.db);
     const files = [databasePath, `${databasePath}-wal`].filter(existsSync).map((f) => readFileSync(f));
     expect(files[0]!.length).toBeGreaterThan(0);
@@ -303,12 +311,15 @@ describe('GET /api/audit pages by key', () => {
     expect(seen).toEqual(Array.from({ length: 250 }, (_, i) => 250 - i));
   });
 
-  it('a user’s last record of a record, which each autosave looks up, is found through an index', async () => {
-    t = await testApp(null);
-    const query = lastRecordOf(t.db, 1, 1, 'agenda_item', 1).compile();
-    const plan = await t.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]));
-    const details = plan.rows.map((r) => r.detail).join('\n');
-    expect(details).toContain('audit_log_actor_record_idx');
-    expect(details).not.toMatch(/SCAN audit_log(?! USING)/);
-  });
+  it.skipIf(onPostgres)(
+    'a user’s last record of a record, which each autosave looks up, is found through an index (SQLite’s plan)',
+    async () => {
+      t = await testApp(null);
+      const query = lastRecordOf(t.db, 1, 1, 'agenda_item', 1).compile();
+      const plan = await t.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]));
+      const details = plan.rows.map((r) => r.detail).join('\n');
+      expect(details).toContain('audit_log_actor_record_idx');
+      expect(details).not.toMatch(/SCAN audit_log(?! USING)/);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GROUP_PROFILE, DEFAULT_MINUTES_SETTINGS } from '../../server/domain/group-settings.ts';
-import { foldForSearch, prefixMatchQuery } from '../../server/domain/search-text.ts';
+import { foldForSearch, prefixMatchPatterns, prefixMatchQuery } from '../../server/domain/search-text.ts';
 import { todayIso } from '../../server/domain/calendar.ts';
 
 describe('search folding', () => {
@@ -18,6 +18,25 @@ describe('the full-text query', () => {
   it('words without a letter or digit are left out; none left is no query', () => {
     expect(prefixMatchQuery('ranca -- *')).toBe('"ranca"*');
     expect(prefixMatchQuery('%% " *')).toBeNull();
+  });
+});
+
+describe('the same matching as regular expressions (PostgreSQL)', () => {
+  const matches = (query: string, text: string) =>
+    prefixMatchPatterns(query).every((p) => new RegExp(p.replaceAll('[:alnum:]', '\\p{L}\\p{N}'), 'u').test(foldForSearch(text)));
+  it('a word matches the words that start with it, never the middle of a word', () => {
+    expect(prefixMatchPatterns('  Kārkliņai   ANKETU ')).toEqual(['(^|[^[:alnum:]])karklinai', '(^|[^[:alnum:]])anketu']);
+    expect(matches('ranca', 'E. Rancānei')).toBe(true);
+    expect(matches('cane', 'E. Rancānei')).toBe(false);
+  });
+  it('a word with punctuation is its tokens one after another, as FTS5 reads a quoted phrase', () => {
+    expect(prefixMatchPatterns('title:d')).toEqual(['(^|[^[:alnum:]])title[^[:alnum:]]+d']);
+    expect(matches('5.3', 'pasākums 5.3.1.')).toBe(true);
+    expect(matches('NEAR(a', 'near a')).toBe(true);
+  });
+  it('words without a letter or digit are left out; regular-expression syntax is plain text', () => {
+    expect(prefixMatchPatterns('%% " *')).toEqual([]);
+    expect(prefixMatchPatterns('a.*b')).toEqual(['(^|[^[:alnum:]])a[^[:alnum:]]+b']);
   });
 });
 

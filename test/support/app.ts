@@ -4,10 +4,10 @@ import { sql } from 'kysely';
 import { buildApp, type AppOptions } from '../../server/app.ts';
 import type { Db, Role } from '../../server/db/database.ts';
 import { PasswordHasher, type PasswordCost } from '../../server/domain/passwords.ts';
-import { migrateToLatest } from '../../server/db/migrate.ts';
-import { openSqlite } from '../../server/db/sqlite.ts';
+import { isPostgres } from '../../server/db/postgres.ts';
 import { ensureGroup } from '../../server/repositories/group.ts';
 import { createUser } from '../../server/services/accounts.ts';
+import { openTestDatabase } from './test-database.ts';
 
 export const TEST_PASSWORD = 'pareizā-parole-123';
 /** scrypt at 1/128 of the production cost: the hundreds of logins in the API tests stay fast. */
@@ -51,16 +51,16 @@ export async function logIn(app: FastifyInstance, login: string, password = TEST
 }
 
 /**
- * The app over a fresh database (in memory unless `databasePath` names a file), logged in as
- * `role` (an admin unless told).
+ * The app over a fresh database (in memory unless `databasePath` names a file; with TEST_DB=postgres
+ * a new PostgreSQL database, shared by the apps given the same `databasePath`), logged in as `role`
+ * (an admin unless told).
  */
 export async function testApp(
   role: Role | null = 'admin',
   options: Omit<AppOptions, 'db' | 'logger'> & { databasePath?: string; logger?: AppOptions['logger'] } = {},
 ): Promise<TestApp> {
   const { databasePath, ...appOptions } = options;
-  const db = openSqlite(databasePath ?? ':memory:');
-  await migrateToLatest(db);
+  const db = await openTestDatabase(databasePath);
   const app = await buildApp({ db, passwordHasher: testHasher(), ...appOptions });
   await app.ready();
   const groupId = (await ensureGroup(db)).id;
@@ -91,6 +91,10 @@ export async function testApp(
 
 /** Every table of the schema, read from the database so that a new table is never left out. */
 async function tableNames(db: Db): Promise<string[]> {
+  if (isPostgres(db)) {
+    const { rows } = await postgresColumns(db, null);
+    return rows.map((r) => r.name).filter((name) => !name.startsWith('kysely_'));
+  }
   const { rows } = await sql<{ name: string }>`
     select name from sqlite_master
     where type = 'table' and name not like 'sqlite\\_%' escape '\\' and name not like 'kysely\\_%' escape '\\'
@@ -106,12 +110,41 @@ const VOLATILE: Record<string, readonly string[]> = { sessions: ['last_seen_at']
 
 /** A table's rows in a fixed order: by primary key, then by every column (tables without one too). */
 async function rowsOf(db: Db, table: string): Promise<unknown[]> {
-  const { rows: columns } = await sql<{ name: string; pk: number }>`select name, pk from pragma_table_info(${table})`.execute(db);
+  const { rows: columns } = await (isPostgres(db)
+    ? postgresColumns(db, table)
+    : sql<{ name: string; pk: number }>`select name, pk from pragma_table_info(${table})`.execute(db));
   const order = [...columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk), ...columns.filter((c) => c.pk === 0)];
   const orderBy = sql.join(order.map((c) => sql.ref(c.name)));
   const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by ${orderBy}`.execute(db);
   const volatile = VOLATILE[table] ?? [];
   return rows.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !volatile.includes(column))));
+}
+
+/** Every table's columns on PostgreSQL, read once per database (the snapshots of a test repeat it). */
+const postgresSchemas = new WeakMap<Db, Promise<Map<string, Array<{ name: string; pk: number }>>>>();
+
+/** A table's columns as SQLite's table_info gives them: pk is the place in the primary key, 0 outside it. */
+async function postgresColumns(db: Db, table: string | null) {
+  let schema = postgresSchemas.get(db);
+  if (schema === undefined) {
+    schema = sql<{ table: string; name: string; pk: number }>`
+      select c.relname as table, a.attname as name, coalesce(array_position(i.indkey::int2[], a.attnum) + 1, 0) as pk
+      from pg_class c
+      join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+      left join pg_index i on i.indrelid = c.oid and i.indisprimary
+      where c.relnamespace = current_schema()::regnamespace and c.relkind = 'r'
+      order by c.relname, a.attnum`
+      .execute(db)
+      .then(({ rows }) => {
+        const byTable = new Map<string, Array<{ name: string; pk: number }>>();
+        for (const r of rows) byTable.set(r.table, [...(byTable.get(r.table) ?? []), { name: r.name, pk: r.pk }]);
+        return byTable;
+      });
+    postgresSchemas.set(db, schema);
+  }
+  // null: the tables themselves, by name.
+  if (table === null) return { rows: [...(await schema).keys()].sort().map((name) => ({ name, pk: 0 })) };
+  return { rows: (await schema).get(table) ?? [] };
 }
 
 /** Every table's full contents: a write that was refused must leave this unchanged. */
