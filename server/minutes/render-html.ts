@@ -10,20 +10,7 @@ export function renderMinutesHtml(vm: MinutesViewModel): string {
 
 /** The page and the Content-Security-Policy to serve it with (it carries the same as a meta tag). */
 export function renderMinutesHtmlPage(vm: MinutesViewModel): { html: string; csp: string } {
-  const style = pageStyle(vm);
-  const csp = minutesHtmlCsp(style);
-  const html = [
-    '<!DOCTYPE html>',
-    '<html lang="lv">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escape(csp)}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escape(vm.documentTitle)}</title>`,
-    `<style>${style}</style>`,
-    '</head>',
-    '<body>',
-    '<main class="page">',
+  return officialHtmlPage(vm.documentTitle, pageStyle(vm), { images: false }, [
     vm.restrictedMarking === undefined ? '' : `<p class="marking">${escape(vm.restrictedMarking)}</p>`,
     '<header>',
     ...vm.titleLines.map((line) => `<p class="title">${escape(line)}</p>`),
@@ -43,6 +30,35 @@ export function renderMinutesHtmlPage(vm: MinutesViewModel): { html: string; csp
     vm.closed === undefined ? '' : `<p class="closed">${escape(vm.closed)}</p>`,
     signatures(vm),
     vm.esignatureNotice === undefined ? '' : `<p class="notice">${escape(vm.esignatureNotice)}</p>`,
+  ]);
+}
+
+/**
+ * A self-contained page of the group's (the minutes, the monitoring report): its own inline style
+ * allowed by its hash and nothing else, pictures only as data URLs and only when it has some. The
+ * Content-Security-Policy is returned to be served with it, and carried as a meta tag too.
+ */
+export function officialHtmlPage(
+  title: string,
+  style: string,
+  { images }: { images: boolean },
+  body: readonly string[],
+): { html: string; csp: string } {
+  const hash = createHash('sha256').update(style, 'utf8').digest('base64');
+  const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src ${images ? 'data:' : "'none'"}; base-uri 'none'; form-action 'none'`;
+  const html = [
+    '<!DOCTYPE html>',
+    '<html lang="lv">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${escape(csp)}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escape(title)}</title>`,
+    `<style>${style}</style>`,
+    '</head>',
+    '<body>',
+    '<main class="page">',
+    ...body,
     '</main>',
     '</body>',
     '</html>',
@@ -50,12 +66,6 @@ export function renderMinutesHtmlPage(vm: MinutesViewModel): { html: string; csp
     .filter((line) => line !== '')
     .join('\n');
   return { html: `${html}\n`, csp };
-}
-
-/** Nothing but the page's own inline style, allowed by its hash. */
-function minutesHtmlCsp(style: string): string {
-  const hash = createHash('sha256').update(style, 'utf8').digest('base64');
-  return `default-src 'none'; style-src 'sha256-${hash}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

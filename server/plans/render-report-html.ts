@@ -1,28 +1,13 @@
 // Lays the monitoring report's view model out as one self-contained A4 HTML page, with the minutes'
 // escaping and table; the chart is embedded as a PNG data URL, allowed by the page's own CSP.
-import { createHash } from 'node:crypto';
-import { escape, textTableHtml } from '../minutes/render-html.ts';
+import { escape, officialHtmlPage, textTableHtml } from '../minutes/render-html.ts';
 import type { ReportViewModel } from './report-view-model.ts';
 import { chartOf } from './render-report-docx.ts';
 
 export async function renderReportHtmlPage(vm: ReportViewModel, chart?: Buffer): Promise<{ html: string; csp: string }> {
   const chartPng = chart ?? (await chartOf(vm));
-  const style = pageStyle(vm);
-  const hash = createHash('sha256').update(style, 'utf8').digest('base64');
-  const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
   const p = (text: string, className?: string) => `<p${className === undefined ? '' : ` class="${className}"`}>${escape(text)}</p>`;
-  const html = [
-    '<!DOCTYPE html>',
-    '<html lang="lv">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escape(csp)}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escape(vm.documentTitle)}</title>`,
-    `<style>${style}</style>`,
-    '</head>',
-    '<body>',
-    '<main class="page">',
+  return officialHtmlPage(vm.documentTitle, pageStyle(vm), { images: true }, [
     vm.restrictedMarking === undefined ? '' : p(vm.restrictedMarking, 'marking'),
     '<header>',
     ...vm.titleLines.map((line) => p(line, 'title')),
@@ -50,13 +35,7 @@ export async function renderReportHtmlPage(vm: ReportViewModel, chart?: Buffer):
     `<h2>${escape(vm.proposalsHeading)}</h2>`,
     p(vm.proposalsIntro),
     vm.proposals.length === 0 ? '' : `<ul class="proposals">${vm.proposals.map((line) => `<li>${escape(line)}</li>`).join('')}</ul>`,
-    '</main>',
-    '</body>',
-    '</html>',
-  ]
-    .filter((line) => line !== '')
-    .join('\n');
-  return { html: `${html}\n`, csp };
+  ]);
 }
 
 function pageStyle(vm: ReportViewModel): string {
