@@ -28,6 +28,7 @@ import {
 import { directoryOf } from './attendance.ts';
 import { runAudited } from './audit.ts';
 import { writeSittingDocument } from './interchange.ts';
+import { loadMinutesTemplates } from '../wording/templates.ts';
 import { assertMaySee, type Reader } from './readers.ts';
 import { freezeMinutes } from './signing.ts';
 
@@ -196,7 +197,10 @@ export async function markDoneBefore(
     const ids = await unfinishedDecisionsBefore(trx, groupId, input.before, input.importedOnly ?? true);
     for (const id of ids)
       await insertNote(trx, id, {
-        note: `Atzīmēts kā izpildīts: ${input.importedOnly === false ? 'lēmums' : 'importēta protokola lēmums'} pieņemts pirms ${shortDate(input.before)}.`,
+        note: loadMinutesTemplates().phrase('records.markedDone', {
+          imported: input.importedOnly !== false,
+          date: shortDate(input.before),
+        }),
         status: 'done',
         authorId: null,
         date: input.before,

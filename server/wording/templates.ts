@@ -60,6 +60,7 @@ export const PHRASE_KEYS = [
   'exports.statusDone',
   'exports.statusCancelled',
   'exports.overdue',
+  'records.markedDone',
 ] as const;
 
 export type PhraseKey = (typeof PHRASE_KEYS)[number];

@@ -245,7 +245,12 @@ describe('confirming an import and the old decisions', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ marked: 6 });
     const imported = (await sitting(body.id)).decisions as Array<{ id: number }>;
-    for (const d of imported) expect((await t.call({ method: 'GET', url: `/api/decisions/${d.id}` })).body.currentStatus).toBe('done');
+    for (const d of imported) {
+      const detail = (await t.call({ method: 'GET', url: `/api/decisions/${d.id}` })).body;
+      expect(detail.currentStatus).toBe('done');
+      // The note says why, worded from templates/minutes.lv.json.
+      expect(JSON.stringify(detail)).toContain('Atzīmēts kā izpildīts: importēta protokola lēmums pieņemts pirms 31.12.2025.');
+    }
     const others = (await sitting(typed.body.id)).decisions as Array<{ id: number }>;
     expect((await t.call({ method: 'GET', url: `/api/decisions/${others[0]!.id}` })).body.currentStatus).toBe('open');
   });
