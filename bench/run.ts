@@ -8,6 +8,7 @@ import { frontendLines } from './frontend.bench.ts';
 import { QUICK, formatLine, missingLine, type Line } from './harness.ts';
 import { minutesLines } from './minutes.bench.ts';
 import { planReportLines } from './plan-report.bench.ts';
+import { GROUPS, postgresLines } from './postgres.bench.ts';
 import { historyLines, scalingLines } from './scaling.bench.ts';
 import { sittingLines } from './sittings.bench.ts';
 import { throughputLines } from './throughput.bench.ts';
@@ -15,6 +16,7 @@ import { throughputLines } from './throughput.bench.ts';
 const SECTIONS: Array<[string, () => Promise<Line[]>]> = [
   ['Throughput against the same bytes precomputed', throughputLines],
   ['Scaling: 10× history against 1×', scalingLines],
+  [`Hot reads on PostgreSQL: ${GROUPS} groups against SQLite with one`, postgresLines],
   ['DOCX minutes', minutesLines],
   ['Monitoring report DOCX', planReportLines],
   ['Event loop', eventLoopLines],

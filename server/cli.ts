@@ -10,6 +10,7 @@ import { readConfig } from './config.ts';
 import { backupDatabase, restoreDatabase } from './db/backup.ts';
 import { copyDatabase, CopyRefused } from './db/copy.ts';
 import type { Db } from './db/database.ts';
+import { inHostScope, scopeToGroup } from './db/group-scope.ts';
 import { openDatabase, shownDatabaseUrl, sqliteFileOf } from './db/open.ts';
 import { DomainError } from './domain/errors.ts';
 import { nameCandidates } from './domain/names.ts';
@@ -156,6 +157,18 @@ async function chosenGroup(db: Db, given: string | undefined): Promise<number> {
   if (groups.length === 0) return (await ensureGroup(db)).id;
   if (groups.length === 1) return groups[0]!.id;
   throw new GroupChoiceError(`Serverī ir vairākas grupas; norādiet vienu ar --group ID: ${named()}.`);
+}
+
+/**
+ * Enters the group a command acts in (`given` as chosenGroup reads it; a new host admin joins the
+ * first group): from here on, in the scope inHostScope opened, the command's queries run in that
+ * group's scope as a logged-in request's do, so on PostgreSQL a query that forgot its group filter
+ * still sees only that group's rows.
+ */
+export async function enterGroup(db: Db, given: string | undefined, hostAdmin = false): Promise<number> {
+  const groupId = hostAdmin ? (await ensureGroup(db)).id : await chosenGroup(db, given);
+  scopeToGroup(groupId);
+  return groupId;
 }
 
 async function sittingByNumber(db: Db, groupId: number, number: string | undefined): Promise<number> {
@@ -456,11 +469,12 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       const db = await host();
       // A host admin reads no group's data: without --group it joins the first group.
       const hostAdmin = name === 'user' && groupOption === undefined && args.some((a) => a === 'host_admin' || a === '--role=host_admin');
-      return { db, groupId: hostAdmin ? (await ensureGroup(db)).id : await chosenGroup(db, groupOption) };
+      return { db, groupId: await enterGroup(db, groupOption, hostAdmin) };
     },
   };
   try {
-    process.stdout.write(`${await command(ctx, args)}\n`);
+    // The host's scope until the command names its group (ctx.db()).
+    process.stdout.write(`${await inHostScope(() => command(ctx, args))}\n`);
     return ctx.exitCode ?? 0;
   } catch (error) {
     if (error instanceof DomainError || error instanceof UsageError || error instanceof PasswordsDiffer) {

@@ -15,6 +15,11 @@ export function inRequestScope(fn: () => void): void {
   storage.run({ groupId: null }, fn);
 }
 
+/** Runs `fn` in the host's scope, which a later step may narrow to a group (a CLI command, once it knows its group). */
+export function inHostScope<T>(fn: () => Promise<T>): Promise<T> {
+  return storage.run({ groupId: null }, fn);
+}
+
 /** Narrows the running request's scope to its session's group. */
 export function scopeToGroup(groupId: number): void {
   const scope = storage.getStore();

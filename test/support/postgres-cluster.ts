@@ -23,10 +23,19 @@ export function postgresBin(): string | null {
   return versions[0] === undefined ? null : path.join(root, versions[0], 'bin');
 }
 
-export default async function setup(): Promise<(() => void) | undefined> {
-  if (process.env.TEST_DB !== 'postgres') return undefined;
+export interface Cluster {
+  /** `postgres://postgres@127.0.0.1:PORT`, a superuser without password; add `/DATABASE`. */
+  server: string;
+  /** The folder of the PostgreSQL binaries (the clients pg_dump, pg_restore run as anyone). */
+  bin: string;
+  /** Stops the cluster at once and removes its folder. */
+  stop: () => void;
+}
+
+/** Starts a throwaway cluster in a temporary folder (the tests', the bench's); null without PostgreSQL. */
+export async function startCluster(): Promise<Cluster | null> {
   const bin = postgresBin();
-  if (bin === null) throw new Error('TEST_DB=postgres, but no /usr/lib/postgresql/*/bin/postgres is installed');
+  if (bin === null) return null;
   const dir = mkdtempSync(path.join(tmpdir(), 'protokols-pg-'));
   const data = path.join(dir, 'data');
   // As root the cluster is the postgres user's; as anyone else it is simply theirs.
@@ -41,19 +50,31 @@ export default async function setup(): Promise<(() => void) | undefined> {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
   const port = await freePort();
-  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  // fsync off: the cluster is thrown away; the tests prove the app, not the disk.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
-  run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', options, 'start']);
   const stop = () => {
     try {
-      run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      if (existsSync(path.join(data, 'postmaster.pid'))) run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   };
   try {
-    const server = `postgres://postgres@127.0.0.1:${port}`;
+    run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+    // fsync off: the cluster is thrown away; the tests prove the app, not the disk.
+    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
+    run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', options, 'start']);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { server: `postgres://postgres@127.0.0.1:${port}`, bin, stop };
+}
+
+export default async function setup(): Promise<(() => void) | undefined> {
+  if (process.env.TEST_DB !== 'postgres') return undefined;
+  const cluster = await startCluster();
+  if (cluster === null) throw new Error('TEST_DB=postgres, but no /usr/lib/postgresql/*/bin/postgres is installed');
+  const { server, stop } = cluster;
+  try {
     const admin = openPostgres(`${server}/postgres`, { max: 1 });
     await sql`create database ${sql.id(TEMPLATE)}`.execute(admin);
     await admin.destroy();
