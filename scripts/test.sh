@@ -2,9 +2,10 @@
 # `npm test`: the whole suite, or the files given. On a Node older than 22 it re-runs itself under the
 # project's own Node 24 (scripts/node-toolchain.sh). It first installs what the tests need and is missing:
 # Debian's Chromium, LibreOffice, poppler and PostgreSQL, and node_modules built for the Node that runs them.
-# On Node 24 the suite runs on SQLite and, at the same time, its database layers (test/api, test/db and the
-# process tests that take TEST_DB) once more on PostgreSQL (TEST_DB=postgres, a throwaway cluster); on Node 22
-# on SQLite only. TEST_DB=sqlite or TEST_DB=postgres runs the one engine.
+# On Node 24 the suite runs on SQLite and, at the same time, every test that reaches the database through
+# the app (test/api, test/db, test/plans, the browser tests and the process tests that take TEST_DB) once
+# more on PostgreSQL (TEST_DB=postgres, a throwaway cluster); on Node 22 on SQLite only. TEST_DB=sqlite
+# or TEST_DB=postgres runs the one engine.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -24,7 +25,7 @@ fi
 
 # The files given, or the layers that touch the database.
 pg_files=("$@")
-[ $# -eq 0 ] && pg_files=(test/api test/db test/process/postgres-)
+[ $# -eq 0 ] && pg_files=(test/api test/db test/plans test/e2e test/process/postgres-)
 pg_log="$(mktemp)"
 trap 'rm -f "$pg_log"' EXIT
 TEST_DB=postgres node_modules/.bin/vitest run "${pg_files[@]}" >"$pg_log" 2>&1 &
