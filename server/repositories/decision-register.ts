@@ -8,7 +8,7 @@ import { followedUp, notFollowedUp, unfinishedFollowedUp } from './decision-pred
 import { decisionOfGroup, decisionsOfGroup, decisionsOwnedBy, type DecisionRowOfGroup } from './decision-rows.ts';
 import { refreshDecisionState } from './decision-state.ts';
 import { containsEveryWord } from './search-index.ts';
-import { nowIso } from './rows.ts';
+import { compiledOnce, idList, inIdList, nowIso, type IdList } from './rows.ts';
 
 export type RegisterRow = DecisionRowOfGroup;
 
@@ -68,28 +68,34 @@ export function registerRow(db: Executor, groupId: number, id: number): Promise<
   return decisionsOfGroup(db, groupId).where('d.id', '=', id).executeTakeFirst();
 }
 
+const ownersOfList = compiledOnce((db: Executor, ids: IdList) =>
+  db
+    .selectFrom('decision_owners')
+    .select(['decision_id', 'person_id', 'name'])
+    .where(inIdList(db, 'decision_id', ids))
+    .orderBy('decision_id')
+    .orderBy('ordinal'),
+);
+
 /** The owners of these decisions, in each decision's order. */
 export async function ownersOf(db: Executor, decisionIds: number[]) {
   if (decisionIds.length === 0) return [];
-  return db
-    .selectFrom('decision_owners')
-    .select(['decision_id', 'person_id', 'name'])
-    .where('decision_id', 'in', decisionIds)
-    .orderBy('decision_id')
-    .orderBy('ordinal')
-    .execute();
+  return ownersOfList(db, idList(db, decisionIds));
 }
+
+const notesOfList = compiledOnce((db: Executor, ids: IdList) =>
+  db
+    .selectFrom('decision_notes')
+    .select(['decision_id', 'note', 'status', 'effective_date', 'external'])
+    .where(inIdList(db, 'decision_id', ids))
+    .orderBy('effective_date')
+    .orderBy('id'),
+);
 
 /** The progress notes of these decisions, oldest first. */
 export async function notesOf(db: Executor, decisionIds: number[]) {
   if (decisionIds.length === 0) return [];
-  return db
-    .selectFrom('decision_notes')
-    .select(['decision_id', 'note', 'status', 'effective_date', 'external'])
-    .where('decision_id', 'in', decisionIds)
-    .orderBy('effective_date')
-    .orderBy('id')
-    .execute();
+  return notesOfList(db, idList(db, decisionIds));
 }
 
 /** What a decision's history is made of: its own terms, the reviews of it and its progress notes. */
@@ -140,32 +146,39 @@ export async function insertNote(
   await refreshDecisionState(db, [decisionId]);
 }
 
+const openOwnedBy = compiledOnce((db: Executor, groupId: number, personId: number) =>
+  decisionsOwnedBy(db, groupId, personId).where('d.current_status', 'in', UNFINISHED_STATUSES),
+);
+
+const recentlyFinishedOwnedBy = compiledOnce((db: Executor, groupId: number, personId: number, recentFrom: string) =>
+  decisionsOwnedBy(db, groupId, personId)
+    .where('d.current_status', 'in', FINISHED_STATUSES)
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('decision_reviews as r')
+            .innerJoin('sittings as rs', 'rs.id', 'r.sitting_id')
+            .whereRef('r.decision_id', '=', 'd.id')
+            .where('rs.date', '>=', recentFrom)
+            .select('r.id'),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('decision_notes as n')
+            .whereRef('n.decision_id', '=', 'd.id')
+            .where('n.effective_date', '>=', recentFrom)
+            .select('n.id'),
+        ),
+      ]),
+    ),
+);
+
 /** A person's unfinished decisions, and the finished ones reviewed or noted on since `recentFrom`, starting from the person's owner rows. */
 export async function personDecisionRows(db: Executor, groupId: number, personId: number, recentFrom: string) {
   const [open, finished] = await Promise.all([
-    decisionsOwnedBy(db, groupId, personId).where('d.current_status', 'in', UNFINISHED_STATUSES).execute(),
-    decisionsOwnedBy(db, groupId, personId)
-      .where('d.current_status', 'in', FINISHED_STATUSES)
-      .where((eb) =>
-        eb.or([
-          eb.exists(
-            eb
-              .selectFrom('decision_reviews as r')
-              .innerJoin('sittings as rs', 'rs.id', 'r.sitting_id')
-              .whereRef('r.decision_id', '=', 'd.id')
-              .where('rs.date', '>=', recentFrom)
-              .select('r.id'),
-          ),
-          eb.exists(
-            eb
-              .selectFrom('decision_notes as n')
-              .whereRef('n.decision_id', '=', 'd.id')
-              .where('n.effective_date', '>=', recentFrom)
-              .select('n.id'),
-          ),
-        ]),
-      )
-      .execute(),
+    openOwnedBy(db, groupId, personId),
+    recentlyFinishedOwnedBy(db, groupId, personId, recentFrom),
   ]);
   return { open: onceEach(open), finished: onceEach(finished) };
 }
