@@ -3,7 +3,7 @@
 import type { AgendaItemRow, AgendaItemTable, Executor } from '../db/database.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { AgendaItem } from '../schemas/sittings.ts';
-import { isSet, required, updateAtVersion } from './rows.ts';
+import { compiledOnce, isSet, required, updateAtVersion } from './rows.ts';
 
 const WHAT = 'darba kārtības punkts';
 
@@ -28,8 +28,12 @@ export async function getAgendaItem(db: Executor, id: number): Promise<AgendaIte
   return toAgendaItem(await agendaItemRow(db, id));
 }
 
+const agendaItemsAt = compiledOnce((db: Executor, sittingId: number) =>
+  db.selectFrom('agenda_items').selectAll().where('sitting_id', '=', sittingId).orderBy('position'),
+);
+
 export async function agendaItemsOf(db: Executor, sittingId: number): Promise<AgendaItem[]> {
-  const rows = await db.selectFrom('agenda_items').selectAll().where('sitting_id', '=', sittingId).orderBy('position').execute();
+  const rows = await agendaItemsAt(db, sittingId);
   return rows.map(toAgendaItem);
 }
 

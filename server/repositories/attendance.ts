@@ -4,7 +4,7 @@
 import type { AttendanceRow, AttendanceTable, Executor } from '../db/database.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { Attendee } from '../schemas/sittings.ts';
-import { required, updateAtVersion } from './rows.ts';
+import { compiledOnce, required, updateAtVersion } from './rows.ts';
 
 const WHAT = 'dalībnieks';
 
@@ -33,8 +33,12 @@ export async function getAttendee(db: Executor, id: number): Promise<Attendee> {
 }
 
 /** Who is listed at the sitting, in the minutes' order. */
+const attendeesAt = compiledOnce((db: Executor, sittingId: number) =>
+  attendeesWithNames(db).where('a.sitting_id', '=', sittingId).orderBy('a.ordinal').orderBy('a.id'),
+);
+
 export async function attendeesOf(db: Executor, sittingId: number): Promise<Attendee[]> {
-  const rows = await attendeesWithNames(db).where('a.sitting_id', '=', sittingId).orderBy('a.ordinal').orderBy('a.id').execute();
+  const rows = await attendeesAt(db, sittingId);
   return rows.map(toAttendee);
 }
 

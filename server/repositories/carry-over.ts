@@ -4,7 +4,7 @@ import type { SelectQueryBuilder } from 'kysely';
 import type { Executor, SittingRow } from '../db/database.ts';
 import { unfinishedFollowedUp } from './decision-predicates.ts';
 import { DECISION_COLUMNS } from './decision-rows.ts';
-import { compiledOnce } from './rows.ts';
+import { compiledOnce, idList, inIdList, type IdList } from './rows.ts';
 import { refreshAgendaItemSearch } from './search-index.ts';
 
 /** The decisions frozen into a signed sitting's list, in order. */
@@ -102,42 +102,55 @@ const frozenCandidates = compiledOnce((db: Executor, groupId: number, sittingId:
 );
 export type CandidateRow = Awaited<ReturnType<typeof candidateRows>>[number];
 
+const reviewsAtSitting = compiledOnce((db: Executor, sittingId: number) =>
+  db.selectFrom('decision_reviews').selectAll().where('sitting_id', '=', sittingId),
+);
+
 export function reviewsAt(db: Executor, sittingId: number) {
-  return db.selectFrom('decision_reviews').selectAll().where('sitting_id', '=', sittingId).execute();
+  return reviewsAtSitting(db, sittingId);
 }
 
-export function ownerNames(db: Executor, ids: number[]) {
-  return db
+const ownerNamesOf = compiledOnce((db: Executor, ids: IdList) =>
+  db
     .selectFrom('decision_owners')
     .select(['decision_id', 'name'])
-    .where('decision_id', 'in', ids)
+    .where(inIdList(db, 'decision_id', ids))
     .orderBy('decision_id')
-    .orderBy('ordinal')
-    .execute();
+    .orderBy('ordinal'),
+);
+
+export function ownerNames(db: Executor, ids: number[]) {
+  return ownerNamesOf(db, idList(db, ids));
 }
 
-export function notesBefore(db: Executor, ids: number[], date: string) {
-  return db
+const notesBeforeOf = compiledOnce((db: Executor, ids: IdList, date: string) =>
+  db
     .selectFrom('decision_notes')
     .select(['decision_id', 'note', 'status', 'effective_date', 'external'])
-    .where('decision_id', 'in', ids)
+    .where(inIdList(db, 'decision_id', ids))
     .where('effective_date', '<', date)
     .orderBy('effective_date')
-    .orderBy('id')
-    .execute();
+    .orderBy('id'),
+);
+
+export function notesBefore(db: Executor, ids: number[], date: string) {
+  return notesBeforeOf(db, idList(db, ids), date);
 }
 
-/** Each decision's last review date before `date`. */
-export async function lastReviewDates(db: Executor, ids: number[], date: string): Promise<Map<number, string | null>> {
-  const rows = await db
+const lastReviewDatesOf = compiledOnce((db: Executor, ids: IdList, date: string) =>
+  db
     .selectFrom('decision_reviews as r')
     .innerJoin('sittings as rs', 'rs.id', 'r.sitting_id')
     .select(['r.decision_id'])
     .select((eb) => eb.fn.max('rs.date').as('date'))
-    .where('r.decision_id', 'in', ids)
+    .where(inIdList(db, 'r.decision_id', ids))
     .where('rs.date', '<', date)
-    .groupBy('r.decision_id')
-    .execute();
+    .groupBy('r.decision_id'),
+);
+
+/** Each decision's last review date before `date`. */
+export async function lastReviewDates(db: Executor, ids: number[], date: string): Promise<Map<number, string | null>> {
+  const rows = await lastReviewDatesOf(db, idList(db, ids), date);
   return new Map(rows.map((r) => [r.decision_id, r.date]));
 }
 

@@ -8,7 +8,7 @@ import { followedUp, notFollowedUp, unfinishedFollowedUp } from './decision-pred
 import { decisionOfGroup, decisionsOfGroup, decisionsOwnedBy, type DecisionRowOfGroup } from './decision-rows.ts';
 import { refreshDecisionState } from './decision-state.ts';
 import { containsEveryWord } from './search-index.ts';
-import { nowIso } from './rows.ts';
+import { compiledOnce, idList, inIdList, nowIso, type IdList } from './rows.ts';
 
 export type RegisterRow = DecisionRowOfGroup;
 
@@ -41,55 +41,111 @@ export function registerRows(
   today: string,
   page: { limit: number | null; after?: RegisterCursor },
 ): Promise<RegisterRow[]> {
-  let query = decisionsOfGroup(db, groupId);
-  if (filter.status !== undefined) query = query.where('d.current_status', '=', filter.status);
-  if (filter.owner !== undefined) {
-    query = query.where('d.id', 'in', db.selectFrom('decision_owners').select('decision_id').where('person_id', '=', filter.owner));
+  const values: RegisterValues = {
+    groupId,
+    status: filter.status,
+    owner: filter.owner,
+    today: filter.overdue === true ? today : undefined,
+    dueFrom: filter.dueFrom,
+    dueTo: filter.dueTo,
+    sitting: filter.sitting,
+    // Stored numbers end with a dot and the filter is given one, so `5.3.` finds 5.3. and 5.3.1. but not 5.30.
+    planActivity: filter.planActivity === undefined ? undefined : `${filter.planActivity}%`,
+    afterDate: page.after?.sittingDate,
+    afterNumber: page.after?.sittingNumber,
+    afterSitting: page.after?.sittingId,
+    afterDecision: page.after?.decisionNumber,
+    limit: page.limit ?? undefined,
+  };
+  // A word search's SQL changes with the number of words: built each time.
+  if (filter.q !== undefined) return registerQuery(db, values, filter.followedUp, filter.q).execute();
+  const keys = (Object.keys(values) as Array<keyof RegisterValues>).filter((k) => values[k] !== undefined);
+  const shape = `${String(filter.followedUp)}:${keys.join()}`;
+  let run = registerShapes.get(shape);
+  if (run === undefined) {
+    run = compiledOnce((db: Executor, ...args: unknown[]) =>
+      registerQuery(db, Object.fromEntries(keys.map((k, i) => [k, args[i]])) as unknown as RegisterValues, filter.followedUp, undefined),
+    );
+    registerShapes.set(shape, run);
   }
-  if (filter.followedUp !== undefined) query = query.where(filter.followedUp ? followedUp('d') : notFollowedUp('d'));
-  if (filter.overdue === true) query = query.where(unfinishedFollowedUp('d')).where('d.current_due', '<', today);
-  if (filter.dueFrom !== undefined) query = query.where('d.current_due', '>=', filter.dueFrom);
-  if (filter.dueTo !== undefined) query = query.where('d.current_due', '<=', filter.dueTo);
-  if (filter.sitting !== undefined) query = query.where('s.number', '=', filter.sitting);
-  // Stored numbers end with a dot and the filter is given one, so `5.3.` finds 5.3. and 5.3.1. but not 5.30.
-  if (filter.planActivity !== undefined) query = query.where('d.plan_activity', 'like', `${filter.planActivity}%`);
-  for (const condition of containsEveryWord('d.search_text', filter.q ?? '')) query = query.where(condition);
-  const after = page.after;
-  if (after !== undefined) {
+  return run(db, ...keys.map((k) => values[k]));
+}
+
+/** The register's query values; which of them are given (and `followedUp`) is its shape. */
+interface RegisterValues {
+  groupId: number;
+  status?: DecisionStatus;
+  owner?: number;
+  today?: string;
+  dueFrom?: string;
+  dueTo?: string;
+  sitting?: number;
+  planActivity?: string;
+  afterDate?: string;
+  afterNumber?: number;
+  afterSitting?: number;
+  afterDecision?: number;
+  limit?: number;
+}
+
+/** The register's query for each shape of filter met so far, compiled once (a few dozen at most). */
+const registerShapes = new Map<string, (db: Executor, ...args: unknown[]) => Promise<RegisterRow[]>>();
+
+function registerQuery(db: Executor, v: RegisterValues, followedUpAsked: boolean | undefined, q: string | undefined) {
+  let query = decisionsOfGroup(db, v.groupId);
+  if (v.status !== undefined) query = query.where('d.current_status', '=', v.status);
+  if (v.owner !== undefined) {
+    query = query.where('d.id', 'in', db.selectFrom('decision_owners').select('decision_id').where('person_id', '=', v.owner));
+  }
+  if (followedUpAsked !== undefined) query = query.where(followedUpAsked ? followedUp('d') : notFollowedUp('d'));
+  if (v.today !== undefined) query = query.where(unfinishedFollowedUp('d')).where('d.current_due', '<', v.today);
+  if (v.dueFrom !== undefined) query = query.where('d.current_due', '>=', v.dueFrom);
+  if (v.dueTo !== undefined) query = query.where('d.current_due', '<=', v.dueTo);
+  if (v.sitting !== undefined) query = query.where('s.number', '=', v.sitting);
+  if (v.planActivity !== undefined) query = query.where('d.plan_activity', 'like', v.planActivity);
+  for (const condition of containsEveryWord('d.search_text', q ?? '')) query = query.where(condition);
+  const { afterDate, afterNumber, afterSitting, afterDecision } = v;
+  if (afterDate !== undefined && afterNumber !== undefined && afterSitting !== undefined && afterDecision !== undefined) {
     query = query
-      .where((eb) => eb(eb.refTuple('s.date', 's.number'), '<=', eb.tuple(after.sittingDate, after.sittingNumber)))
-      .where((eb) => eb.or([eb('s.id', '<>', after.sittingId), eb('d.number', '>', after.decisionNumber)]));
+      .where((eb) => eb(eb.refTuple('s.date', 's.number'), '<=', eb.tuple(afterDate, afterNumber)))
+      .where((eb) => eb.or([eb('s.id', '<>', afterSitting), eb('d.number', '>', afterDecision)]));
   }
   const ordered = query.orderBy('s.date', 'desc').orderBy('s.number', 'desc').orderBy('d.number');
-  return (page.limit === null ? ordered : ordered.limit(page.limit)).execute();
+  return v.limit === undefined ? ordered : ordered.limit(v.limit);
 }
 
 export function registerRow(db: Executor, groupId: number, id: number): Promise<RegisterRow | undefined> {
   return decisionsOfGroup(db, groupId).where('d.id', '=', id).executeTakeFirst();
 }
 
+const ownersOfList = compiledOnce((db: Executor, ids: IdList) =>
+  db
+    .selectFrom('decision_owners')
+    .select(['decision_id', 'person_id', 'name'])
+    .where(inIdList(db, 'decision_id', ids))
+    .orderBy('decision_id')
+    .orderBy('ordinal'),
+);
+
 /** The owners of these decisions, in each decision's order. */
 export async function ownersOf(db: Executor, decisionIds: number[]) {
   if (decisionIds.length === 0) return [];
-  return db
-    .selectFrom('decision_owners')
-    .select(['decision_id', 'person_id', 'name'])
-    .where('decision_id', 'in', decisionIds)
-    .orderBy('decision_id')
-    .orderBy('ordinal')
-    .execute();
+  return ownersOfList(db, idList(db, decisionIds));
 }
+
+const notesOfList = compiledOnce((db: Executor, ids: IdList) =>
+  db
+    .selectFrom('decision_notes')
+    .select(['decision_id', 'note', 'status', 'effective_date', 'external'])
+    .where(inIdList(db, 'decision_id', ids))
+    .orderBy('effective_date')
+    .orderBy('id'),
+);
 
 /** The progress notes of these decisions, oldest first. */
 export async function notesOf(db: Executor, decisionIds: number[]) {
   if (decisionIds.length === 0) return [];
-  return db
-    .selectFrom('decision_notes')
-    .select(['decision_id', 'note', 'status', 'effective_date', 'external'])
-    .where('decision_id', 'in', decisionIds)
-    .orderBy('effective_date')
-    .orderBy('id')
-    .execute();
+  return notesOfList(db, idList(db, decisionIds));
 }
 
 /** What a decision's history is made of: its own terms, the reviews of it and its progress notes. */
@@ -140,32 +196,39 @@ export async function insertNote(
   await refreshDecisionState(db, [decisionId]);
 }
 
+const openOwnedBy = compiledOnce((db: Executor, groupId: number, personId: number) =>
+  decisionsOwnedBy(db, groupId, personId).where('d.current_status', 'in', UNFINISHED_STATUSES),
+);
+
+const recentlyFinishedOwnedBy = compiledOnce((db: Executor, groupId: number, personId: number, recentFrom: string) =>
+  decisionsOwnedBy(db, groupId, personId)
+    .where('d.current_status', 'in', FINISHED_STATUSES)
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('decision_reviews as r')
+            .innerJoin('sittings as rs', 'rs.id', 'r.sitting_id')
+            .whereRef('r.decision_id', '=', 'd.id')
+            .where('rs.date', '>=', recentFrom)
+            .select('r.id'),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('decision_notes as n')
+            .whereRef('n.decision_id', '=', 'd.id')
+            .where('n.effective_date', '>=', recentFrom)
+            .select('n.id'),
+        ),
+      ]),
+    ),
+);
+
 /** A person's unfinished decisions, and the finished ones reviewed or noted on since `recentFrom`, starting from the person's owner rows. */
 export async function personDecisionRows(db: Executor, groupId: number, personId: number, recentFrom: string) {
   const [open, finished] = await Promise.all([
-    decisionsOwnedBy(db, groupId, personId).where('d.current_status', 'in', UNFINISHED_STATUSES).execute(),
-    decisionsOwnedBy(db, groupId, personId)
-      .where('d.current_status', 'in', FINISHED_STATUSES)
-      .where((eb) =>
-        eb.or([
-          eb.exists(
-            eb
-              .selectFrom('decision_reviews as r')
-              .innerJoin('sittings as rs', 'rs.id', 'r.sitting_id')
-              .whereRef('r.decision_id', '=', 'd.id')
-              .where('rs.date', '>=', recentFrom)
-              .select('r.id'),
-          ),
-          eb.exists(
-            eb
-              .selectFrom('decision_notes as n')
-              .whereRef('n.decision_id', '=', 'd.id')
-              .where('n.effective_date', '>=', recentFrom)
-              .select('n.id'),
-          ),
-        ]),
-      )
-      .execute(),
+    openOwnedBy(db, groupId, personId),
+    recentlyFinishedOwnedBy(db, groupId, personId, recentFrom),
   ]);
   return { open: onceEach(open), finished: onceEach(finished) };
 }

@@ -2,25 +2,36 @@
 // answers where a decision stood before a given day.
 import { stateAsOf, type DecisionState, type StateEvent } from '../domain/decision-state.ts';
 import type { Executor } from '../db/database.ts';
+import { compiledOnce, idList, inIdList, type IdList } from './rows.ts';
+
+const reviewEvents = compiledOnce((db: Executor, ids: IdList) =>
+  db
+    .selectFrom('decision_reviews as r')
+    .innerJoin('sittings as s', 's.id', 'r.sitting_id')
+    .select(['r.decision_id', 'r.id', 's.date', 's.number', 'r.status', 'r.new_due', 'r.not_discussed'])
+    .where(inIdList(db, 'r.decision_id', ids)),
+);
+
+const noteEvents = compiledOnce((db: Executor, ids: IdList) =>
+  db
+    .selectFrom('decision_notes')
+    .select(['decision_id', 'id', 'effective_date', 'status'])
+    .where(inIdList(db, 'decision_id', ids))
+    .where('status', 'is not', null),
+);
+
+const ownTerms = compiledOnce((db: Executor, ids: IdList) =>
+  db
+    .selectFrom('decisions')
+    .select(['id', 'status', 'due'])
+    .where(inIdList(db, 'id', ids)),
+);
 
 /** Each decision's reviews and notes as state events, by decision id. */
 export async function eventsOf(db: Executor, decisionIds: readonly number[]): Promise<Map<number, StateEvent[]>> {
   const events = new Map<number, StateEvent[]>(decisionIds.map((id) => [id, []]));
   if (decisionIds.length === 0) return events;
-  const [reviews, notes] = await Promise.all([
-    db
-      .selectFrom('decision_reviews as r')
-      .innerJoin('sittings as s', 's.id', 'r.sitting_id')
-      .select(['r.decision_id', 'r.id', 's.date', 's.number', 'r.status', 'r.new_due', 'r.not_discussed'])
-      .where('r.decision_id', 'in', decisionIds)
-      .execute(),
-    db
-      .selectFrom('decision_notes')
-      .select(['decision_id', 'id', 'effective_date', 'status'])
-      .where('decision_id', 'in', decisionIds)
-      .where('status', 'is not', null)
-      .execute(),
-  ]);
+  const [reviews, notes] = await Promise.all([reviewEvents(db, idList(db, decisionIds)), noteEvents(db, idList(db, decisionIds))]);
   for (const r of reviews) {
     events.get(r.decision_id)?.push({
       date: r.date,
@@ -37,10 +48,7 @@ export async function eventsOf(db: Executor, decisionIds: readonly number[]): Pr
 /** The state of each decision after the events before `before` (all events when omitted). */
 export async function statesOf(db: Executor, decisionIds: readonly number[], before?: string): Promise<Map<number, DecisionState>> {
   if (decisionIds.length === 0) return new Map();
-  const [own, events] = await Promise.all([
-    db.selectFrom('decisions').select(['id', 'status', 'due']).where('id', 'in', decisionIds).execute(),
-    eventsOf(db, decisionIds),
-  ]);
+  const [own, events] = await Promise.all([ownTerms(db, idList(db, decisionIds)), eventsOf(db, decisionIds)]);
   return new Map(own.map((d) => [d.id, stateAsOf(d, events.get(d.id) ?? [], before)]));
 }
 

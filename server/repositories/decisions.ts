@@ -6,7 +6,7 @@ import type { Insertable, Updateable } from 'kysely';
 import type { Decision } from '../schemas/sittings.ts';
 import { refreshFollowedUp } from './decision-predicates.ts';
 import { refreshDecisionSearch } from './search-index.ts';
-import { required, updateAtVersion } from './rows.ts';
+import { compiledOnce, groupBy, required, updateAtVersion } from './rows.ts';
 
 const WHAT = 'lēmums';
 
@@ -40,24 +40,24 @@ export async function getDecision(db: Executor, id: number): Promise<Decision> {
 }
 
 /** The sitting's decisions in number order, each with its owners. */
+const decisionsAt = compiledOnce((db: Executor, sittingId: number) =>
+  db.selectFrom('decisions').selectAll().where('sitting_id', '=', sittingId).orderBy('number'),
+);
+
+const ownersAt = compiledOnce((db: Executor, sittingId: number) =>
+  db
+    .selectFrom('decision_owners as o')
+    .innerJoin('decisions as d', 'd.id', 'o.decision_id')
+    .select(['o.decision_id', 'o.person_id', 'o.name'])
+    .where('d.sitting_id', '=', sittingId)
+    .orderBy('o.decision_id')
+    .orderBy('o.ordinal'),
+);
+
 export async function decisionsOf(db: Executor, sittingId: number): Promise<Decision[]> {
-  const [decisions, owners] = await Promise.all([
-    db.selectFrom('decisions').selectAll().where('sitting_id', '=', sittingId).orderBy('number').execute(),
-    db
-      .selectFrom('decision_owners as o')
-      .innerJoin('decisions as d', 'd.id', 'o.decision_id')
-      .select(['o.decision_id', 'o.person_id', 'o.name'])
-      .where('d.sitting_id', '=', sittingId)
-      .orderBy('o.decision_id')
-      .orderBy('o.ordinal')
-      .execute(),
-  ]);
-  return decisions.map((d) =>
-    toDecision(
-      d,
-      owners.filter((o) => o.decision_id === d.id),
-    ),
-  );
+  const [decisions, owners] = await Promise.all([decisionsAt(db, sittingId), ownersAt(db, sittingId)]);
+  const ownersById = groupBy(owners);
+  return decisions.map((d) => toDecision(d, ownersById.get(d.id) ?? []));
 }
 
 /** A decision of the group by its sitting's number and its own, with the sitting's date. */

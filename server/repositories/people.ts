@@ -3,7 +3,7 @@ import { sortedLatvian } from '../domain/latvian-order.ts';
 import { cleanName, shortForm } from '../domain/names.ts';
 import type { Executor, PersonRow } from '../db/database.ts';
 import type { NewPersonBody, Person, PersonPatchBody } from '../schemas/people.ts';
-import { definedOnly, expectOneUpdated, flag, isSet, nowIso, required } from './rows.ts';
+import { compiledOnce, definedOnly, expectOneUpdated, flag, isSet, nowIso, required } from './rows.ts';
 
 export function toPerson(row: PersonRow): Person {
   return {
@@ -33,8 +33,12 @@ export async function listPeople(db: Executor, groupId: number, filter: PeopleFi
   return sortedLatvian(rows, (r) => r.full_name).map(toPerson);
 }
 
+const personById = compiledOnce((db: Executor, groupId: number, id: number) =>
+  db.selectFrom('people').selectAll().where('id', '=', id).where('group_id', '=', groupId),
+);
+
 export async function personRow(db: Executor, groupId: number, id: number): Promise<PersonRow> {
-  const row = await db.selectFrom('people').selectAll().where('id', '=', id).where('group_id', '=', groupId).executeTakeFirst();
+  const [row] = await personById(db, groupId, id);
   return required(row, `persona ${id}`);
 }
 

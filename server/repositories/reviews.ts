@@ -2,7 +2,7 @@
 import type { DecisionReviewRow, DecisionReviewTable, Executor } from '../db/database.ts';
 import type { Updateable } from 'kysely';
 import type { Review } from '../schemas/sittings.ts';
-import { isSet, required, updateAtVersion } from './rows.ts';
+import { compiledOnce, isSet, required, updateAtVersion } from './rows.ts';
 
 const WHAT = 'lēmuma izpildes ieraksts';
 
@@ -46,8 +46,12 @@ export async function getReview(db: Executor, id: number): Promise<Review> {
 }
 
 /** The reviews recorded at a sitting, in their order. */
+const reviewsAtSitting = compiledOnce((db: Executor, sittingId: number) =>
+  reviewsWithOrigin(db).where('r.sitting_id', '=', sittingId).orderBy('r.ordinal').orderBy('r.id'),
+);
+
 export async function reviewsOfSitting(db: Executor, sittingId: number): Promise<Review[]> {
-  const rows = await reviewsWithOrigin(db).where('r.sitting_id', '=', sittingId).orderBy('r.ordinal').orderBy('r.id').execute();
+  const rows = await reviewsAtSitting(db, sittingId);
   return rows.map(toReview);
 }
 

@@ -1,6 +1,16 @@
 // Small helpers shared by the repositories: flags, timestamps, guarded updates.
-import type { Compilable, CompiledQuery, Transaction, Updateable, UpdateResult } from 'kysely';
+import {
+  sql,
+  type Compilable,
+  type CompiledQuery,
+  type RawBuilder,
+  type SqlBool,
+  type Transaction,
+  type Updateable,
+  type UpdateResult,
+} from 'kysely';
 import type { Database, Executor } from '../db/database.ts';
+import { isPostgres } from '../db/postgres.ts';
 import { transact } from '../db/transaction.ts';
 import { notFound, StaleVersion } from '../domain/errors.ts';
 
@@ -110,4 +120,22 @@ export function compiledOnce<A extends unknown[], R>(
     });
     return (await db.executeQuery<R>({ ...query, parameters })).rows;
   };
+}
+
+/** A list of ids bound as one parameter (see `inIdList`). */
+export type IdList = string | readonly number[];
+
+/** The ids as one parameter: a JSON array on SQLite, an array on PostgreSQL. */
+export function idList(db: Executor, ids: readonly number[]): IdList {
+  return isPostgres(db) ? ids : JSON.stringify(ids);
+}
+
+/**
+ * `column IN ids` with the ids as one parameter (from `idList`): the SQL is the same whatever the
+ * list's length, so it is prepared once (`compiledOnce`) rather than once per length.
+ */
+export function inIdList(db: Executor, column: string, ids: IdList): RawBuilder<SqlBool> {
+  return isPostgres(db)
+    ? sql<SqlBool>`${sql.ref(column)} = any(${ids}::integer[])`
+    : sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${ids}))`;
 }

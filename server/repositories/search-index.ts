@@ -6,6 +6,7 @@ import { inheritsConfidentiality } from '../domain/reader-view.ts';
 import { foldForSearch, prefixMatchPatterns, prefixMatchQuery } from '../domain/search-text.ts';
 import type { Executor } from '../db/database.ts';
 import type { SearchHit } from '../schemas/sittings.ts';
+import { compiledOnce, groupBy, idList, inIdList, type IdList } from './rows.ts';
 
 export async function refreshAgendaItemSearch(db: Executor, id: number): Promise<void> {
   const item = await db.selectFrom('agenda_items').select(['title', 'rapporteur', 'proceedings']).where('id', '=', id).executeTakeFirst();
@@ -91,6 +92,14 @@ async function decisionsSearched(db: Executor, match: string | null) {
   return hits.where(hitOf('decisions', 'd', match, true)) as unknown as typeof all;
 }
 
+const ownerNamesOf = compiledOnce((db: Executor, ids: IdList) =>
+  db
+    .selectFrom('decision_owners')
+    .select(['decision_id', 'name'])
+    .where(inIdList(db, 'decision_id', ids))
+    .orderBy('ordinal'),
+);
+
 export interface SearchScope {
   /** Only these sittings (a guest's); all when omitted. */
   sittingIds?: number[];
@@ -142,19 +151,17 @@ export async function searchMinutes(db: Executor, groupId: number, query: string
     items.orderBy('s.date', 'desc').orderBy('a.position').limit(scope.limit).execute(),
     decisions.orderBy('s.date', 'desc').orderBy('d.number').limit(scope.limit).execute(),
   ]);
-  const owners =
+  const owners = groupBy(
     decisionRows.length === 0
       ? []
-      : await db
-          .selectFrom('decision_owners')
-          .select(['decision_id', 'name'])
-          .where(
-            'decision_id',
-            'in',
+      : await ownerNamesOf(
+          db,
+          idList(
+            db,
             decisionRows.map((d) => d.id),
-          )
-          .orderBy('ordinal')
-          .execute();
+          ),
+        ),
+  );
   const hits: SearchHit[] = [
     ...itemRows.map((r) => ({
       sittingId: r.sitting_id,
@@ -175,7 +182,7 @@ export async function searchMinutes(db: Executor, groupId: number, query: string
       position: r.number,
       title: null,
       text: r.text,
-      owners: owners.filter((o) => o.decision_id === r.id).map((o) => o.name),
+      owners: (owners.get(r.id) ?? []).map((o) => o.name),
       confidential: inheritsConfidentiality(r.confidential),
     })),
   ];

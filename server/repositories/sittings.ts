@@ -7,8 +7,15 @@ import type { Database, Executor, SittingRow, SittingTable } from '../db/databas
 import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
 import type { SittingSummary } from '../schemas/sittings.ts';
 import { followedUp } from './decision-predicates.ts';
-import { expectOneUpdated, nowIso, required } from './rows.ts';
+import { compiledOnce, expectOneUpdated, nowIso, required } from './rows.ts';
 import { isPostgres, LOCKS, lockUntilCommit } from '../db/postgres.ts';
+
+function sittingQuery(db: Executor, groupId: number, id: number) {
+  return db.selectFrom('sittings').selectAll().where('id', '=', id).where('group_id', '=', groupId);
+}
+
+// Every read of a sitting starts here.
+const sittingById = compiledOnce(sittingQuery);
 
 /**
  * The sitting's row. Read in a transaction on PostgreSQL it is locked (`for update`) until the commit,
@@ -17,8 +24,10 @@ import { isPostgres, LOCKS, lockUntilCommit } from '../db/postgres.ts';
  * writing transaction at a time anyway.
  */
 export async function sittingRow(db: Executor, groupId: number, id: number): Promise<SittingRow> {
-  const query = db.selectFrom('sittings').selectAll().where('id', '=', id).where('group_id', '=', groupId);
-  const row = await (db.isTransaction && isPostgres(db) ? query.forUpdate() : query).executeTakeFirst();
+  const [row] =
+    db.isTransaction && isPostgres(db)
+      ? [await sittingQuery(db, groupId, id).forUpdate().executeTakeFirst()]
+      : await sittingById(db, groupId, id);
   return required(row, `sēde ${id}`);
 }
 

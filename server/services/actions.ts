@@ -68,9 +68,11 @@ export async function personActions(db: Executor, groupId: number, personId: num
   const { open, finished } = await personDecisionRows(db, groupId, personId, since.toISOString().slice(0, 10));
   const byUrgency = (a: ActionItem, b: ActionItem) =>
     Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.sittingDate.localeCompare(b.sittingDate);
+  // Both lists in one pass: their owners and notes are then read in one query each.
+  const items = await toActions(db, [...open, ...finished], today, personId);
   return {
-    open: (await toActions(db, open, today, personId)).sort(byUrgency),
-    recentlyFinished: (await toActions(db, finished, today, personId)).sort((a, b) => b.sittingDate.localeCompare(a.sittingDate)),
+    open: items.slice(0, open.length).sort(byUrgency),
+    recentlyFinished: items.slice(open.length).sort((a, b) => b.sittingDate.localeCompare(a.sittingDate)),
   };
 }
 

@@ -140,7 +140,8 @@ export function loadReportTemplates(dir: string = DEFAULT_TEMPLATES_DIR): Report
 }
 
 function loadPhraseBook<K extends string>(dir: string, fileName: string, keys: readonly K[]): PhraseBook<K> {
-  const cacheKey = join(dir, fileName);
+  // Not path.join: every decision's reference asks for the book, and joining cost more than the phrase.
+  const cacheKey = `${dir}\u0000${fileName}`;
   const cached = cache.get(cacheKey);
   if (cached !== undefined) return cached;
   const file = join(dir, fileName);
