@@ -1,6 +1,7 @@
 // Copies a whole SQLite database (every group) into an empty PostgreSQL database, in one transaction:
 // the tables in foreign-key order with their ids, the identity sequences moved past the copied ids,
-// and the stored hashes of signed minutes and signed copies checked against the copied bytes.
+// and the stored hashes of signed minutes and signed copies checked against the copied bytes. Rows
+// and signed files move a batch at a time, so a host's years of groups need no more memory than one.
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { migrateToLatest } from './migrate.ts';
@@ -13,6 +14,8 @@ type AnyDb = Kysely<any>;
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 parameters for the widest table. */
 const BATCH = 200;
+/** Signed files whose hashes are checked at a time: each holds two DOCX files. */
+const FILES = 50;
 
 export class CopyRefused extends Error {}
 
@@ -39,15 +42,7 @@ export async function copyDatabase(from: string, to: string): Promise<CopyReport
     }
     const report = await target.transaction().execute(async (trx) => {
       const copied: CopyReport['tables'] = [];
-      for (const table of tables) {
-        const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(source);
-        for (let i = 0; i < rows.rows.length; i += BATCH)
-          await trx
-            .insertInto(table)
-            .values(rows.rows.slice(i, i + BATCH))
-            .execute();
-        copied.push({ table, rows: rows.rows.length });
-      }
+      for (const table of tables) copied.push({ table, rows: await copyTable(source, trx, table) });
       await resetIdentities(trx);
       return { tables: copied, verified: await verifyHashes(trx) };
     });
@@ -56,6 +51,22 @@ export async function copyDatabase(from: string, to: string): Promise<CopyReport
   } finally {
     await source.destroy();
     await target.destroy();
+  }
+}
+
+/** Copies `table`'s rows in the order SQLite stored them, BATCH at a time; returns how many. */
+async function copyTable(source: AnyDb, target: AnyDb, table: string): Promise<number> {
+  let copied = 0;
+  for (let after = -Infinity; ;) {
+    const { rows } = await sql<Record<string, unknown> & { _rowid: number }>`
+      select rowid as _rowid, * from ${sql.table(table)} where rowid > ${after} order by rowid limit ${BATCH}`.execute(source);
+    if (rows.length === 0) return copied;
+    after = rows[rows.length - 1]!._rowid;
+    await target
+      .insertInto(table)
+      .values(rows.map(({ _rowid, ...row }) => row))
+      .execute();
+    copied += rows.length;
   }
 }
 
@@ -93,15 +104,39 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 
 /** Every signed file's bytes against the hash stored with it; a mismatch fails the copy. */
 async function verifyHashes(db: AnyDb): Promise<number> {
-  const minutes = await db
-    .selectFrom('signed_minutes')
-    .select(['sitting_id', 'version', 'docx_full', 'docx_public', 'sha256_full', 'sha256_public'])
-    .execute();
-  const copies = await db.selectFrom('signed_copies').select(['id', 'content', 'sha256']).execute();
-  for (const m of minutes)
-    if (sha256(m.docx_full) !== m.sha256_full || sha256(m.docx_public) !== m.sha256_public)
-      throw new Error(`Parakstītā protokola (sēde ${m.sitting_id}, versija ${m.version}) kontrolsumma pēc kopēšanas nesakrīt.`);
-  for (const c of copies)
-    if (sha256(c.content) !== c.sha256) throw new Error(`Parakstītās kopijas ${c.id} kontrolsumma pēc kopēšanas nesakrīt.`);
-  return minutes.length + copies.length;
+  let verified = 0;
+  for (let after = { sitting: 0, version: 0 }; ;) {
+    const minutes = await db
+      .selectFrom('signed_minutes')
+      .select(['sitting_id', 'version', 'docx_full', 'docx_public', 'sha256_full', 'sha256_public'])
+      .where((eb) =>
+        eb.or([eb('sitting_id', '>', after.sitting), eb.and([eb('sitting_id', '=', after.sitting), eb('version', '>', after.version)])]),
+      )
+      .orderBy('sitting_id')
+      .orderBy('version')
+      .limit(FILES)
+      .execute();
+    if (minutes.length === 0) break;
+    for (const m of minutes)
+      if (sha256(m.docx_full) !== m.sha256_full || sha256(m.docx_public) !== m.sha256_public)
+        throw new Error(`Parakstītā protokola (sēde ${m.sitting_id}, versija ${m.version}) kontrolsumma pēc kopēšanas nesakrīt.`);
+    const last = minutes[minutes.length - 1]!;
+    after = { sitting: last.sitting_id, version: last.version };
+    verified += minutes.length;
+  }
+  for (let after = 0; ;) {
+    const copies = await db
+      .selectFrom('signed_copies')
+      .select(['id', 'content', 'sha256'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(FILES)
+      .execute();
+    if (copies.length === 0) break;
+    for (const c of copies)
+      if (sha256(c.content) !== c.sha256) throw new Error(`Parakstītās kopijas ${c.id} kontrolsumma pēc kopēšanas nesakrīt.`);
+    after = copies[copies.length - 1]!.id;
+    verified += copies.length;
+  }
+  return verified;
 }

@@ -97,6 +97,34 @@ describe.runIf(onPostgres)('protokols copy', () => {
     }
   });
 
+  it('moves a table of many batches row for row, ids and gaps included', { timeout: 120_000 }, async () => {
+    const file = await sqliteWithData();
+    const source = await openDatabase(file);
+    try {
+      const groupId = (await ensureGroup(source)).id;
+      const names = Array.from({ length: 450 }, (_, i) => ({ group_id: groupId, full_name: `Persona ${i + 1}` }));
+      await source.insertInto('people').values(names).execute();
+      // A gap in the ids: the copy keeps the ids, not their order of arrival.
+      await source.deleteFrom('people').where('full_name', 'in', ['Persona 3', 'Persona 250']).execute();
+    } finally {
+      await source.destroy();
+    }
+    const target = await postgresTestDatabase();
+    expect((await copy(file, target)).code).toBe(0);
+    const [before, after] = await Promise.all(
+      [file, target].map(async (url) => {
+        const db = await openDatabase(url);
+        try {
+          return await db.selectFrom('people').select(['id', 'group_id', 'full_name']).orderBy('id').execute();
+        } finally {
+          await db.destroy();
+        }
+      }),
+    );
+    expect(before!.length).toBeGreaterThan(448);
+    expect(after).toEqual(before);
+  });
+
   it('refuses a database that is not empty, naming a table with rows, and changes nothing', { timeout: 120_000 }, async () => {
     const file = await sqliteWithData();
     const target = await postgresTestDatabase();
