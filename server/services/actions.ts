@@ -1,6 +1,7 @@
 // What a person owes, as JSON for a reader and as a calendar feed, and the feed's secret link:
 // one's own actions, or anyone's for a role that may see them (actions:any).
 import type { Db, Executor } from '../db/database.ts';
+import { scopeToGroup } from '../db/group-scope.ts';
 import { todayIso } from '../domain/calendar.ts';
 import { isOverdue, isUnfinished } from '../domain/decision-state.ts';
 import { Forbidden, NotFound } from '../domain/errors.ts';
@@ -121,6 +122,8 @@ async function calendarFeed(db: Executor, groupId: number, personId: number, hos
 export async function calendarByToken(db: Executor, personId: number, token: string, host: string): Promise<string> {
   const groupId = await calendarTokenGroup(db, personId, token);
   if (groupId === undefined) throw new NotFound('Kalendāra saite nav derīga vai ir nomainīta.');
+  // The token, not a session, names the group: from here the request sees only that group's rows.
+  scopeToGroup(groupId);
   return calendarFeed(db, groupId, personId, host);
 }
 

@@ -2,6 +2,7 @@
 // decisions (the public view: the page is reached without a login) and marks one done or adds a
 // progress note, which the secretary sees marked "ārējs"; anyone reminded turns reminders off.
 import type { Db, Executor } from '../../db/database.ts';
+import { scopeToGroup } from '../../db/group-scope.ts';
 import { todayIso } from '../../domain/calendar.ts';
 import { Forbidden, NotFound } from '../../domain/errors.ts';
 import { verifyLink, type LinkClaims, type LinkPurpose } from '../../domain/mail.ts';
@@ -30,6 +31,8 @@ async function claimsOf(db: Executor, token: string, purpose: LinkPurpose, now: 
         ? 'Saite nav derīga vai tai ir beidzies termiņš; jaunu saiti atsūtīs nākamais atgādinājums.'
         : 'Saite nav derīga.',
     );
+  // The signed link, not a session, names the group: from here the request sees only that group's rows.
+  scopeToGroup(claims.groupId);
   return claims;
 }
 
