@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inRequestScope, scopedGroup } from '../../server/db/group-scope.ts';
 import { signLink } from '../../server/domain/mail.ts';
 import { mailSecret } from '../../server/repositories/mail.ts';
+import { createPerson } from '../../server/repositories/people.ts';
 import { calendarByToken } from '../../server/services/actions.ts';
 import { SYSTEM } from '../../server/services/audit.ts';
 import { addGroup } from '../../server/services/group.ts';
@@ -21,7 +22,7 @@ beforeAll(async () => {
   t = await testApp('admin');
   person = (await t.call({ method: 'POST', url: '/api/people', payload: { fullName: 'Elita Ozola' } })).body.id;
   const other = await addGroup(t.db, SYSTEM, { name: 'Otrā grupa', municipality: 'Otrais novads' });
-  await t.db.insertInto('people').values({ group_id: other.id, full_name: 'Cita grupa Persona' }).execute();
+  await createPerson(t.db, other.id, { fullName: 'Cita grupa Persona' });
 });
 afterAll(() => t.close());
 

@@ -9,6 +9,7 @@ import { buildApp } from '../../server/app.ts';
 import { runCli } from '../../server/cli.ts';
 import { openDatabase } from '../../server/db/open.ts';
 import { ensureGroup } from '../../server/repositories/group.ts';
+import { createPerson } from '../../server/repositories/people.ts';
 import { createUser } from '../../server/services/accounts.ts';
 import { SYSTEM } from '../../server/services/audit.ts';
 import { addGroup } from '../../server/services/group.ts';
@@ -102,8 +103,7 @@ describe.runIf(onPostgres)('protokols copy', () => {
     const source = await openDatabase(file);
     try {
       const groupId = (await ensureGroup(source)).id;
-      const names = Array.from({ length: 450 }, (_, i) => ({ group_id: groupId, full_name: `Persona ${i + 1}` }));
-      await source.insertInto('people').values(names).execute();
+      for (let i = 1; i <= 450; i++) await createPerson(source, groupId, { fullName: `Persona ${i}` });
       // A gap in the ids: the copy keeps the ids, not their order of arrival.
       await source.deleteFrom('people').where('full_name', 'in', ['Persona 3', 'Persona 250']).execute();
     } finally {
