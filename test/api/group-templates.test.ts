@@ -17,6 +17,7 @@ import { TemplateOverrideError } from '../../server/wording/overrides.ts';
 import { DEFAULT_TEMPLATES_DIR, loadMinutesTemplates } from '../../server/wording/templates.ts';
 import { logIn, testApp, TEST_PASSWORD, withSession, type Session, type TestApp } from '../support/app.ts';
 import { nr7 } from '../support/reference.ts';
+import { samplePlan } from '../plans/story.ts';
 import { startSmtp, type TestSmtp } from '../support/smtp.ts';
 import { docxText, htmlText, plainSpaces } from '../minutes/helpers.ts';
 
@@ -43,6 +44,7 @@ const writeJson = (file: string, value: unknown) => {
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'group-templates-'));
   writeJson(path.join(dir, slugA, 'minutes.lv.json'), { title: A_TITLE, exports: { csvHeader: A_CSV_HEADER } });
+  writeJson(path.join(dir, slugA, 'plan-report.lv.json'), { title: 'ZZALFA UZRAUDZĪBAS PĀRSKATS PAR {{year}}.~GADU' });
   writeJson(path.join(dir, slugA, 'mail.lv.json'), { invitation: { subject: 'Zzalfa aicina uz sēdi Nr.~{{number}}' } });
   smtp = await startSmtp();
   mailer = smtpMailer(smtp.url);
@@ -132,6 +134,22 @@ describe("a group's override folder", () => {
     // The parts A's file leaves out are the project's.
     const aText = smtp.received.find((m) => m.to.includes('anna@zzalfa.example.lv'))?.parsed.text ?? '';
     expect(aText).toContain('Labdien, Anna Bērziņa!');
+  });
+
+  it("words group A's plan report, DOCX and HTML, with A's title; group B's with the project's", async () => {
+    const reportOf = async (as: Caller) => {
+      const plan = await as({ method: 'POST', url: '/api/plans/import', payload: samplePlan() });
+      expect(plan.statusCode).toBe(201);
+      const url = (format: string) => `/api/plans/${plan.json().id}/report.${format}?year=2026`;
+      const [docx, html] = await Promise.all([as({ method: 'GET', url: url('docx') }), as({ method: 'GET', url: url('html') })]);
+      expect([docx.statusCode, html.statusCode]).toEqual([200, 200]);
+      return [plainSpaces(await docxText(docx.rawPayload)), plainSpaces(htmlText(html.body))];
+    };
+    for (const text of await reportOf(asA)) {
+      expect(text).toContain('ZZALFA UZRAUDZĪBAS PĀRSKATS PAR 2026. GADU');
+      expect(text).toContain('1. Sadarbības grupas sēdes');
+    }
+    for (const text of await reportOf(asB)) expect(text).toContain('PREVENCIJAS PLĀNA ĪSTENOŠANAS UZRAUDZĪBAS PĀRSKATS PAR 2026. GADU');
   });
 
   it("words group A's register export with A's folder, and B's (no folder) with the project's", async () => {
