@@ -56,7 +56,8 @@ function flattenOverride(
   lines: boolean,
   into = new Map<string, PhraseSource>(),
 ): Map<string, PhraseSource> {
-  const isLines = lines && prefix !== '' && Array.isArray(value) && value.every((line) => typeof line === 'string');
+  // Lines only where a mail's part (`invitation.text`) is, never for `restricted`.
+  const isLines = lines && prefix.includes('.') && Array.isArray(value) && value.every((line) => typeof line === 'string');
   if (typeof value === 'string' || isLines) {
     into.set(prefix, value as PhraseSource);
   } else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {

@@ -190,6 +190,15 @@ describe('a broken override', () => {
     );
   });
 
+  it('is refused where a text is needed and something else is given, naming file and key', () => {
+    expect(refusal(() => loadMailTemplates(DEFAULT_TEMPLATES_DIR, folder({ 'mail.lv.json': { restricted: ['Slēpts'] } })))).toMatch(
+      /mail\.lv\.json: atslēgai "restricted" jābūt tekstam/u,
+    );
+    expect(refusal(() => loadMinutesTemplates(DEFAULT_TEMPLATES_DIR, folder({ 'minutes.lv.json': { closed: 7 } })))).toMatch(
+      /minutes\.lv\.json: atslēgai "closed" jābūt tekstam vai tekstu grupai/u,
+    );
+  });
+
   it('is refused for a Handlebars syntax error, naming file and key', () => {
     const at = folder({ 'mail.lv.json': { reminder: { subject: 'Atgādinājums {{#if dateLong}}{{dateLong}}' } } });
     expect(refusal(() => loadMailTemplates(DEFAULT_TEMPLATES_DIR, at))).toMatch(
