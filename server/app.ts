@@ -32,6 +32,9 @@ import sittingPartRoutes from './routes/sitting-parts.ts';
 import sittingRoutes from './routes/sittings.ts';
 import wordImportRoutes from './routes/word-import.ts';
 import { ReadCache } from './services/read-cache.ts';
+import { checkTemplatesOfHost } from './services/wording.ts';
+import { TemplateOverrideError } from './wording/overrides.ts';
+import { useGroupTemplates } from './wording/group-templates.ts';
 import { refuseUncheckedStrings, textSafetyKeyword } from './validation/text-keyword.ts';
 
 /**
@@ -79,6 +82,18 @@ export interface AppOptions {
   databaseFile?: string | null;
   /** The sender of the mails the app writes (config MAIL_FROM). */
   mailFrom?: string;
+  /** The groups' own wording (config GROUP_TEMPLATES_DIR), checked at start; none: every group words as templates/. */
+  groupTemplatesDir?: string | null;
+}
+
+/**
+ * Every group's override folder is loaded now, so a broken file stops the start naming the file and
+ * key, rather than failing a download later; a stray folder or file is only logged.
+ */
+async function refuseBrokenTemplates(app: FastifyInstance, db: Db, dir: string): Promise<void> {
+  const { errors, warnings } = await checkTemplatesOfHost(db, dir);
+  for (const warning of warnings) app.log.warn(warning);
+  if (errors.length > 0) throw new TemplateOverrideError(`grupu veidnes nav lietojamas:\n${errors.join('\n')}`);
 }
 
 /**
@@ -96,7 +111,9 @@ export async function buildApp({
   publicUrl = null,
   databaseFile = null,
   mailFrom = 'protokols@localhost',
+  groupTemplatesDir = null,
 }: AppOptions): Promise<FastifyInstance> {
+  useGroupTemplates(groupTemplatesDir);
   // Schemas compile at each route's first request: compiling them all made most of the start time.
   const schemas = lazySchemas();
   const app = Fastify({
@@ -117,6 +134,7 @@ export async function buildApp({
   app.decorate('publicUrl', publicUrl);
   app.decorate('mailFrom', mailFrom);
   await app.register(database, { db });
+  if (groupTemplatesDir !== null) await refuseBrokenTemplates(app, db, groupTemplatesDir);
   // The DOCX threads (started by the first download) must not outlive the app, nor hold up its exit.
   app.addHook('onClose', closeDocxPool);
   securityHeaders(app, {

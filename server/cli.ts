@@ -35,6 +35,9 @@ import { isRealDate } from './domain/calendar.ts';
 import { rigaClock } from './domain/mail.ts';
 import { deliverDue, smtpMailer } from './services/mail/delivery.ts';
 import { enqueueAllReminders } from './services/mail/reminders.ts';
+import { checkTemplatesOfHost } from './services/wording.ts';
+import { useGroupTemplates } from './wording/group-templates.ts';
+import { TemplateOverrideError } from './wording/overrides.ts';
 
 const USAGE = `Lietošana:
   protokols import FAILS.json        importē sēdi (izdrukā jaunās sēdes id)
@@ -64,6 +67,9 @@ vienīgo grupu (ja grupu ir vairākas, komanda atsakās ar izejas kodu 2 un uzsk
   protokols restore FAILS [--force]  atjauno datubāzi no kopijas (serverim jābūt apturētam); tikai SQLite
   protokols copy --from SQLITE --to postgres://…
                                      nokopē visu SQLite datubāzi (visas grupas) tukšā PostgreSQL datubāzē
+  protokols templates check [--group ID]
+                                     pārbauda grupu veidņu mapes (GROUP_TEMPLATES_DIR/<saīsne>/): katru
+                                     failu un atslēgu; kļūdu gadījumā izejas kods 1
   protokols mail run [--now GGGG-MM-DD]
                                      aprēķina dienas atgādinājumus (katrai personai vienu reizi dienā),
                                      nosūta visu, kas gaida izsūtnē, un beidz darbu
@@ -92,6 +98,10 @@ interface Context {
   /** SMTP_URL (null: nothing is sent) and MAIL_FROM. */
   smtpUrl: string | null;
   mailFrom: string;
+  /** GROUP_TEMPLATES_DIR (or its default), null when there is none. */
+  groupTemplatesDir: string | null;
+  /** `--group ID` as given, for a command about the host that may narrow to one group. */
+  groupOption: string | undefined;
   /** Set by a command that did part of its work (a file skipped): the exit code after its output. */
   exitCode?: number;
 }
@@ -339,6 +349,21 @@ const commands: Record<string, Command> = {
     return `Atgādinājumi ${date}: ${written} jauni. ${sent}`;
   },
 
+  async templates(ctx, args) {
+    if (args.length !== 1 || args[0] !== 'check') throw new UsageError('Lietošana: protokols templates check [--group ID]');
+    const dir = ctx.groupTemplatesDir;
+    if (dir === null) return 'Grupu veidņu mapes nav (GROUP_TEMPLATES_DIR nav iestatīts): visas grupas lieto projekta veidnes.';
+    const db = await ctx.host();
+    const groupId = ctx.groupOption === undefined ? undefined : await chosenGroup(db, ctx.groupOption);
+    const { errors, warnings } = await checkTemplatesOfHost(db, dir, groupId);
+    for (const warning of warnings) process.stderr.write(`Brīdinājums: ${warning}\n`);
+    if (errors.length > 0) {
+      ctx.exitCode = 1;
+      return errors.map((e) => `Kļūda: ${e}`).join('\n');
+    }
+    return `Grupu veidnes kārtībā (${dir}).`;
+  },
+
   async backup(ctx, [target]) {
     if (target === undefined) throw new UsageError('Norādiet kopijas failu.');
     if (ctx.sqliteFile === null) throw new UsageError(ONLY_SQLITE('backup'));
@@ -435,9 +460,11 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   let databaseUrl: string;
   let baseUrl: string;
   let mail: { smtpUrl: string | null; mailFrom: string };
+  let groupTemplatesDir: string | null;
   try {
     const config = readConfig(env);
     databaseUrl = config.databaseUrl;
+    groupTemplatesDir = config.groupTemplatesDir;
     mail = { smtpUrl: config.smtpUrl, mailFrom: config.mailFrom };
     baseUrl = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   } catch (error) {
@@ -457,6 +484,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     );
     return 2;
   }
+  // What the command renders or mails is worded as the server would word it for the group.
+  useGroupTemplates(groupTemplatesDir);
   let opened: Db | undefined;
   const host = async () => (opened ??= await openDatabase(databaseUrl));
   const ctx: Context = {
@@ -464,6 +493,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     sqliteFile,
     baseUrl,
     ...mail,
+    groupTemplatesDir,
+    groupOption,
     host,
     db: async () => {
       const db = await host();
@@ -477,7 +508,12 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     process.stdout.write(`${await inHostScope(() => command(ctx, args))}\n`);
     return ctx.exitCode ?? 0;
   } catch (error) {
-    if (error instanceof DomainError || error instanceof UsageError || error instanceof PasswordsDiffer) {
+    if (
+      error instanceof DomainError ||
+      error instanceof UsageError ||
+      error instanceof PasswordsDiffer ||
+      error instanceof TemplateOverrideError
+    ) {
       process.stderr.write(`Kļūda: ${error.message}\n`);
       return 1;
     }

@@ -1,6 +1,9 @@
 // Configuration from the environment, validated once at start; defaults make `npm start`
 // work on a fresh clone.
+import { existsSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
+import path from 'node:path';
+import { sqliteFileOf } from './db/open.ts';
 
 /** Fastify's `trustProxy`: believe any proxy, this many hops, or these addresses/networks. */
 export type TrustProxy = boolean | number | string[];
@@ -25,6 +28,11 @@ export interface Config {
   mailPollSeconds: number;
   /** MAIL_LEASE_SECONDS: how long an instance holds a message it sends before another may take it. */
   mailLeaseSeconds: number;
+  /**
+   * GROUP_TEMPLATES_DIR: the folder of the groups' own wording, one subfolder per group slug (README);
+   * by default group-templates/ beside the SQLite file, none on PostgreSQL or in memory.
+   */
+  groupTemplatesDir: string | null;
 }
 
 /** pino's levels, most severe first; `silent` logs nothing. */
@@ -48,7 +56,24 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: parseMailFrom(env.MAIL_FROM, publicUrl),
     mailPollSeconds: parseSeconds('MAIL_POLL_SECONDS', env.MAIL_POLL_SECONDS, 30),
     mailLeaseSeconds: parseSeconds('MAIL_LEASE_SECONDS', env.MAIL_LEASE_SECONDS, 300),
+    groupTemplatesDir: parseGroupTemplatesDir(env.GROUP_TEMPLATES_DIR, databaseUrl),
   };
+}
+
+/**
+ * A folder that exists, when given; else group-templates/ beside the SQLite file (which need not
+ * exist: then every group words as the project), or none on PostgreSQL or an in-memory database.
+ */
+export function parseGroupTemplatesDir(value: string | undefined, databaseUrl: string): string | null {
+  const text = (value ?? '').trim();
+  if (text === '') {
+    const file = sqliteFileOf(databaseUrl);
+    return file === null || file === ':memory:' ? null : path.resolve(path.dirname(file), 'group-templates');
+  }
+  const dir = path.resolve(text);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new Error(`GROUP_TEMPLATES_DIR must be an existing folder (one subfolder per group slug), got "${value}"`);
+  return dir;
 }
 
 /**

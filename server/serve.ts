@@ -7,6 +7,7 @@ import { openDatabase, sqliteFileOf } from './db/open.ts';
 import { smtpMailer } from './services/mail/delivery.ts';
 import { startMailWorker, type MailWorker } from './services/mail/worker.ts';
 import { gracefulStop } from './shutdown.ts';
+import { TemplateOverrideError } from './wording/overrides.ts';
 import { announceFirstAdminSetup, baseUrl } from './setup-link.ts';
 
 let config: Config;
@@ -19,16 +20,26 @@ try {
 }
 const databasePath = sqliteFileOf(config.databaseUrl);
 const db = await openDatabase(config.databaseUrl);
-const app = await buildApp({
-  db,
-  trustProxy: config.trustProxy,
-  readCache: config.readCache,
-  publicUrl: config.publicUrl,
-  databaseFile: databasePath === null || databasePath === ':memory:' ? null : path.resolve(databasePath),
-  mailFrom: config.mailFrom,
-  // buildApp logs requests by method, path and status only (server/http/request-log.ts).
-  logger: { level: config.logLevel },
-});
+let app: Awaited<ReturnType<typeof buildApp>>;
+try {
+  app = await buildApp({
+    db,
+    trustProxy: config.trustProxy,
+    readCache: config.readCache,
+    publicUrl: config.publicUrl,
+    databaseFile: databasePath === null || databasePath === ':memory:' ? null : path.resolve(databasePath),
+    mailFrom: config.mailFrom,
+    // buildApp logs requests by method, path and status only (server/http/request-log.ts).
+    logger: { level: config.logLevel },
+    groupTemplatesDir: config.groupTemplatesDir,
+  });
+} catch (error) {
+  // A group's broken override file stops the start with the file and key named, not a stack trace.
+  if (!(error instanceof TemplateOverrideError)) throw error;
+  console.error(`protokols: ${error.message}`);
+  await db.destroy();
+  process.exit(1);
+}
 
 let mail: MailWorker | null = null;
 const stop = gracefulStop({

@@ -1,7 +1,7 @@
 // The register's exports worded from templates/: calendar events and CSV rows.
 import { actionFor, publicView } from '../domain/reader-view.ts';
 import type { DecisionStatus } from '../domain/decision-state.ts';
-import { loadMinutesTemplates, type PhraseKey } from '../wording/templates.ts';
+import { loadMinutesTemplates, type MinutesTemplates, type PhraseKey } from '../wording/templates.ts';
 import type { ActionItem, RegisterEntry } from '../schemas/decisions.ts';
 import { latvianDate, toCsv } from './csv.ts';
 import { actionsCalendar } from './icalendar.ts';
@@ -19,8 +19,13 @@ const SUMMARY_TEXT_LENGTH = 80;
  * The feed is synced to outside calendar services, so every subscriber gets the public view: a
  * confidential decision shows its reference, its due date and the restricted-access phrase only.
  */
-export function calendarOf(actions: readonly ActionItem[], groupName: string, host: string, stamp = new Date()): string {
-  const t = loadMinutesTemplates();
+export function calendarOf(
+  actions: readonly ActionItem[],
+  groupName: string,
+  host: string,
+  stamp = new Date(),
+  t: MinutesTemplates = loadMinutesTemplates(),
+): string {
   const view = publicView(t.phrase('restrictedContent'));
   return actionsCalendar(
     actions.map((a) => actionFor(view, a)),
@@ -46,8 +51,7 @@ export function calendarOf(actions: readonly ActionItem[], groupName: string, ho
 }
 
 /** The register's rows as given: the caller has already shaped them for its reader. */
-export function registerCsv(entries: readonly RegisterEntry[]): string {
-  const t = loadMinutesTemplates();
+export function registerCsv(entries: readonly RegisterEntry[], t: MinutesTemplates = loadMinutesTemplates()): string {
   return toCsv(
     t.phrase('exports.csvHeader').split(';'),
     entries.map((e) => [

@@ -6,17 +6,28 @@ import { renderReportDocx } from '../plans/render-report-docx.ts';
 import type { ReportViewModel } from '../plans/report-view-model.ts';
 import type { MinutesSource, MinutesVersion } from './minutes-source.ts';
 import { renderMinutesDocx } from './render-docx.ts';
-import { buildMinutesViewModel, type MinutesViewModel } from './view-model.ts';
+import { buildMinutesViewModel } from './view-model.ts';
+import { loadMinutesTemplates, type TemplatesOrigin } from '../wording/templates.ts';
 
-/** What a thread is handed: the sitting's data to word with the project's templates, or minutes already worded. */
-export type DocxTask =
-  { source: MinutesSource; version: MinutesVersion } | { viewModel: MinutesViewModel } | { report: ReportViewModel; chart: Uint8Array };
+/** The sitting's data to word with the templates `templates` came from (the project's unless given; a group's over them). */
+interface MinutesTask {
+  source: MinutesSource;
+  version: MinutesVersion;
+  templates?: TemplatesOrigin | undefined;
+}
+
+/** What a thread is handed: the minutes to word and lay out, or the plan's report already worded. */
+export type DocxTask = MinutesTask | { report: ReportViewModel; chart: Uint8Array };
+
+/** Loaded once per thread and folder, as on the main thread. */
+function wordOnThread(task: MinutesTask) {
+  const templates = task.templates === undefined ? undefined : loadMinutesTemplates(task.templates.dir, task.templates.overrides);
+  return buildMinutesViewModel(task.source, task.version, { templates });
+}
 
 export default async function renderDocx(task: DocxTask): Promise<ArrayBuffer> {
   const bytes =
-    'report' in task
-      ? await renderReportDocx(task.report, Buffer.from(task.chart))
-      : await renderMinutesDocx('viewModel' in task ? task.viewModel : buildMinutesViewModel(task.source, task.version));
+    'report' in task ? await renderReportDocx(task.report, Buffer.from(task.chart)) : await renderMinutesDocx(wordOnThread(task));
   // A small Buffer may be a view on Node's shared pool; only memory of its own can be moved.
   const own =
     bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength

@@ -29,9 +29,9 @@ export async function renderMinutes(
 ): Promise<RenderedMinutes> {
   const fileName = minutesFileName(source.sitting.number, source.sitting.date, format, version, options.templates);
   if (format === 'docx') {
-    // The wording is done on the thread as well (a long sitting takes a while), unless the templates
-    // are other than the project's: those are functions, which a thread cannot be handed.
-    const task = options.templates === undefined ? { source, version } : { viewModel: buildMinutesViewModel(source, version, options) };
+    // The wording is done on the thread as well (a long sitting takes a while): the thread loads the
+    // same templates (a group's included) from where they came, as functions cannot be handed over.
+    const task = { source, version, templates: options.templates?.origin };
     return { fileName, contentType: DOCX_TYPE, body: await renderDocxOffThread(task), headers: {} };
   }
   const { html, csp } = renderMinutesHtmlPage(buildMinutesViewModel(source, version, options));

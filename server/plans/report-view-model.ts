@@ -64,8 +64,9 @@ export function buildReportViewModel(
   source: ReportSource,
   version: ReportVersion,
   t: ReportTemplates = loadReportTemplates(),
+  /** What stands where confidential text was: the minutes' phrase, as the group words it. */
+  hidden: string = loadMinutesTemplates().phrase('restrictedContent'),
 ): ReportViewModel {
-  const hidden = loadMinutesTemplates().phrase('restrictedContent');
   const view = version === 'public' ? publicView(hidden) : fullView(hidden);
   const { year } = source;
   const statusWord = (s: ActivityStatus) => t.phrase(`status.${s}`);

@@ -67,6 +67,16 @@ export async function groupIdBySlug(db: Executor, slug: string): Promise<number 
   return (await db.selectFrom('groups').select('id').where('slug', '=', slug).executeTakeFirst())?.id;
 }
 
+/** The slug of group `id` (its templates' folder is named by it). */
+export async function groupSlug(db: Executor, id: number): Promise<string> {
+  return required(await db.selectFrom('groups').select('slug').where('id', '=', id).executeTakeFirst(), 'grupa').slug;
+}
+
+/** Every group's id and slug, in the order they were created. */
+export function groupSlugs(db: Executor): Promise<Array<{ id: number; slug: string }>> {
+  return db.selectFrom('groups').select(['id', 'slug']).orderBy('id').execute();
+}
+
 export interface GroupSummary {
   id: number;
   slug: string;

@@ -8,6 +8,7 @@ import { Forbidden, NotFound } from '../domain/errors.ts';
 import { can } from '../domain/permissions.ts';
 import { actionFor, revealsConfidential } from '../domain/reader-view.ts';
 import { calendarOf } from '../exports/register-wording.ts';
+import { wordingOfSlug } from '../wording/group-templates.ts';
 import { calendarTokenGroup, rotateCalendarToken } from '../repositories/calendar-tokens.ts';
 import { notesOf, personDecisionRows, type RegisterRow } from '../repositories/decision-register.ts';
 import { getGroup } from '../repositories/group.ts';
@@ -114,7 +115,7 @@ export async function rotateCalendarLink(
 // The feed shows every reader the public view (calendarOf): it ends up in outside calendar services.
 async function calendarFeed(db: Executor, groupId: number, personId: number, host: string): Promise<string> {
   const [actions, group] = await Promise.all([personActions(db, groupId, personId), getGroup(db, groupId)]);
-  return calendarOf(actions.open, group.name, host);
+  return calendarOf(actions.open, group.name, host, new Date(), wordingOfSlug(group.slug).minutes);
 }
 
 /** A person's feed for a calendar app, which subscribes without logging in: the secret token is the credential. */

@@ -20,6 +20,7 @@ import { loadMinutesSource } from './minutes-source.ts';
 import { loadSitting } from './sittings.ts';
 import { assertMaySee, auditConfidentialRead, type Reader } from './readers.ts';
 import { signedFile, type MinutesFile } from './signing.ts';
+import { groupWording } from './wording.ts';
 
 export interface MinutesAsked {
   format: MinutesFormat;
@@ -39,13 +40,13 @@ export async function minutesForReader(
 ): Promise<MinutesFile> {
   await assertMaySee(db, groupId, reader, sittingId);
   const version: MinutesVersion = reader.view.seesConfidential ? (asked.version ?? 'full') : 'public';
-  const row = await sittingRow(db, groupId, sittingId);
+  const [row, { minutes: templates }] = await Promise.all([sittingRow(db, groupId, sittingId), groupWording(db, groupId)]);
   if (asked.signedNumber === undefined && row.state === 'draft') {
     const source = await loadMinutesSource(db, groupId, sittingId);
     if (version === 'full') await auditIfRevealed(db, groupId, reader, source.sitting);
-    return renderMinutes(source, version, asked.format);
+    return renderMinutes(source, version, asked.format, { templates });
   }
-  const file = await signedFile(db, row, version, asked.format, asked.signedNumber);
+  const file = await signedFile(db, row, version, asked.format, asked.signedNumber, templates);
   if (version === 'full' && reader.view.seesConfidential)
     await auditIfRevealed(db, groupId, reader, await loadSitting(db, groupId, sittingId));
   return file;

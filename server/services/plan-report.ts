@@ -22,9 +22,9 @@ import {
   statusRows,
 } from '../repositories/plans.ts';
 import { refreshAgendaItemSearch } from '../repositories/search-index.ts';
-import { loadReportTemplates } from '../wording/templates.ts';
 import { decisionReference } from './decision-origin.ts';
 import { auditConfidentialRead, type Reader } from './readers.ts';
+import { groupWording } from './wording.ts';
 
 export interface ReportFile {
   fileName: string;
@@ -95,10 +95,10 @@ export async function planReportFile(
   asked: { year: number; version: ReportVersion; format: 'docx' | 'html' },
 ): Promise<ReportFile> {
   const version: ReportVersion = reader.view.seesConfidential ? asked.version : 'public';
-  const source = await reportSource(db, groupId, planId, asked.year);
-  const vm = buildReportViewModel(source, version);
+  const [source, wording] = await Promise.all([reportSource(db, groupId, planId, asked.year), groupWording(db, groupId)]);
+  const vm = buildReportViewModel(source, version, wording.report, wording.minutes.phrase('restrictedContent'));
   if (vm.restrictedMarking !== undefined) await auditConfidentialRead(db, groupId, reader, 'plan', planId);
-  const fileName = reportFileName(asked.year, version, asked.format);
+  const fileName = reportFileName(asked.year, version, asked.format, wording.report);
   if (asked.format === 'docx') {
     // Laid out on the DOCX pool's thread, as the minutes are: a year of decisions is a long document.
     const body = await renderDocxOffThread({ report: vm, chart: await chartOf(vm) });
@@ -124,7 +124,7 @@ export async function suggestReportItem(db: Executor, groupId: number, sitting: 
   const plan = await planForYear(db, groupId, year);
   if (plan === undefined) return;
   if (await sittingBetween(db, groupId, seasonStarts, sitting.date, sitting.id)) return;
-  const t = loadReportTemplates();
+  const t = (await groupWording(db, groupId)).report;
   const title = t.phrase('agendaItemTitle');
   const items = await agendaItemsOf(db, sitting.id);
   if (items.some((i) => foldForSearch(i.title) === foldForSearch(title))) return;

@@ -59,7 +59,7 @@ import type {
 import { runAudited } from './audit.ts';
 import { decisionReference } from './decision-origin.ts';
 import { auditConfidentialRead, type Reader } from './readers.ts';
-import { loadReportTemplates } from '../wording/templates.ts';
+import { groupWording } from './wording.ts';
 
 const planRecord = (groupId: number): AuditedRecord => ({ recordType: 'plan', load: (db, id) => planRow(db, groupId, id) });
 const activityRecord = (groupId: number): AuditedRecord => ({
@@ -327,11 +327,12 @@ async function activityEvents(
   plan: PlanRow,
 ): Promise<ActivityEvent[]> {
   const numbers = [activity.number];
-  const [items, decisions, reviews, notes] = await Promise.all([
+  const [items, decisions, reviews, notes, wording] = await Promise.all([
     linkedItemRows(db, groupId, [activity.id]),
     linkedDecisionRows(db, groupId, numbers, period(plan)),
     reviewRowsOf(db, groupId, numbers, period(plan)),
     noteRowsOf(db, groupId, numbers, period(plan)),
+    groupWording(db, groupId),
   ]);
   const byId = new Map(decisions.map((d) => [d.id, d]));
   const masked = (confidential: boolean, text: string) => (hides(view, confidential) ? view.hidden : text);
@@ -341,7 +342,7 @@ async function activityEvents(
       return {
         kind: 'item' as const,
         date: i.date,
-        reference: loadReportTemplates().phrase('itemReference', { sitting: i.sitting_number, position: i.position }),
+        reference: wording.report.phrase('itemReference', { sitting: i.sitting_number, position: i.position }),
         sittingId: i.sitting_id,
         decisionId: null,
         text: masked(confidential, i.title),

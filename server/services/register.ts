@@ -9,6 +9,7 @@ import { can } from '../domain/permissions.ts';
 import { planActivityNumber } from '../domain/plan-activity.ts';
 import { decisionDetailFor, inheritsConfidentiality, registerEntryFor, revealsConfidential } from '../domain/reader-view.ts';
 import { registerCsv } from '../exports/register-wording.ts';
+import { groupWording } from './wording.ts';
 import { newestNote } from '../repositories/audit-records.ts';
 import {
   historyRows,
@@ -103,7 +104,8 @@ export async function registerFor(
 
 /** Every matching decision as a CSV file for this reader, audited like the JSON. */
 export async function registerCsvFor(db: Executor, groupId: number, reader: Reader, query: RegisterQuery): Promise<string> {
-  return registerCsv((await registerFor(db, groupId, reader, query, false)).entries);
+  const [{ entries }, wording] = await Promise.all([registerFor(db, groupId, reader, query, false), groupWording(db, groupId)]);
+  return registerCsv(entries, wording.minutes);
 }
 
 /** One decision with its history, whole. */

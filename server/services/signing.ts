@@ -27,6 +27,9 @@ import {
 } from '../repositories/signed-minutes.ts';
 import { sittingRow } from '../repositories/sittings.ts';
 import { loadSitting } from './sittings.ts';
+import { groupWording } from './wording.ts';
+import { wordingOfSlug } from '../wording/group-templates.ts';
+import type { MinutesTemplates } from '../wording/templates.ts';
 import type { Signature } from '../schemas/minutes.ts';
 import type { SittingDetail } from '../schemas/sittings.ts';
 import { runAudited } from './audit.ts';
@@ -119,12 +122,15 @@ export async function freezeMinutes(trx: Executor, groupId: number, sittingId: n
 
 async function freezeLoaded(trx: Executor, groupId: number, sitting: SittingDetail, signedBy: number | null): Promise<void> {
   await freezeCarriedDecisions(trx, sitting.id, sitting.carryOver);
-  const source = minutesSource(await getGroup(trx, groupId), sitting);
+  const group = await getGroup(trx, groupId);
+  const source = minutesSource(group, sitting);
+  // Signed in the group's own wording, which the stored bytes then keep.
+  const options = { templates: wordingOfSlug(group.slug).minutes };
   const [full, pub, fullHtml, pubHtml] = await Promise.all([
-    renderMinutes(source, 'full', 'docx'),
-    renderMinutes(source, 'public', 'docx'),
-    renderMinutes(source, 'full', 'html'),
-    renderMinutes(source, 'public', 'html'),
+    renderMinutes(source, 'full', 'docx', options),
+    renderMinutes(source, 'public', 'docx', options),
+    renderMinutes(source, 'full', 'html', options),
+    renderMinutes(source, 'public', 'html', options),
   ]);
   await insertSignedMinutes(trx, {
     sitting_id: sitting.id,
@@ -184,11 +190,11 @@ export async function minutesFile(
   format: MinutesFormat,
   signedNumber?: number,
 ): Promise<MinutesFile> {
-  const sitting = await sittingRow(db, groupId, sittingId);
+  const [sitting, { minutes: templates }] = await Promise.all([sittingRow(db, groupId, sittingId), groupWording(db, groupId)]);
   if (signedNumber === undefined && sitting.state === 'draft') {
-    return renderMinutes(await loadMinutesSource(db, groupId, sittingId), version, format);
+    return renderMinutes(await loadMinutesSource(db, groupId, sittingId), version, format, { templates });
   }
-  return signedFile(db, sitting, version, format, signedNumber);
+  return signedFile(db, sitting, version, format, signedNumber, templates);
 }
 
 /** The stored bytes of signed minutes: of `signedNumber`, or the latest version. */
@@ -198,10 +204,11 @@ export async function signedFile(
   version: MinutesVersion,
   format: MinutesFormat,
   signedNumber?: number,
+  templates?: MinutesTemplates,
 ): Promise<MinutesFile> {
   const stored = signedNumber === undefined ? await latestSigned(db, sitting.id) : await signedVersion(db, sitting.id, signedNumber);
   if (stored === undefined) throw notFound(`parakstīta protokola versija ${signedNumber ?? ''}`.trim());
-  return storedFile(stored, minutesFileName(sitting.number, sitting.date, format, version), version, format);
+  return storedFile(stored, minutesFileName(sitting.number, sitting.date, format, version, templates), version, format);
 }
 
 function storedFile(stored: SignedMinutesRow, fileName: string, version: MinutesVersion, format: MinutesFormat): MinutesFile {

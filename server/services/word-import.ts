@@ -28,7 +28,7 @@ import {
 import { directoryOf } from './attendance.ts';
 import { runAudited } from './audit.ts';
 import { writeSittingDocument } from './interchange.ts';
-import { loadMinutesTemplates } from '../wording/templates.ts';
+import { groupWording } from './wording.ts';
 import { assertMaySee, type Reader } from './readers.ts';
 import { freezeMinutes } from './signing.ts';
 
@@ -195,9 +195,10 @@ export async function markDoneBefore(
   const spec = { recordType: 'decision', action: 'mark_done_before' };
   return runAudited(db, groupId, actor, spec, async (trx) => {
     const ids = await unfinishedDecisionsBefore(trx, groupId, input.before, input.importedOnly ?? true);
+    const t = (await groupWording(trx, groupId)).minutes;
     for (const id of ids)
       await insertNote(trx, id, {
-        note: loadMinutesTemplates().phrase('records.markedDone', {
+        note: t.phrase('records.markedDone', {
           imported: input.importedOnly !== false,
           date: shortDate(input.before),
         }),

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import { readOverrides, type PhraseSource } from './overrides.ts';
 import { DEFAULT_TEMPLATES_DIR } from './templates.ts';
 
 export const MAIL_KINDS = ['invitation', 'update', 'cancellation', 'reminder', 'signed'] as const;
@@ -37,11 +38,16 @@ function source(file: string, value: unknown, key: string): string {
   throw new Error(`${file}: "${key}" must be a text or a list of lines`);
 }
 
-export function loadMailTemplates(dir: string = DEFAULT_TEMPLATES_DIR): MailTemplates {
-  const cached = cache.get(dir);
+const MAIL_FILE = 'mail.lv.json';
+
+/** The mails' wording of `dir`; with `overrides`, a group's folder whose mail.lv.json rewords some parts (`invitation.subject`, `restricted`). */
+export function loadMailTemplates(dir: string = DEFAULT_TEMPLATES_DIR, overrides: string | null = null): MailTemplates {
+  const cacheKey = `${dir}\u0000${overrides ?? ''}`;
+  const cached = cache.get(cacheKey);
   if (cached !== undefined) return cached;
-  const file = join(dir, 'mail.lv.json');
+  const file = join(dir, MAIL_FILE);
   const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, unknown>>;
+  if (overrides !== null) overlay(json, readOverrides(overrides, MAIL_FILE, partsOf(json), { lines: true }));
   const hbs = Handlebars.create();
   const compiled = new Map<
     string,
@@ -77,6 +83,26 @@ export function loadMailTemplates(dir: string = DEFAULT_TEMPLATES_DIR): MailTemp
       return { subject, text: `${text}\n`, html: t.html({ ...values, subject }) };
     },
   };
-  cache.set(dir, templates);
+  cache.set(cacheKey, templates);
   return templates;
+}
+
+/** The project's mail file by dotted key (`restricted`, `invitation.subject`, …), as overrides are checked against it. */
+function partsOf(json: Record<string, Record<string, unknown>>): Map<string, PhraseSource> {
+  const parts = new Map<string, PhraseSource>();
+  for (const [key, value] of Object.entries(json)) {
+    if (typeof value === 'string') parts.set(key, value);
+    else if (typeof value === 'object' && value !== null && !Array.isArray(value))
+      for (const [part, inner] of Object.entries(value)) parts.set(`${key}.${part}`, inner as PhraseSource);
+  }
+  return parts;
+}
+
+/** The group's parts put in place of the project's, the rest kept. */
+function overlay(json: Record<string, Record<string, unknown>>, reworded: Map<string, PhraseSource> | null): void {
+  for (const [key, source] of reworded ?? []) {
+    const [kind, part] = key.split('.') as [string, string | undefined];
+    if (part === undefined) (json as Record<string, unknown>)[kind] = source;
+    else json[kind] = { ...json[kind], [part]: source };
+  }
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { TEMPLATES_DIR } from '../paths.ts';
+import { readOverrides } from './overrides.ts';
 
 export const DEFAULT_TEMPLATES_DIR = TEMPLATES_DIR;
 const TEMPLATES_FILE = 'minutes.lv.json';
@@ -115,10 +116,18 @@ export const REPORT_PHRASE_KEYS = [
 ] as const;
 export type ReportPhraseKey = (typeof REPORT_PHRASE_KEYS)[number];
 
+/** Where a book's phrases come from: the project's folder, and a group's override folder over it. */
+export interface TemplatesOrigin {
+  dir: string;
+  overrides: string | null;
+}
+
 /** A book of phrases by key, each a Handlebars template. */
 export interface PhraseBook<K extends string> {
   /** The phrase under `key`, filled with `values`; plain text, never HTML-escaped. */
   phrase(key: K, values?: PhraseValues): string;
+  /** Plain data, so a worker thread can load the same book (docx-worker.ts). */
+  readonly origin: TemplatesOrigin;
 }
 
 export type MinutesTemplates = PhraseBook<PhraseKey>;
@@ -129,25 +138,32 @@ const cache = new Map<string, PhraseBook<string>>();
 /** How many filled phrases each folder's templates keep. */
 const FILLED_PHRASES = 20_000;
 
-/** The templates of `dir` (default: the project's templates/), read and compiled on first use. */
-export function loadMinutesTemplates(dir: string = DEFAULT_TEMPLATES_DIR): MinutesTemplates {
-  return loadPhraseBook(dir, TEMPLATES_FILE, PHRASE_KEYS);
+/**
+ * The templates of `dir` (default: the project's templates/), read and compiled on first use; with
+ * `overrides`, a group's folder whose minutes.lv.json rewords some keys (overrides.ts checks them).
+ */
+export function loadMinutesTemplates(dir: string = DEFAULT_TEMPLATES_DIR, overrides: string | null = null): MinutesTemplates {
+  return loadPhraseBook(dir, overrides, TEMPLATES_FILE, PHRASE_KEYS);
 }
 
-/** The monitoring report's templates of `dir`, read and compiled on first use. */
-export function loadReportTemplates(dir: string = DEFAULT_TEMPLATES_DIR): ReportTemplates {
-  return loadPhraseBook(dir, REPORT_TEMPLATES_FILE, REPORT_PHRASE_KEYS);
+/** The monitoring report's templates of `dir` (and a group's `overrides`), read and compiled on first use. */
+export function loadReportTemplates(dir: string = DEFAULT_TEMPLATES_DIR, overrides: string | null = null): ReportTemplates {
+  return loadPhraseBook(dir, overrides, REPORT_TEMPLATES_FILE, REPORT_PHRASE_KEYS);
 }
 
-function loadPhraseBook<K extends string>(dir: string, fileName: string, keys: readonly K[]): PhraseBook<K> {
+function loadPhraseBook<K extends string>(dir: string, overrides: string | null, fileName: string, keys: readonly K[]): PhraseBook<K> {
   // Not path.join: every decision's reference asks for the book, and joining cost more than the phrase.
-  const cacheKey = `${dir}\u0000${fileName}`;
+  const cacheKey = `${dir}\u0000${overrides ?? ''}\u0000${fileName}`;
   const cached = cache.get(cacheKey);
   if (cached !== undefined) return cached;
   const file = join(dir, fileName);
   const sources = flatten(JSON.parse(readFileSync(file, 'utf8')) as unknown, '', file);
   const missing = keys.filter((key) => !sources.has(key));
   if (missing.length > 0) throw new Error(`${file}: missing template keys ${missing.join(', ')}`);
+  // Key by key: a key the group's file leaves out keeps the project's wording.
+  const reworded = overrides === null ? null : readOverrides(overrides, fileName, sources, { lines: false });
+  for (const [key, source] of reworded ?? []) sources.set(key, source as string);
+  const fileOf = (key: K) => (reworded?.has(key) === true ? join(overrides as string, fileName) : file);
 
   // An isolated instance: helpers registered elsewhere never reach the minutes.
   const hbs = Handlebars.create();
@@ -162,13 +178,14 @@ function loadPhraseBook<K extends string>(dir: string, fileName: string, keys: r
     try {
       return template(values);
     } catch (error) {
-      throw new Error(`${file}: template "${key}" failed: ${(error as Error).message}`, { cause: error });
+      throw new Error(`${fileOf(key)}: template "${key}" failed: ${(error as Error).message}`, { cause: error });
     }
   };
   // A phrase is a pure function of its values, and the same few recur on every read (each
   // decision's `Nr. 7, 2.`): filled ones are kept, the least recently used dropped first.
   const filled = new Map<string, string>();
   const templates: PhraseBook<K> = {
+    origin: { dir, overrides },
     phrase(key, values = {}) {
       const memo = `${key}\u0000${JSON.stringify(values)}`;
       let text = filled.get(memo);

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReadCache, parseTrustProxy, readConfig } from '../../server/config.ts';
 
@@ -85,5 +88,24 @@ describe('LOG_LEVEL', () => {
       expect(() => readConfig({ LOG_LEVEL: bad }), bad).toThrow(
         /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/u,
       );
+  });
+});
+
+describe('GROUP_TEMPLATES_DIR', () => {
+  it('is group-templates/ beside the SQLite file unless set, and none on PostgreSQL or in memory', () => {
+    expect(readConfig({ DATABASE_URL: '/srv/protokols/data/p.db' }).groupTemplatesDir).toBe('/srv/protokols/data/group-templates');
+    expect(readConfig({}).groupTemplatesDir).toBe(path.resolve('data', 'group-templates'));
+    expect(readConfig({ DATABASE_URL: 'postgres://app@db/protokols' }).groupTemplatesDir).toBeNull();
+    expect(readConfig({ DATABASE_URL: ':memory:' }).groupTemplatesDir).toBeNull();
+  });
+
+  it('takes an existing folder, and refuses one that is not there', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'group-templates-'));
+    try {
+      expect(readConfig({ DATABASE_URL: 'postgres://app@db/protokols', GROUP_TEMPLATES_DIR: dir }).groupTemplatesDir).toBe(dir);
+      expect(() => readConfig({ GROUP_TEMPLATES_DIR: path.join(dir, 'nav') })).toThrow(/^GROUP_TEMPLATES_DIR must be an existing folder/u);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

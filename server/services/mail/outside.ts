@@ -11,7 +11,7 @@ import { insertNote, ownsDecision, registerRow } from '../../repositories/decisi
 import { getGroup } from '../../repositories/group.ts';
 import { mailSecret, optOut } from '../../repositories/mail.ts';
 import { personRow } from '../../repositories/people.ts';
-import { loadMailTemplates } from '../../wording/mail-templates.ts';
+import { wordingOfSlug } from '../../wording/group-templates.ts';
 import { personActions } from '../actions.ts';
 import { runAudited } from '../audit.ts';
 
@@ -43,7 +43,7 @@ export async function outsidePage(db: Db, token: string, now = new Date()): Prom
     getGroup(db, claims.groupId),
     personActions(db, claims.groupId, claims.personId, todayIso(now)),
   ]);
-  const view = publicView(loadMailTemplates().restricted);
+  const view = publicView(wordingOfSlug(group.slug).mail.restricted);
   return {
     name: person.full_name,
     groupName: group.name,

@@ -8,7 +8,7 @@ import { actionFor, publicView } from '../../domain/reader-view.ts';
 import { shortDate } from '../../minutes/typography.ts';
 import { getGroup } from '../../repositories/group.ts';
 import { claimReminderDay, groupIds, mailSecret, mailSettings, optedOut, ownersWithDeadlines } from '../../repositories/mail.ts';
-import { loadMailTemplates } from '../../wording/mail-templates.ts';
+import { wordingOfSlug } from '../../wording/group-templates.ts';
 import { personActions } from '../actions.ts';
 import { links, type MailContext } from './context.ts';
 import { enqueue } from './enqueue.ts';
@@ -35,7 +35,7 @@ export async function enqueueReminders(
       getGroup(trx, groupId),
       mailSecret(trx),
     ]);
-    const templates = loadMailTemplates();
+    const templates = wordingOfSlug(group.slug).mail;
     const view = publicView(templates.restricted);
     const to = links(ctx);
     let written = 0;

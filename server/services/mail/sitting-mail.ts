@@ -18,9 +18,10 @@ import { listPeople } from '../../repositories/people.ts';
 import { latestSigned } from '../../repositories/signed-minutes.ts';
 import { sittingRow } from '../../repositories/sittings.ts';
 import type { SittingDetail } from '../../schemas/sittings.ts';
-import { loadMailTemplates, type MailKind } from '../../wording/mail-templates.ts';
+import type { MailKind } from '../../wording/mail-templates.ts';
 import { runAudited } from '../audit.ts';
 import { loadSitting } from '../sittings.ts';
+import { groupWording } from '../wording.ts';
 import { addressOf, links, type MailContext } from './context.ts';
 import { enqueue, icsAttachment } from './enqueue.ts';
 
@@ -73,7 +74,7 @@ async function sendToInvitees(
   ctx: MailContext,
   now: Date,
 ): Promise<number> {
-  const templates = loadMailTemplates();
+  const templates = (await groupWording(trx, groupId)).mail;
   const [group, settings, whole] = await Promise.all([
     getGroup(trx, groupId),
     mailSettings(trx, groupId),
@@ -211,7 +212,7 @@ export async function signedMinutesMail(
 ): Promise<void> {
   const signed = await latestSigned(trx, sittingId);
   if (signed === undefined) return;
-  const templates = loadMailTemplates();
+  const templates = (await groupWording(trx, groupId)).mail;
   const [settings, sitting, members] = await Promise.all([
     mailSettings(trx, groupId),
     loadSitting(trx, groupId, sittingId),
