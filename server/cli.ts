@@ -17,9 +17,9 @@ import { nameCandidates } from './domain/names.ts';
 import { closeDocxPool } from './minutes/docx-pool.ts';
 import { PasswordHasher } from './domain/passwords.ts';
 import { isRole } from './domain/permissions.ts';
+import { setupLinkOf } from './domain/setup-token.ts';
 import { ensureGroup } from './repositories/group.ts';
-import { addGroup, hostGroups, type GroupSummary } from './services/group.ts';
-import { issueSetupToken } from './services/first-admin.ts';
+import { addGroupWithSetupLink, hostGroups, type GroupSummary } from './services/group.ts';
 import { sittingIdByNumber } from './repositories/sittings.ts';
 import { Interrupted, PasswordsDiffer, readNewPassword } from './secret-input.ts';
 import { accounts, addUser } from './services/accounts.ts';
@@ -321,11 +321,13 @@ const commands: Record<string, Command> = {
       throw new UsageError('Lietošana: protokols group add "NOSAUKUMS" --municipality "NOVADS", vai protokols group list');
     if (name.trim() === '' || values.municipality.trim() === '') throw new UsageError('Nosaukums un novads nedrīkst būt tukši.');
     const db = await ctx.host();
-    const group = await addGroup(db, SYSTEM, { name, municipality: values.municipality });
-    const token = await issueSetupToken(db, group.id);
+    const { group, setupLink } = await addGroupWithSetupLink(db, SYSTEM, { name, municipality: values.municipality });
     // The id alone on the last line, for scripts; the link (valid an hour, once) before it.
-    const link = token === null ? [] : [`Pirmā administratora saite (derīga 1 stundu, vienreiz): ${ctx.baseUrl}/#/setup/${token}`];
-    return [`Grupa "${group.name}" izveidota (saīsne ${group.slug}).`, ...link, String(group.id)].join('\n');
+    return [
+      `Grupa "${group.name}" izveidota (saīsne ${group.slug}).`,
+      `Pirmā administratora saite (derīga 1 stundu, vienreiz): ${setupLinkOf(ctx.baseUrl, setupLink.secret)}`,
+      String(group.id),
+    ].join('\n');
   },
 
   async mail(ctx, args) {

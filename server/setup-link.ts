@@ -2,6 +2,7 @@
 // admin in a browser, so a fresh installation needs no shell on the server.
 import type { FastifyInstance } from 'fastify';
 import { ensureGroup } from './repositories/group.ts';
+import { setupLinkOf } from './domain/setup-token.ts';
 import { issueSetupToken } from './services/first-admin.ts';
 
 export interface SetupLinkOptions {
@@ -27,7 +28,7 @@ export function baseUrl(app: FastifyInstance, { publicUrl, host }: SetupLinkOpti
 export async function announceFirstAdminSetup(app: FastifyInstance, options: SetupLinkOptions): Promise<string | null> {
   const token = await issueSetupToken(app.db, (await ensureGroup(app.db)).id, options.now);
   if (token === null) return null;
-  const setupUrl = `${baseUrl(app, options)}/#/setup/${token}`;
+  const setupUrl = setupLinkOf(baseUrl(app, options), token);
   // At warn, so that it shows under LOG_LEVEL=warn too: without it nobody can log in.
   app.log.warn({ setupUrl }, 'first-admin setup');
   return setupUrl;

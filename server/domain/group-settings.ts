@@ -1,4 +1,5 @@
 // The cooperation group's profile and the settings that shape its minutes (MINUTES-FORMAT.md).
+import { InvalidInput } from './errors.ts';
 
 /** Signed on paper, or with a secure e-signature (the minutes then close with a notice). */
 export const SIGNATURE_MODES = ['paper', 'esignature'] as const;
@@ -40,12 +41,18 @@ export const DEFAULT_GROUP_PROFILE: GroupProfile = {
   minutes: DEFAULT_MINUTES_SETTINGS,
 };
 
+const BLANK = 'nedrīkst būt tukšs.';
+
 /**
  * A new group's profile from its name and municipality: the genitive of a name ending in "grupa"
  * is "…grupas"; the place printed under the title starts as the municipality (the group's admin
  * sets the locative form later).
  */
-export function newGroupProfile(name: string, municipality: string): GroupProfile {
+export function newGroupProfile(givenName: string, givenMunicipality: string): GroupProfile {
+  // The schema lets spaces alone through; a name of spaces would be an empty one once trimmed.
+  const [name, municipality] = [givenName.trim(), givenMunicipality.trim()];
+  if (name === '') throw new InvalidInput('name', BLANK);
+  if (municipality === '') throw new InvalidInput('municipality', BLANK);
   const nameGenitive = /grupa$/u.test(name) ? `${name}s` : name;
   return { ...DEFAULT_GROUP_PROFILE, name, nameGenitive, municipality, defaultPlace: municipality };
 }

@@ -13,3 +13,8 @@ export function setupTokenExpiry(issuedAt: Date): Date {
 export function setupTokenUsable(token: SetupTokenState, now: Date): boolean {
   return token.usedAt === null && Date.parse(token.expiresAt) > now.getTime();
 }
+
+/** The address that opens the setup screen for `secret`, under the app's base URL. */
+export function setupLinkOf(baseUrl: string, secret: string): string {
+  return `${baseUrl}/#/setup/${secret}`;
+}

@@ -1,10 +1,21 @@
-// The group's profile and minutes settings, and the host's groups for the host admin.
+// The group's profile and minutes settings, and for the host admin the host's groups and the links
+// that make a new group's first admin.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
+import { setupLinkOf } from '../domain/setup-token.ts';
+import { baseUrlOf } from '../http/base-url.ts';
 import { actorOf, groupOf } from '../http/caller.ts';
-import { errorResponses } from '../schemas/common.ts';
-import { Group, GroupPatchBody, GroupSummary, NewGroupBody } from '../schemas/group.ts';
-import { addGroup, changeGroupSettings, groupSettings, hostGroups } from '../services/group.ts';
+import { errorResponses, IdParams } from '../schemas/common.ts';
+import { CreatedGroup, Group, GroupPatchBody, GroupSummary, NewGroupBody, SetupLink } from '../schemas/group.ts';
+import {
+  addGroupWithSetupLink,
+  changeGroupSettings,
+  groupSettings,
+  hostGroups,
+  issueGroupSetupLink,
+  type IssuedSetupLink,
+} from '../services/group.ts';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app;
@@ -25,10 +36,25 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     hostGroups(db),
   );
 
+  const linkOf = (req: FastifyRequest, issued: IssuedSetupLink): SetupLink => ({
+    setupLink: setupLinkOf(baseUrlOf(req), issued.secret),
+    setupLinkExpiresAt: issued.expiresAt,
+  });
+
   app.post(
     '/api/groups',
-    { config: host, schema: { body: NewGroupBody, response: { 201: Group, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(await addGroup(db, actorOf(req), req.body)),
+    { config: host, schema: { body: NewGroupBody, response: { 201: CreatedGroup, ...errorResponses } } },
+    async (req, reply) => {
+      const { group, setupLink } = await addGroupWithSetupLink(db, actorOf(req), req.body);
+      return reply.code(201).send({ ...group, ...linkOf(req, setupLink) });
+    },
+  );
+
+  // A fresh link for a group still without an admin, e.g. when the first one expired unused.
+  app.post(
+    '/api/groups/:id/setup-link',
+    { config: host, schema: { params: IdParams, response: { 201: SetupLink, ...errorResponses } } },
+    async (req, reply) => reply.code(201).send(linkOf(req, await issueGroupSetupLink(db, actorOf(req), req.params.id))),
   );
 };
 

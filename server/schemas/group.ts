@@ -1,4 +1,5 @@
-// The group's profile and the settings that shape its minutes.
+// The group's profile and the settings that shape its minutes; the host's groups and the links that
+// make a new group's first admin.
 import { Type, type Static } from '@sinclair/typebox';
 import { SIGNATURE_MODES } from '../domain/group-settings.ts';
 import { literalUnion, PlainText, Version } from './common.ts';
@@ -54,5 +55,17 @@ export const GroupSummary = Type.Object({
   people: Type.Integer(),
   users: Type.Integer(),
 });
+export type GroupSummary = Static<typeof GroupSummary>;
 
 export const NewGroupBody = Type.Object({ name: Text, municipality: Text }, { additionalProperties: false });
+
+/** A link that makes a group's first admin: shown once, to the host admin who asked. */
+export const SetupLink = Type.Object({
+  setupLink: Type.String({ description: "Opens the screen that creates the group's first admin; valid for an hour, once" }),
+  setupLinkExpiresAt: Type.String({ format: 'date-time' }),
+});
+export type SetupLink = Static<typeof SetupLink>;
+
+/** A group just created, with its first admin's setup link. */
+export const CreatedGroup = Type.Composite([Group, SetupLink]);
+export type CreatedGroup = Static<typeof CreatedGroup>;

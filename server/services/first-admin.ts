@@ -24,7 +24,7 @@ const BAD_LINK =
 const ADMIN_EXISTS = 'Administrators jau ir izveidots; piesakieties ar savu lietotājvārdu.';
 
 /** A new setup link's secret when the group has no active admin yet; null when it has one. */
-export async function issueSetupToken(db: Db, groupId: number, now = new Date()): Promise<string | null> {
+export async function issueSetupToken(db: Executor, groupId: number, now = new Date()): Promise<string | null> {
   if (await anyActiveAdmin(db, groupId)) return null;
   const secret = randomBytes(32).toString('base64url');
   await insertSetupToken(db, groupId, secret, now, setupTokenExpiry(now));

@@ -6,6 +6,8 @@ import type { Role } from '../../server/db/database.ts';
 import { signLink } from '../../server/domain/mail.ts';
 import { mailSecret } from '../../server/repositories/mail.ts';
 import { AuditQuery } from '../../server/schemas/audit.ts';
+import { SYSTEM } from '../../server/services/audit.ts';
+import { addGroup } from '../../server/services/group.ts';
 import { testApp, withSession, type Session, type TestApp } from '../support/app.ts';
 import { variantProtocolDocx } from '../support/old-protocol-docx.ts';
 import { nr7 } from '../support/reference.ts';
@@ -111,6 +113,15 @@ const routes: Route[] = [
     allowed: ['host_admin'],
     success: 201,
     request: async () => ({ method: 'POST', url: '/api/groups', payload: { name: `Grupa ${number++}`, municipality: 'Cēsu novads' } }),
+  },
+  {
+    name: 'POST /api/groups/:id/setup-link',
+    allowed: ['host_admin'],
+    success: 201,
+    request: async () => {
+      const group = await addGroup(t.db, SYSTEM, { name: `Grupa ${number++}`, municipality: 'Cēsu novads' });
+      return { method: 'POST', url: `/api/groups/${group.id}/setup-link` };
+    },
   },
   {
     name: 'PATCH /api/group',
