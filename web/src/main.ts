@@ -16,6 +16,7 @@ import { showPlan, showPlans } from './views/plans.ts';
 import { showRegister } from './views/register.ts';
 import { showSettings } from './views/settings.ts';
 import { showDraft } from './views/draft.ts';
+import { showGroups } from './views/groups.ts';
 import { runSetup } from './views/setup.ts';
 import { showSittings } from './views/sittings.ts';
 import { showUsers } from './views/users.ts';
@@ -39,6 +40,10 @@ const ROUTES: Array<{ pattern: RegExp; nav: string; view: View }> = [
   { pattern: /^\/izsutne$/, nav: 'izsutne', view: showOutbox },
 ];
 
+/** A host admin's whole app: the host's groups, never a group's minutes. */
+const HOST_ROUTES: typeof ROUTES = [{ pattern: /^\/(grupas)?$/, nav: 'grupas', view: showGroups }];
+const isHostAdmin = () => can('groups:manage');
+
 const SAVE_TEXT: Record<SaveState, string> = { saved: 'saglabāts', saving: 'saglabā…', unsaved: 'nav saglabāts' };
 
 let cleanup: Cleanup | void;
@@ -51,7 +56,7 @@ async function route(): Promise<void> {
   cleanup = undefined;
   main.dataset.ready = 'false';
   delete main.dataset.wide;
-  const match = ROUTES.map((r) => ({ r, m: r.pattern.exec(path) })).find((x) => x.m !== null);
+  const match = (isHostAdmin() ? HOST_ROUTES : ROUTES).map((r) => ({ r, m: r.pattern.exec(path) })).find((x) => x.m !== null);
   for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-nav]')) {
     if (link.dataset.nav === match?.r.nav) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
@@ -61,7 +66,7 @@ async function route(): Promise<void> {
     replaceChildren(
       main,
       h('h1', { tabindex: -1 }, 'Lapa nav atrasta'),
-      h('p', null, 'Šādas lapas nav. Atgriezties pie ', linkTo('#/', 'sēžu saraksta'), '.'),
+      h('p', null, 'Šādas lapas nav. Atgriezties pie ', linkTo('#/', isHostAdmin() ? 'grupu saraksta' : 'sēžu saraksta'), '.'),
     );
     main.dataset.ready = 'true';
     return;
@@ -96,10 +101,13 @@ function showUser(me: Me): void {
     iestatijumi: !can('settings:write'),
     lietotaji: !can('users:manage'),
     izsutne: !can('settings:write'),
+    grupas: !isHostAdmin(),
   };
   for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-nav]')) {
     const item = link.parentElement;
-    if (item !== null) item.hidden = hide[link.dataset.nav ?? ''] === true;
+    const nav = link.dataset.nav ?? '';
+    // A host admin has the groups alone: everything else is a group's own.
+    if (item !== null) item.hidden = isHostAdmin() ? nav !== 'grupas' : hide[nav] === true;
   }
   // Shown only once someone is logged in: before that there is nowhere to go and nothing to save.
   for (const id of ['main-nav', 'save-state']) document.getElementById(id)?.removeAttribute('hidden');
@@ -153,6 +161,7 @@ async function start(): Promise<void> {
   let me = await startSession(main);
   if (me.mustChangePassword) me = await requirePasswordChange(main, me);
   showUser(me);
+  if (isHostAdmin() && location.hash !== '#/grupas') history.replaceState(null, '', '#/grupas');
   // On a phone a member comes for what they owe, not for the list of sittings.
   if (
     /^#?\/?$/.test(location.hash) &&

@@ -5,7 +5,7 @@ export type { Permission, Role } from '../../server/domain/permissions.ts';
 export type { AttendanceRole } from '../../server/domain/vocabulary.ts';
 export type { HandedOverUser, Me, SetupScreen, User } from '../../server/schemas/accounts.ts';
 export type { Actions, ActionItem, RegisterEntry } from '../../server/schemas/decisions.ts';
-export type { Group } from '../../server/schemas/group.ts';
+export type { CreatedGroup, Group, GroupSummary, SetupLink } from '../../server/schemas/group.ts';
 export type { MailSettingsView, OutboxEntryView, OutboxMessageView, OutsidePageView } from '../../server/schemas/mail.ts';
 export type { Signature } from '../../server/schemas/minutes.ts';
 export type { Person } from '../../server/schemas/people.ts';
