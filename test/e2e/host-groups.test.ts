@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latvianOrder } from '../../server/domain/latvian-order.ts';
 import { createUser } from '../../server/services/accounts.ts';
 import { TEST_PASSWORD } from '../support/app.ts';
-import { DESKTOP, go, openPage, ready, screenshot, startHarness, type Harness, type Watched } from './browser.ts';
+import { DESKTOP, go, openPage, PHONE, ready, screenshot, startHarness, type Harness, type Watched } from './browser.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const HOST = 'serveris.admin';
@@ -109,6 +109,44 @@ describe('the host admin', () => {
     expect(names[0]).toBe(NEW_GROUP.name); // Ā before B, not after Z as in byte order
     await screenshot(page, 'host-groups');
     expect(await violations(page), 'axe on Grupas').toEqual([]);
+    expect(host.errors).toEqual([]);
+  });
+});
+
+describe('on a phone', () => {
+  it('the groups screen and its top bar fit the width, and axe finds nothing', async () => {
+    const w = await openPage(h, PHONE, HOST, { bypassCSP: true });
+    await go(w.page, `${h.url}/`);
+    await w.page.getByRole('heading', { name: 'Grupas', exact: true }).waitFor();
+    expect(await w.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(await w.page.getByRole('link', { name: 'Mainīt paroli' }).isVisible()).toBe(true);
+    await screenshot(w.page, 'host-groups-phone');
+    expect(await violations(w.page), 'axe on Grupas (phone)').toEqual([]);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+});
+
+describe('the host admin’s own account', () => {
+  it('changes their own password from the top bar, and logs out', async () => {
+    const { page } = host;
+    await page.getByRole('link', { name: 'Mainīt paroli' }).click();
+    await page.getByRole('heading', { name: 'Mainīt paroli' }).waitFor();
+    await ready(page);
+    await page.getByLabel('Pašreizējā parole').fill(TEST_PASSWORD);
+    await page.getByLabel('Jaunā parole', { exact: true }).fill('servera-jauna-parole');
+    await page.getByLabel('Jaunā parole vēlreiz').fill('servera-jauna-parole');
+    await page.getByRole('button', { name: 'Nomainīt paroli' }).click();
+    await page.getByText('Parole nomainīta.').waitFor();
+    expect(await visibleNav(page)).toEqual(['Grupas']);
+
+    await page.getByRole('button', { name: 'Iziet' }).click();
+    await page.getByRole('heading', { name: 'Pieslēgšanās' }).waitFor();
+    await page.getByLabel('Lietotājvārds').fill(HOST);
+    await page.getByLabel('Parole').fill('servera-jauna-parole');
+    await page.getByRole('button', { name: 'Pieslēgties' }).click();
+    await page.getByRole('heading', { name: 'Grupas', exact: true }).waitFor();
+    await ready(page);
     expect(host.errors).toEqual([]);
   });
 });

@@ -87,6 +87,15 @@ function loginForm(onDone: (session: Me) => void, extra?: HTMLElement): HTMLForm
 }
 
 /**
+ * Replaces the user's own password. The change ends every session of the account, so the user is
+ * logged in again with the new one.
+ */
+export async function replaceOwnPassword(login: string, current: string, password: string): Promise<Me> {
+  await request('POST', '/api/me/password', { current, password }, {}, true);
+  return logIn(login, password);
+}
+
+/**
  * Holding a one-time password, the user sees only this screen until they choose their own; then
  * they are logged in again with it (the change ends every session of the account).
  */
@@ -104,8 +113,7 @@ export function requirePasswordChange(main: HTMLElement, session: Me): Promise<M
           event.preventDefault();
           if (!matches(error)) return;
           try {
-            await request('POST', '/api/me/password', { current: current.value, password: password.value }, {}, true);
-            resolve(await logIn(session.login, password.value));
+            resolve(await replaceOwnPassword(session.login, current.value, password.value));
           } catch (err) {
             replaceChildren(error, notice('error', errorText(err)));
           }

@@ -9,6 +9,7 @@ import { showActions } from './views/actions.ts';
 import { showReadOut } from './views/live.ts';
 import { showMinutes } from './views/minutes.ts';
 import { showOutbox } from './views/outbox.ts';
+import { showPassword } from './views/password.ts';
 import { runOutside } from './views/outside.ts';
 import { showPeople } from './views/people.ts';
 import { showPlanActivity } from './views/plan-activity.ts';
@@ -38,10 +39,14 @@ const ROUTES: Array<{ pattern: RegExp; nav: string; view: View }> = [
   { pattern: /^\/iestatijumi$/, nav: 'iestatijumi', view: showSettings },
   { pattern: /^\/lietotaji$/, nav: 'lietotaji', view: showUsers },
   { pattern: /^\/izsutne$/, nav: 'izsutne', view: showOutbox },
+  { pattern: /^\/parole$/, nav: 'parole', view: showPassword },
 ];
 
 /** A host admin's whole app: the host's groups, never a group's minutes. */
-const HOST_ROUTES: typeof ROUTES = [{ pattern: /^\/(grupas)?$/, nav: 'grupas', view: showGroups }];
+const HOST_ROUTES: typeof ROUTES = [
+  { pattern: /^\/(grupas)?$/, nav: 'grupas', view: showGroups },
+  { pattern: /^\/parole$/, nav: 'parole', view: showPassword },
+];
 const isHostAdmin = () => can('groups:manage');
 
 const SAVE_TEXT: Record<SaveState, string> = { saved: 'saglabāts', saving: 'saglabā…', unsaved: 'nav saglabāts' };
@@ -92,7 +97,7 @@ function linkTo(href: string, text: string): HTMLAnchorElement {
   return a;
 }
 
-/** The user's name and "Iziet" in the top bar; links the role may not use are hidden. */
+/** The user's name, their password and "Iziet" in the top bar; links the role may not use are hidden. */
 function showUser(me: Me): void {
   const hide: Record<string, boolean> = {
     registrs: !can('register:read'),
@@ -119,6 +124,7 @@ function showUser(me: Me): void {
         'div',
         { id: 'user-box', class: 'user-box' },
         h('span', { class: 'user-name' }, me.login),
+        h('a', { href: '#/parole', class: 'user-password', 'data-nav': 'parole' }, 'Mainīt paroli'),
         h('button', { type: 'button', class: 'logout', onclick: () => void logout() }, 'Iziet'),
       ),
     );
@@ -161,7 +167,7 @@ async function start(): Promise<void> {
   let me = await startSession(main);
   if (me.mustChangePassword) me = await requirePasswordChange(main, me);
   showUser(me);
-  if (isHostAdmin() && location.hash !== '#/grupas') history.replaceState(null, '', '#/grupas');
+  if (isHostAdmin() && /^#?\/?$/.test(location.hash)) history.replaceState(null, '', '#/grupas');
   // On a phone a member comes for what they owe, not for the list of sittings.
   if (
     /^#?\/?$/.test(location.hash) &&
