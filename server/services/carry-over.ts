@@ -27,8 +27,12 @@ import { groupBy, isSet } from '../repositories/rows.ts';
 export async function carriedDecisions(db: Executor, sitting: SittingRow): Promise<CarriedDecision[]> {
   const frozen = sitting.state === 'signed' ? await frozenCarriedIds(db, sitting.id) : [];
   if (sitting.state === 'signed' && frozen.length === 0) return [];
-  const lateIds = await lateDecisionIds(db, sitting);
-  const rows = await candidateRows(db, sitting, frozen.length > 0);
+  // Reads that do not wait on one another go together: on PostgreSQL each is a round trip.
+  const [lateIds, rows, reviews] = await Promise.all([
+    lateDecisionIds(db, sitting),
+    candidateRows(db, sitting, frozen.length > 0),
+    reviewsAt(db, sitting.id),
+  ]);
   if (rows.length === 0) return [];
 
   const lateSet = new Set(lateIds);
@@ -39,7 +43,6 @@ export async function carriedDecisions(db: Executor, sitting: SittingRow): Promi
   );
   const stateBefore = (r: CandidateRow): DecisionState => recomputed.get(r.id) ?? { status: r.current_status, due: r.current_due };
 
-  const reviews = await reviewsAt(db, sitting.id);
   const reviewOf = new Map(reviews.map((r) => [r.decision_id, r]));
   const carried = rows.filter(
     (r) =>
@@ -50,8 +53,11 @@ export async function carriedDecisions(db: Executor, sitting: SittingRow): Promi
   if (carried.length === 0) return [];
 
   const ids = carried.map((r) => r.id);
-  const [owners, notes] = await Promise.all([ownerNames(db, ids), notesBefore(db, ids, sitting.date)]);
-  const reviewedOn = await lastReviewDates(db, ids, sitting.date);
+  const [owners, notes, reviewedOn] = await Promise.all([
+    ownerNames(db, ids),
+    notesBefore(db, ids, sitting.date),
+    lastReviewDates(db, ids, sitting.date),
+  ]);
   const ownersById = groupBy(owners);
   const notesById = groupBy(notes);
 
