@@ -16,7 +16,10 @@ export function isPostgresUrl(url: string): boolean {
 }
 
 export interface PostgresOptions {
-  /** Connections in the pool; a request holds one for its transaction. */
+  /**
+   * Connections in the pool; a request holds one for its transaction. With a `role`, the host's scope
+   * and the groups' have a pool of this size each.
+   */
   max?: number;
   /** Told about a lost connection; the pool has already dropped it. */
   onLostConnection?: (error: Error) => void;
