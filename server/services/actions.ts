@@ -85,8 +85,12 @@ export async function personActions(db: Executor, groupId: number, personId: num
 /** A person's actions as this reader sees them; confidential text shown is audited. */
 export async function actionsFor(db: Executor, groupId: number, reader: Reader, personId: number | null): Promise<Actions> {
   const whose = allowedPerson(reader, personId);
-  // The person is looked up alongside the actions, not before: one round trip less on PostgreSQL.
-  const [, actions] = await Promise.all([personRow(db, groupId, whose), personActions(db, groupId, whose)]);
+  // Another person is looked up alongside the actions, not before (a round trip fewer on PostgreSQL);
+  // the reader's own is one of the group's already, as linking an account to a person checks.
+  const [, actions] = await Promise.all([
+    whose === reader.personId ? undefined : personRow(db, groupId, whose),
+    personActions(db, groupId, whose),
+  ]);
   const shown = {
     open: actions.open.map((a) => actionFor(reader.view, a)),
     recentlyFinished: actions.recentlyFinished.map((a) => actionFor(reader.view, a)),
