@@ -16,22 +16,23 @@ import {
   notesBefore,
   ownerNames,
   replaceCarried,
-  reviewsAt,
   type CandidateRow,
 } from '../repositories/carry-over.ts';
-import type { CarriedDecision } from '../schemas/sittings.ts';
+import { reviewsOfSitting } from '../repositories/reviews.ts';
+import type { CarriedDecision, Review } from '../schemas/sittings.ts';
 import { decisionOrigin } from './decision-origin.ts';
 import { statesOf } from '../repositories/decision-state.ts';
-import { groupBy, isSet } from '../repositories/rows.ts';
+import { groupBy } from '../repositories/rows.ts';
 
-export async function carriedDecisions(db: Executor, sitting: SittingRow): Promise<CarriedDecision[]> {
+/** `reviews`: the sitting's reviews when the caller reads them too (opening a sitting), so they are read once. */
+export async function carriedDecisions(db: Executor, sitting: SittingRow, reviews?: Promise<Review[]>): Promise<CarriedDecision[]> {
   const frozen = sitting.state === 'signed' ? await frozenCarriedIds(db, sitting.id) : [];
   if (sitting.state === 'signed' && frozen.length === 0) return [];
   // Reads that do not wait on one another go together: on PostgreSQL each is a round trip.
-  const [lateIds, rows, reviews] = await Promise.all([
+  const [lateIds, rows, reviewed] = await Promise.all([
     lateDecisionIds(db, sitting),
     candidateRows(db, sitting, frozen.length > 0),
-    reviewsAt(db, sitting.id),
+    reviews ?? reviewsOfSitting(db, sitting.id),
   ]);
   if (rows.length === 0) return [];
 
@@ -43,7 +44,7 @@ export async function carriedDecisions(db: Executor, sitting: SittingRow): Promi
   );
   const stateBefore = (r: CandidateRow): DecisionState => recomputed.get(r.id) ?? { status: r.current_status, due: r.current_due };
 
-  const reviewOf = new Map(reviews.map((r) => [r.decision_id, r]));
+  const reviewOf = new Map(reviewed.map((r) => [r.decisionId, r]));
   const carried = rows.filter(
     (r) =>
       frozen.length > 0 ||
@@ -83,8 +84,8 @@ export async function carriedDecisions(db: Executor, sitting: SittingRow): Promi
               id: review.id,
               status: review.status,
               note: review.note,
-              due: review.new_due,
-              notDiscussed: isSet(review.not_discussed),
+              due: review.due,
+              notDiscussed: review.notDiscussed,
               version: review.version,
             },
     };
