@@ -36,12 +36,20 @@ export async function carriedDecisions(db: Executor, sitting: SittingRow, review
   ]);
   if (rows.length === 0) return [];
 
+  // What the carried ones need is read for every candidate at once with their states: most
+  // candidates are carried, and waiting for the states first would cost a round trip more.
   const lateSet = new Set(lateIds);
-  const recomputed = await statesOf(
-    db,
-    rows.filter((r) => lateSet.has(r.id)).map((r) => r.id),
-    sitting.date,
-  );
+  const candidateIds = rows.map((r) => r.id);
+  const [recomputed, owners, notes, reviewedOn] = await Promise.all([
+    statesOf(
+      db,
+      candidateIds.filter((id) => lateSet.has(id)),
+      sitting.date,
+    ),
+    ownerNames(db, candidateIds),
+    notesBefore(db, candidateIds, sitting.date),
+    lastReviewDates(db, candidateIds, sitting.date),
+  ]);
   const stateBefore = (r: CandidateRow): DecisionState => recomputed.get(r.id) ?? { status: r.current_status, due: r.current_due };
 
   const reviewOf = new Map(reviewed.map((r) => [r.decisionId, r]));
@@ -51,14 +59,6 @@ export async function carriedDecisions(db: Executor, sitting: SittingRow, review
       reviewOf.has(r.id) ||
       isCarried({ status: r.status, due: r.due, ownerCount: Number(r.owner_count ?? 0) }, stateBefore(r)),
   );
-  if (carried.length === 0) return [];
-
-  const ids = carried.map((r) => r.id);
-  const [owners, notes, reviewedOn] = await Promise.all([
-    ownerNames(db, ids),
-    notesBefore(db, ids, sitting.date),
-    lastReviewDates(db, ids, sitting.date),
-  ]);
   const ownersById = groupBy(owners);
   const notesById = groupBy(notes);
 
