@@ -78,7 +78,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Kysely
   });
 }
 
-/** Statements a pool prepares at most: each of its connections keeps a plan of each in the server. */
+/** Statements one database's pools prepare at most: each connection keeps a plan of each in the server. */
 const PREPARED = 500;
 
 /**
