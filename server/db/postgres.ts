@@ -2,7 +2,7 @@
 // SQLite, and a connection the server loses (a restart, pg_terminate_backend) is only logged: the pool
 // replaces it, and without the listeners its error would end the process. With `role`, every
 // connection takes that role and, each time it is handed out, the group in scope (db/group-scope.ts).
-import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, sql, type DatabaseConnection } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database, Executor } from './database.ts';
 import { scopedGroup } from './group-scope.ts';
@@ -50,32 +50,37 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Kysely
   // its scope twice, a round trip each. So the pools hold up to twice `max` connections between them.
   const host = newPool();
   const groups = newPool();
+  // What each connection was last told (its role at first use, then its scope), so a connection handed
+  // out again in the same scope costs nothing. Told here rather than in Kysely's connection hooks: a
+  // connection lost while being told goes back to its pool as broken, where a failing hook kept it
+  // out of the pool for good, and once all were, every later query waited for ever.
+  const told = new WeakMap<pg.PoolClient, string>();
+  const connect = async () => {
+    const group = scopedGroup();
+    const client = await (group === null ? host : groups).connect();
+    const scope = group === null ? '' : String(group);
+    try {
+      if (!told.has(client)) await client.query(`set role ${quoteIdentifier(role)}`);
+      if (told.get(client) !== scope) {
+        await client.query(`select set_config('app.group_id', $1, false)`, [scope]);
+        told.set(client, scope);
+      }
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+    return client;
+  };
   const pool = {
     // What Kysely's driver reads off a pg pool: the client class and options, to cancel an aborted query.
     Client: pg.Client,
     options: host.options,
-    connect: () => (scopedGroup() === null ? host : groups).connect(),
+    connect,
     end: async () => {
       await Promise.all([host.end(), groups.end()]);
     },
   };
-  // What each connection was last told, so a connection handed out again in the same scope costs nothing.
-  const told = new WeakMap<DatabaseConnection, string>();
-  return new Kysely<Database>({
-    dialect: new PostgresDialect({
-      pool,
-      onCreateConnection: async (connection) => {
-        await connection.executeQuery(CompiledQuery.raw(`set role ${quoteIdentifier(role)}`));
-      },
-      onReserveConnection: async (connection) => {
-        const group = scopedGroup();
-        const scope = group === null ? '' : String(group);
-        if (told.get(connection) === scope) return;
-        await connection.executeQuery(CompiledQuery.raw(`select set_config('app.group_id', $1, false)`, [scope]));
-        told.set(connection, scope);
-      },
-    }),
-  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
 /** Statements one database's pools prepare at most: each connection keeps a plan of each in the server. */
