@@ -31,9 +31,18 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Kysely
   const lost = options.onLostConnection ?? defaultLostConnection;
   const nameOf = statementNames();
   const newPool = () => {
-    // A prepared statement's generic plan from its first run: PostgreSQL would otherwise plan its first
-    // five runs on each connection anew, and a connection serves a query only now and then.
-    const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, options: '-c plan_cache_mode=force_generic_plan' });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.max ?? 10,
+      // A prepared statement's generic plan from its first run: PostgreSQL would otherwise plan its first
+      // five runs on each connection anew, and a connection serves a query only now and then.
+      options: '-c plan_cache_mode=force_generic_plan',
+      // An idle connection is kept for minutes, not pg's 10 s: a new one has no prepared statements and
+      // cold catalog caches, and its first reads take several times as long. Idle connections do not
+      // keep a process alive (a server's listener does).
+      idleTimeoutMillis: 300_000,
+      allowExitOnIdle: true,
+    });
     pool.on('error', lost);
     // A connection lost while a request holds it between two queries: pg emits the error on the client,
     // where the pool listens only while it is idle. The request's next query fails and transact retries.
