@@ -7,7 +7,10 @@
 import { sql, type Kysely } from 'kysely';
 
 export const APP_ROLE = 'protokols_app';
-const POLICY = 'protokols_group_scope';
+/** The policies' name; its version changes with their expressions, so a database made before gets the new ones at start. */
+export const POLICY = 'protokols_group_scope_v2';
+/** What every version of the policy's name starts with. */
+const POLICY_STEM = 'protokols_group_scope';
 
 /** The group in scope, or null (the host: every row). */
 const SCOPE = sql`nullif(current_setting('app.group_id', true), '')::integer`;
@@ -23,10 +26,12 @@ interface ForeignKey {
 
 /** Tables and their policies; returns the role the app should take, or null when it cannot be made here. */
 export async function secureRows(db: AnyDb): Promise<string | null> {
-  const { rows: tables } = await sql<{ name: string; grouped: boolean; secured: boolean }>`
+  const { rows: tables } = await sql<{ name: string; grouped: boolean; alwaysGrouped: boolean; secured: boolean; stale: string[] }>`
     select c.relname as name,
       exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'group_id' and not a.attisdropped) as grouped,
-      exists (select 1 from pg_policy p where p.polrelid = c.oid and p.polname = ${POLICY}) as secured
+      exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'group_id' and not a.attisdropped and a.attnotnull) as "alwaysGrouped",
+      exists (select 1 from pg_policy p where p.polrelid = c.oid and p.polname = ${POLICY}) as secured,
+      array(select p.polname::text from pg_policy p where p.polrelid = c.oid and p.polname like ${`${POLICY_STEM}%`} and p.polname <> ${POLICY}) as stale
     from pg_class c where c.relnamespace = current_schema()::regnamespace and c.relkind = 'r'`.execute(db);
   const { rows: keys } = await sql<ForeignKey>`
     select c.conrelid::regclass::text as child, a.attname as column, c.confrelid::regclass::text as parent
@@ -37,14 +42,21 @@ export async function secureRows(db: AnyDb): Promise<string | null> {
   const policies = new Map<string, ReturnType<typeof sql>>();
   policies.set('groups', sql`coalesce(id = ${SCOPE}, true)`);
   for (const t of tables) if (t.grouped) policies.set(t.name, sql`coalesce(group_id = ${SCOPE}, true)`);
+  const alwaysGrouped = new Set(tables.filter((t) => t.alwaysGrouped).map((t) => t.name));
   // A child follows its parent: it is visible when its parent row is, which that row's policy decides.
+  // Where the parent always has a group, its group is asked for as well (what the parent's policy lets
+  // through in a group's scope): then the parent's rows are found by their group's index, not by
+  // reading every group's rows and filtering them.
   for (let added = true; added;) {
     added = false;
     for (const k of keys) {
       if (policies.has(k.child) || !policies.has(k.parent)) continue;
+      const parent = sql`select 1 from ${sql.table(k.parent)} p where p.id = ${sql.ref(`${k.child}.${k.column}`)}`;
       policies.set(
         k.child,
-        sql`${SCOPE} is null or exists (select 1 from ${sql.table(k.parent)} p where p.id = ${sql.ref(`${k.child}.${k.column}`)})`,
+        alwaysGrouped.has(k.parent)
+          ? sql`${SCOPE} is null or exists (${parent} and p.group_id = ${SCOPE})`
+          : sql`${SCOPE} is null or exists (${parent})`,
       );
       added = true;
     }
@@ -57,6 +69,8 @@ export async function secureRows(db: AnyDb): Promise<string | null> {
       .execute(async (trx) => {
         await sql`alter table ${sql.table(t.name)} enable row level security`.execute(trx);
         await sql`alter table ${sql.table(t.name)} force row level security`.execute(trx);
+        // An earlier version's policy goes in the same transaction the new one comes in: no moment without one.
+        for (const old of t.stale) await sql`drop policy if exists ${sql.id(old)} on ${sql.table(t.name)}`.execute(trx);
         await sql`create policy ${sql.id(POLICY)} on ${sql.table(t.name)} using (${using})`.execute(trx);
       })
       .catch((error: unknown) => {

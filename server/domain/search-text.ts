@@ -25,10 +25,21 @@ const escapeRegex = (token: string) => token.replace(/[\\^$.|?*+()[\]{}]/gu, (c)
  * tokens, joined by non-alphanumerics, after the start of the text or a non-alphanumeric.
  */
 export function prefixMatchPatterns(query: string): string[] {
+  return wordTokens(query).map((tokens) => `(^|[^[:alnum:]])${tokens.map(escapeRegex).join('[^[:alnum:]]+')}`);
+}
+
+/**
+ * The tokens prefixMatchPatterns' expressions hold as they are: text those match contains each of
+ * them, which `like '%token%'` finds far sooner than the expression (a third of the time on PostgreSQL).
+ */
+export function prefixMatchTokens(query: string): string[] {
+  return wordTokens(query).flat();
+}
+
+function wordTokens(query: string): string[][] {
   return searchWords(query)
     .map((word) => word.split(/[^\p{L}\p{N}]+/u).filter((token) => token !== ''))
-    .filter((tokens) => tokens.length > 0)
-    .map((tokens) => `(^|[^[:alnum:]])${tokens.map(escapeRegex).join('[^[:alnum:]]+')}`);
+    .filter((tokens) => tokens.length > 0);
 }
 
 /**

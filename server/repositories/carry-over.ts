@@ -102,14 +102,6 @@ const frozenCandidates = compiledOnce((db: Executor, groupId: number, sittingId:
 );
 export type CandidateRow = Awaited<ReturnType<typeof candidateRows>>[number];
 
-const reviewsAtSitting = compiledOnce((db: Executor, sittingId: number) =>
-  db.selectFrom('decision_reviews').selectAll().where('sitting_id', '=', sittingId),
-);
-
-export function reviewsAt(db: Executor, sittingId: number) {
-  return reviewsAtSitting(db, sittingId);
-}
-
 const ownerNamesOf = compiledOnce((db: Executor, ids: IdList) =>
   db
     .selectFrom('decision_owners')

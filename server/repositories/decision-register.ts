@@ -2,7 +2,7 @@
 // the owners and notes of many decisions, a person's decisions, and writing a progress note.
 // What they mean (followed up, overdue, who sees what) is decided in services/register.ts.
 import type { Executor } from '../db/database.ts';
-import { FINISHED_STATUSES, UNFINISHED_STATUSES, type DecisionStatus } from '../domain/decision-state.ts';
+import { FINISHED_STATUSES, UNFINISHED_STATUSES, isUnfinished, type DecisionStatus } from '../domain/decision-state.ts';
 import type { RegisterQuery } from '../schemas/decisions.ts';
 import { followedUp, notFollowedUp, unfinishedFollowedUp } from './decision-predicates.ts';
 import { decisionOfGroup, decisionsOfGroup, decisionsOwnedBy, type DecisionRowOfGroup } from './decision-rows.ts';
@@ -196,41 +196,41 @@ export async function insertNote(
   await refreshDecisionState(db, [decisionId]);
 }
 
-const openOwnedBy = compiledOnce((db: Executor, groupId: number, personId: number) =>
-  decisionsOwnedBy(db, groupId, personId).where('d.current_status', 'in', UNFINISHED_STATUSES),
-);
-
-const recentlyFinishedOwnedBy = compiledOnce((db: Executor, groupId: number, personId: number, recentFrom: string) =>
-  decisionsOwnedBy(db, groupId, personId)
-    .where('d.current_status', 'in', FINISHED_STATUSES)
-    .where((eb) =>
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom('decision_reviews as r')
-            .innerJoin('sittings as rs', 'rs.id', 'r.sitting_id')
-            .whereRef('r.decision_id', '=', 'd.id')
-            .where('rs.date', '>=', recentFrom)
-            .select('r.id'),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('decision_notes as n')
-            .whereRef('n.decision_id', '=', 'd.id')
-            .where('n.effective_date', '>=', recentFrom)
-            .select('n.id'),
-        ),
+// A person's unfinished decisions and the recently finished ones in one query, split by status after:
+// on PostgreSQL each query is a round trip.
+const actionRowsOwnedBy = compiledOnce((db: Executor, groupId: number, personId: number, recentFrom: string) =>
+  decisionsOwnedBy(db, groupId, personId).where((eb) =>
+    eb.or([
+      eb('d.current_status', 'in', UNFINISHED_STATUSES),
+      eb.and([
+        eb('d.current_status', 'in', FINISHED_STATUSES),
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom('decision_reviews as r')
+              .innerJoin('sittings as rs', 'rs.id', 'r.sitting_id')
+              .whereRef('r.decision_id', '=', 'd.id')
+              .where('rs.date', '>=', recentFrom)
+              .select('r.id'),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('decision_notes as n')
+              .whereRef('n.decision_id', '=', 'd.id')
+              .where('n.effective_date', '>=', recentFrom)
+              .select('n.id'),
+          ),
+        ]),
       ]),
-    ),
+    ]),
+  ),
 );
 
 /** A person's unfinished decisions, and the finished ones reviewed or noted on since `recentFrom`, starting from the person's owner rows. */
 export async function personDecisionRows(db: Executor, groupId: number, personId: number, recentFrom: string) {
-  const [open, finished] = await Promise.all([
-    openOwnedBy(db, groupId, personId),
-    recentlyFinishedOwnedBy(db, groupId, personId, recentFrom),
-  ]);
-  return { open: onceEach(open), finished: onceEach(finished) };
+  const rows = await actionRowsOwnedBy(db, groupId, personId, recentFrom);
+  const unfinished = rows.filter((r) => isUnfinished(r.current_status));
+  return { open: onceEach(unfinished), finished: onceEach(rows.filter((r) => !isUnfinished(r.current_status))) };
 }
 
 /** A person named twice among a decision's owners still owes it once. */

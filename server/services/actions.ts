@@ -23,12 +23,18 @@ import { toEntries } from './register.ts';
 const RECENT_DAYS = 90;
 
 /** The person whose actions are asked for, if this reader may see them; null is an account linked to no person. */
-async function followedPerson(db: Executor, groupId: number, reader: Reader, personId: number | null): Promise<number> {
+function allowedPerson(reader: Reader, personId: number | null): number {
   if (personId === null || (personId !== reader.personId && !can(reader.role, 'actions:any'))) {
     throw new Forbidden('Jūs varat redzēt tikai savus uzdevumus.');
   }
-  await personRow(db, groupId, personId);
   return personId;
+}
+
+/** The same, and the person is one of the group's. */
+async function followedPerson(db: Executor, groupId: number, reader: Reader, personId: number | null): Promise<number> {
+  const whose = allowedPerson(reader, personId);
+  await personRow(db, groupId, whose);
+  return whose;
 }
 
 async function toActions(db: Executor, rows: RegisterRow[], today: string, personId: number): Promise<ActionItem[]> {
@@ -80,8 +86,13 @@ export async function personActions(db: Executor, groupId: number, personId: num
 
 /** A person's actions as this reader sees them; confidential text shown is audited. */
 export async function actionsFor(db: Executor, groupId: number, reader: Reader, personId: number | null): Promise<Actions> {
-  const whose = await followedPerson(db, groupId, reader, personId);
-  const actions = await personActions(db, groupId, whose);
+  const whose = allowedPerson(reader, personId);
+  // Another person is looked up alongside the actions, not before (a round trip fewer on PostgreSQL);
+  // the reader's own is one of the group's already, as linking an account to a person checks.
+  const [, actions] = await Promise.all([
+    whose === reader.personId ? undefined : personRow(db, groupId, whose),
+    personActions(db, groupId, whose),
+  ]);
   const shown = {
     open: actions.open.map((a) => actionFor(reader.view, a)),
     recentlyFinished: actions.recentlyFinished.map((a) => actionFor(reader.view, a)),

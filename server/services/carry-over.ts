@@ -16,42 +16,49 @@ import {
   notesBefore,
   ownerNames,
   replaceCarried,
-  reviewsAt,
   type CandidateRow,
 } from '../repositories/carry-over.ts';
-import type { CarriedDecision } from '../schemas/sittings.ts';
+import { reviewsOfSitting } from '../repositories/reviews.ts';
+import type { CarriedDecision, Review } from '../schemas/sittings.ts';
 import { decisionOrigin } from './decision-origin.ts';
 import { statesOf } from '../repositories/decision-state.ts';
-import { groupBy, isSet } from '../repositories/rows.ts';
+import { groupBy } from '../repositories/rows.ts';
 
-export async function carriedDecisions(db: Executor, sitting: SittingRow): Promise<CarriedDecision[]> {
+/** `reviews`: the sitting's reviews when the caller reads them too (opening a sitting), so they are read once. */
+export async function carriedDecisions(db: Executor, sitting: SittingRow, reviews?: Promise<Review[]>): Promise<CarriedDecision[]> {
   const frozen = sitting.state === 'signed' ? await frozenCarriedIds(db, sitting.id) : [];
   if (sitting.state === 'signed' && frozen.length === 0) return [];
-  const lateIds = await lateDecisionIds(db, sitting);
-  const rows = await candidateRows(db, sitting, frozen.length > 0);
+  // Reads that do not wait on one another go together: on PostgreSQL each is a round trip.
+  const [lateIds, rows, reviewed] = await Promise.all([
+    lateDecisionIds(db, sitting),
+    candidateRows(db, sitting, frozen.length > 0),
+    reviews ?? reviewsOfSitting(db, sitting.id),
+  ]);
   if (rows.length === 0) return [];
 
+  // What the carried ones need is read for every candidate at once with their states: most
+  // candidates are carried, and waiting for the states first would cost a round trip more.
   const lateSet = new Set(lateIds);
-  const recomputed = await statesOf(
-    db,
-    rows.filter((r) => lateSet.has(r.id)).map((r) => r.id),
-    sitting.date,
-  );
+  const candidateIds = rows.map((r) => r.id);
+  const [recomputed, owners, notes, reviewedOn] = await Promise.all([
+    statesOf(
+      db,
+      candidateIds.filter((id) => lateSet.has(id)),
+      sitting.date,
+    ),
+    ownerNames(db, candidateIds),
+    notesBefore(db, candidateIds, sitting.date),
+    lastReviewDates(db, candidateIds, sitting.date),
+  ]);
   const stateBefore = (r: CandidateRow): DecisionState => recomputed.get(r.id) ?? { status: r.current_status, due: r.current_due };
 
-  const reviews = await reviewsAt(db, sitting.id);
-  const reviewOf = new Map(reviews.map((r) => [r.decision_id, r]));
+  const reviewOf = new Map(reviewed.map((r) => [r.decisionId, r]));
   const carried = rows.filter(
     (r) =>
       frozen.length > 0 ||
       reviewOf.has(r.id) ||
       isCarried({ status: r.status, due: r.due, ownerCount: Number(r.owner_count ?? 0) }, stateBefore(r)),
   );
-  if (carried.length === 0) return [];
-
-  const ids = carried.map((r) => r.id);
-  const [owners, notes] = await Promise.all([ownerNames(db, ids), notesBefore(db, ids, sitting.date)]);
-  const reviewedOn = await lastReviewDates(db, ids, sitting.date);
   const ownersById = groupBy(owners);
   const notesById = groupBy(notes);
 
@@ -77,8 +84,8 @@ export async function carriedDecisions(db: Executor, sitting: SittingRow): Promi
               id: review.id,
               status: review.status,
               note: review.note,
-              due: review.new_due,
-              notDiscussed: isSet(review.not_discussed),
+              due: review.due,
+              notDiscussed: review.notDiscussed,
               version: review.version,
             },
     };

@@ -209,13 +209,15 @@ export async function loadSitting(db: Executor, groupId: number, id: number): Pr
     if (frozen !== null) return withOwnerLines({ ...(JSON.parse(frozen) as SittingDetail), state: s.state, version: s.version });
   }
   const signerIds = [s.chair_id, s.recorder_id].filter((x): x is number => x !== null);
+  // The reviews are read once, for the sitting's list and for its carry-over.
+  const reviewsRead = reviewsOfSitting(db, id);
   const [attendance, agendaItems, decisions, reviews, signers, carryOver] = await Promise.all([
     attendeesOf(db, id),
     agendaItemsOf(db, id),
     decisionsOf(db, id),
-    reviewsOfSitting(db, id),
+    reviewsRead,
     peopleByIds(db, signerIds),
-    carriedDecisions(db, s),
+    carriedDecisions(db, s, reviewsRead),
   ]);
   const signer = (personId: number | null, position: string | null) => {
     const p = signers.find((x) => x.id === personId);

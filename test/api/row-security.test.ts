@@ -6,13 +6,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import type { Db } from '../../server/db/database.ts';
 import { withGroupScope } from '../../server/db/group-scope.ts';
-import { APP_ROLE } from '../../server/db/row-security.ts';
+import { openDatabase } from '../../server/db/open.ts';
+import { openPostgres } from '../../server/db/postgres.ts';
+import { APP_ROLE, POLICY } from '../../server/db/row-security.ts';
 import { ensureGroup } from '../../server/repositories/group.ts';
 import { createUser } from '../../server/services/accounts.ts';
 import { SYSTEM } from '../../server/services/audit.ts';
 import { addGroup } from '../../server/services/group.ts';
 import { logIn, TEST_PASSWORD, testHasher, withSession } from '../support/app.ts';
-import { onPostgres, openTestDatabase } from '../support/test-database.ts';
+import { onPostgres, openTestDatabase, postgresTestDatabase } from '../support/test-database.ts';
 
 describe.runIf(onPostgres)('row-level security on PostgreSQL', () => {
   let db: Db;
@@ -116,5 +118,46 @@ describe.runIf(onPostgres)('row-level security on PostgreSQL', () => {
     } finally {
       await app.close();
     }
+  });
+
+  it('a database whose policies an earlier version made gets the current ones at start, the old ones gone', async () => {
+    const url = await postgresTestDatabase();
+    const owner = openPostgres(url, { max: 1 });
+    try {
+      // As an earlier version left it: its policy's name, here with an expression that lets every row through.
+      await sql`drop policy ${sql.id(POLICY)} on agenda_items`.execute(owner);
+      await sql`create policy protokols_group_scope on agenda_items using (true)`.execute(owner);
+      const opened = await openDatabase(url);
+      await opened.destroy();
+      const { rows } = await sql<{ name: string; qual: string }>`
+        select polname as name, pg_get_expr(polqual, polrelid) as qual from pg_policy where polrelid = 'agenda_items'::regclass`.execute(
+        owner,
+      );
+      expect(rows.map((r) => r.name)).toEqual([POLICY]);
+      expect(rows[0]!.qual).toContain('current_setting');
+      const { rows: current } = await sql<{ n: number }>`
+        select count(*) as n from pg_policy where polname = ${POLICY}`.execute(owner);
+      const { rows: stale } = await sql<{ n: number }>`
+        select count(*) as n from pg_policy where polname <> ${POLICY}`.execute(owner);
+      expect(current[0]!.n).toBeGreaterThan(20);
+      expect(stale[0]!.n).toBe(0);
+    } finally {
+      await owner.destroy();
+    }
+  });
+
+  it("a child's rows follow their parent's group through the parent's group index, with the same rows as before", async () => {
+    const { rows } = await sql<{ qual: string }>`
+      select pg_get_expr(polqual, polrelid) as qual from pg_policy where polrelid = 'agenda_items'::regclass`.execute(db);
+    expect(rows[0]!.qual).toMatch(/p\.group_id = /u);
+    // Each group's scope sees its own agenda item only, the host's both.
+    for (const [group, title] of [
+      [a, 'Jautājums Anna no A'],
+      [b, 'Jautājums Bruno no B'],
+    ] as const) {
+      const items = await withGroupScope(group, () => db.selectFrom('agenda_items').select('title').execute());
+      expect(items.map((i) => i.title)).toEqual([title]);
+    }
+    expect(await db.selectFrom('agenda_items').select('title').execute()).toHaveLength(2);
   });
 });

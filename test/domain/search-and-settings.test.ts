@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GROUP_PROFILE, DEFAULT_MINUTES_SETTINGS } from '../../server/domain/group-settings.ts';
-import { foldForSearch, prefixMatchPatterns, prefixMatchQuery } from '../../server/domain/search-text.ts';
+import { foldForSearch, prefixMatchPatterns, prefixMatchQuery, prefixMatchTokens } from '../../server/domain/search-text.ts';
 import { todayIso } from '../../server/domain/calendar.ts';
 
 describe('search folding', () => {
@@ -37,6 +37,17 @@ describe('the same matching as regular expressions (PostgreSQL)', () => {
   it('words without a letter or digit are left out; regular-expression syntax is plain text', () => {
     expect(prefixMatchPatterns('%% " *')).toEqual([]);
     expect(prefixMatchPatterns('a.*b')).toEqual(['(^|[^[:alnum:]])a[^[:alnum:]]+b']);
+  });
+  it('the tokens tried with like first are in every text the expressions match', () => {
+    expect(prefixMatchTokens('  Ūdens-roze  5.3 %% ')).toEqual(['udens', 'roze', '5', '3']);
+    for (const [query, text] of [
+      ['ranca', 'E. Rancānei'],
+      ['5.3', 'pasākums 5.3.1.'],
+      ['NEAR(a', 'near a'],
+    ] as const) {
+      expect(matches(query, text)).toBe(true);
+      for (const token of prefixMatchTokens(query)) expect(foldForSearch(text)).toContain(token);
+    }
   });
 });
 
