@@ -1,6 +1,7 @@
 // Keeps the folded search text of agenda items and decisions in step with what they say, and
 // answers the search across all minutes. On SQLite the FTS5 tables `agenda_items_fts` and
-// `decisions_fts` index that text; triggers keep them in step within the writing transaction.
+// `decisions_fts` index that text, on PostgreSQL `agenda_item_words` and `decision_words` its words;
+// triggers keep them in step within the writing transaction.
 import { SqliteAdapter, sql } from 'kysely';
 import { inheritsConfidentiality } from '../domain/reader-view.ts';
 import { foldForSearch, prefixMatchPatterns, prefixMatchQuery, prefixMatchTokens } from '../domain/search-text.ts';
@@ -49,6 +50,24 @@ function matchesEveryWord(column: string, query: string) {
     ...prefixMatchTokens(query).map((token) => sql<boolean>`${sql.ref(column)} like ${`%${token}%`}`),
     ...prefixMatchPatterns(query).map((pattern) => sql<boolean>`${sql.ref(column)} ~ ${pattern}`),
   ];
+}
+
+/**
+ * On PostgreSQL, `column` (a row's id) in the rows of `words` whose words start with each token: the
+ * index of migration search-words, which row-level security lets the planner use as its conditions are
+ * leakproof (`=`, `~>=~`, `~<~`). It passes every row matchesEveryWord matches, which still decides.
+ * Only tokens of ASCII letters and digits, which [[:alnum:]] holds in every locale: a word of the
+ * index then starts where the token does.
+ */
+function hasEveryWord(column: string, words: 'agenda_item_words' | 'decision_words', groupId: number, query: string) {
+  const key = words === 'agenda_item_words' ? 'agenda_item_id' : 'decision_id';
+  return [...new Set(prefixMatchTokens(query))]
+    .filter((token) => /^[a-z0-9]+$/u.test(token))
+    .map((token) => {
+      const after = token.slice(0, -1) + String.fromCodePoint(token.codePointAt(token.length - 1)! + 1);
+      return sql<boolean>`${sql.ref(column)} in (select ${sql.ref(key)} from ${sql.table(words)}
+        where group_id = ${groupId} and word ~>=~ ${token} and word ~<~ ${after})`;
+    });
 }
 
 /** Whether this database has the FTS5 index (SQLite); elsewhere search falls back to `like`. */
@@ -116,8 +135,8 @@ export interface SearchScope {
 
 /**
  * Agenda items and decisions of the group with every word of `query`, newest first: each word matches
- * the words that start with it, through the FTS5 index on SQLite and regular expressions (indexed by
- * pg_trgm where installed) on PostgreSQL.
+ * the words that start with it, through the FTS5 index on SQLite and on PostgreSQL the word index,
+ * its candidates checked with regular expressions.
  */
 export async function searchMinutes(db: Executor, groupId: number, query: string, scope: SearchScope): Promise<SearchHit[]> {
   if (scope.sittingIds?.length === 0) return [];
@@ -142,6 +161,8 @@ export async function searchMinutes(db: Executor, groupId: number, query: string
     .select(['d.id', 's.id as sitting_id', 's.number as sitting_number', 's.date as sitting_date', 'd.number', 'd.text', 'a.confidential'])
     .where('s.group_id', '=', groupId);
   if (match === null) {
+    for (const condition of hasEveryWord('a.id', 'agenda_item_words', groupId, query)) items = items.where(condition);
+    for (const condition of hasEveryWord('d.id', 'decision_words', groupId, query)) decisions = decisions.where(condition);
     for (const condition of matchesEveryWord('a.search_text', query)) items = items.where(condition);
     for (const condition of matchesEveryWord('d.search_text', query)) decisions = decisions.where(condition);
   }

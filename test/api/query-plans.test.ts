@@ -2,10 +2,14 @@
 // history: the planner answers them from indexes bounded by the result, never by scanning a large
 // table or sorting it before a LIMIT. A regression in a query or an index fails here.
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, sql, type KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onPostgres } from '../support/test-database.ts';
-import { HISTORY_PEOPLE, historySittings } from '../../bench/fixtures/history.ts';
+import { onPostgres, postgresTestDatabase } from '../support/test-database.ts';
+import { openDatabase } from '../../server/db/open.ts';
+import { openPostgres } from '../../server/db/postgres.ts';
+import { withGroupScope } from '../../server/db/group-scope.ts';
+import { searchMinutes } from '../../server/repositories/search-index.ts';
+import { HISTORY_PEOPLE, historySittings, SEARCH_DECISIONS, SEARCH_WORD } from '../../bench/fixtures/history.ts';
 import type { Database, Db, SittingRow } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
 import { ensureGroup } from '../../server/repositories/group.ts';
@@ -150,5 +154,53 @@ describe.skipIf(onPostgres).each([
   it("a person's actions start from the decisions they own", async () => {
     const owner = await db.selectFrom('people').select('id').where('full_name', '=', HISTORY_PEOPLE[13]!).executeTakeFirstOrThrow();
     await expectBounded(() => personActions(db, groupId, owner.id, '2030-01-15'));
+  });
+});
+
+// PostgreSQL's plan of search under row-level security: only leakproof conditions reach an index
+// there, so the words' index (`~>=~`, `~<~`) must lead, not a walk of every row of the group.
+describe.runIf(onPostgres)('search on PostgreSQL starts from its word index, in the scope of a group', () => {
+  let pg: Db;
+  let pgGroup: number;
+  beforeAll(async () => {
+    const url = await postgresTestDatabase();
+    pg = await openDatabase(url);
+    pgGroup = (await ensureGroup(pg)).id;
+    for (const doc of historySittings(30, 30)) await importSitting(pg, pgGroup, SYSTEM, doc);
+    // As autovacuum does in service; only the tables' owner may.
+    const owner = openPostgres(url, { max: 1 });
+    await sql`analyze`.execute(owner);
+    await owner.destroy();
+  }, 180_000);
+  afterAll(async () => pg.destroy());
+
+  it('a word with few hits reads its words from the index and fetches each hit by its key', async () => {
+    const queries: CompiledQuery[] = [];
+    const capture: KyselyPlugin = {
+      transformQuery: (args) => {
+        queries.push(pg.getExecutor().compileQuery(args.node, args.queryId));
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const hits = await withGroupScope(pgGroup, () =>
+      searchMinutes(pg.withPlugin(capture), pgGroup, SEARCH_WORD, { publicOnly: false, limit: 100 }),
+    );
+    expect(hits.filter((h) => h.kind === 'decision')).toHaveLength(SEARCH_DECISIONS);
+    const searches = queries.filter((q) => /_words/u.test(q.sql));
+    expect(searches).toHaveLength(2);
+    for (const q of searches) {
+      const plan = await withGroupScope(pgGroup, async () =>
+        (await pg.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${q.sql}`, [...q.parameters]))).rows
+          .map((r) => r['QUERY PLAN'])
+          .join('\n'),
+      );
+      if (process.env.SHOW_PLANS) console.log(`${q.sql}\n${plan}`);
+      expect(plan).toMatch(/Index (Only )?Scan (using|on) (agenda_item|decision)_words_group_word_idx/u);
+      // Each hit by its key: no scan of the table, nor of the group's rows through its sittings.
+      expect(plan).not.toMatch(/Seq Scan on (agenda_items|decisions)\b/u);
+      expect(plan).not.toMatch(/Scan using \w+ on (agenda_items|decisions) \w+ .*\n\s+Index Cond: \(sitting_id/u);
+      expect(plan).toMatch(/Index Scan using (agenda_items|decisions)_pkey/u);
+    }
   });
 });

@@ -1,12 +1,17 @@
 // Search across all minutes through the SQLite FTS5 index: each word matches the words that start
 // with it, all words must match, the index moves with every write in its transaction, and the
 // planner answers from the index.
-import { CompiledQuery, Kysely, PostgresDialect, type KyselyPlugin } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { CompiledQuery, Kysely, PostgresDialect, sql, type KyselyPlugin } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as searchFts from '../../migrations/20261126T211000-search-fts.ts';
+import * as searchWords from '../../migrations/20261127T070000-search-words.ts';
 import { FEW_HITS, refreshAgendaItemSearch, searchMinutes } from '../../server/repositories/search-index.ts';
 import { testApp, type TestApp } from '../support/app.ts';
-import { onPostgres } from '../support/test-database.ts';
+import { expectWordsAgreeWithRows } from '../support/search-words.ts';
+import { onPostgres, postgresTestDatabase } from '../support/test-database.ts';
+import { openPostgres } from '../../server/db/postgres.ts';
+import { secureRows } from '../../server/db/row-security.ts';
 import { nr7 } from '../support/reference.ts';
 
 let t: TestApp;
@@ -150,6 +155,127 @@ describe.skipIf(onPostgres)('the index moves with the writes (SQLite’s FTS5)',
     expect(res.statusCode).toBe(409);
     expect(await found('ziluks')).toEqual([]);
     expect(await found('ranca')).toEqual(before);
+  });
+});
+
+// PostgreSQL's word index (migration search-words): triggers keep it in step with every write.
+describe.runIf(onPostgres)('the word index moves with the writes (PostgreSQL)', () => {
+  it("an item's text, a decision's text and owners, and deletes: the new words are found and the old ones gone", async () => {
+    const s = await sitting();
+    const item = s.agendaItems[2];
+    expect(
+      (
+        await t.call({
+          method: 'PATCH',
+          url: `/api/agenda-items/${item.id}`,
+          payload: { version: item.version, title: 'Zīļuks un Pūcīte' },
+        })
+      ).status,
+    ).toBe(200);
+    expect(await found('ziluk pucit')).toEqual([`agendaItem ${item.position}`]);
+    const retitled = (await sitting()).agendaItems[2];
+    const patch = { version: retitled.version, title: 'Vārnas' };
+    expect((await t.call({ method: 'PATCH', url: `/api/agenda-items/${item.id}`, payload: patch })).status).toBe(200);
+    expect(await found('ziluk')).toEqual([]);
+    expect(await found('varnas')).toEqual([`agendaItem ${item.position}`]);
+    await expectWordsAgreeWithRows(t.db);
+
+    const decision = s.decisions.find((d: { text: string }) => d.text.includes('Rotary'));
+    expect(await found('rotary kluba')).toContain(`decision ${decision.number}`);
+    const edited = await t.call({
+      method: 'PATCH',
+      url: `/api/decisions/${decision.id}`,
+      payload: { version: decision.version, text: 'Sazināties ar Lauvu klubu.', owners: [{ name: 'Ž.Vārnele' }] },
+    });
+    expect(edited.status).toBe(200);
+    expect(await found('rotary kluba')).not.toContain(`decision ${decision.number}`);
+    expect(await found('lauvu klubu')).toEqual([`decision ${decision.number}`]);
+    expect(await found('varnel')).toEqual([`decision ${decision.number}`]);
+    for (const owner of decision.owners as Array<{ name: string }>)
+      expect(await found(owner.name), owner.name).not.toContain(`decision ${decision.number}`);
+    await expectWordsAgreeWithRows(t.db);
+
+    const renamed = await t.call<{ version: number }>({
+      method: 'PATCH',
+      url: `/api/decisions/${decision.id}`,
+      payload: { version: edited.body.version, owners: [{ name: 'O.Pūce' }] },
+    });
+    expect(renamed.status).toBe(200);
+    expect(await found('varnel')).toEqual([]);
+    expect(await found('puce')).toEqual([`decision ${decision.number}`]);
+
+    const current = (await sitting()).agendaItems[2];
+    expect((await t.inject({ method: 'DELETE', url: `/api/agenda-items/${item.id}?version=${current.version}` })).statusCode).toBe(204);
+    expect(await found('varnas')).toEqual([]);
+    expect((await t.inject({ method: 'DELETE', url: `/api/decisions/${decision.id}?version=${renamed.body.version}` })).statusCode).toBe(
+      204,
+    );
+    expect(await found('lauvu')).toEqual([]);
+    await expectWordsAgreeWithRows(t.db);
+
+    const { version } = await sitting();
+    expect((await t.inject({ method: 'DELETE', url: `/api/sittings/${sittingId}?version=${version}` })).statusCode).toBe(204);
+    expect(await found('ranca')).toEqual([]);
+    const { rows } = await sql<{
+      n: number;
+    }>`select (select count(*) from agenda_item_words) + (select count(*) from decision_words) as n`.execute(t.db);
+    expect(Number(rows[0]!.n)).toBe(0);
+  });
+
+  it('a rolled-back write leaves the words as they were', async () => {
+    const item = (await sitting()).agendaItems[0];
+    const groupId = (await t.db.selectFrom('sittings').select('group_id').where('id', '=', sittingId).executeTakeFirstOrThrow()).group_id;
+    const scope = { publicOnly: false, limit: 100 };
+    await expect(
+      t.db.transaction().execute(async (trx) => {
+        await trx.updateTable('agenda_items').set({ proceedings: 'Zīļuks.' }).where('id', '=', item.id).execute();
+        await refreshAgendaItemSearch(trx, item.id);
+        expect(await searchMinutes(trx, groupId, 'ziluks', scope)).toHaveLength(1);
+        await trx.deleteFrom('decisions').where('sitting_id', '=', sittingId).execute();
+        expect(await searchMinutes(trx, groupId, 'rancanei', scope)).toEqual([]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await found('ziluks')).toEqual([]);
+    expect(await found('rancanei')).toEqual(['decision 2', 'decision 4']);
+    await expectWordsAgreeWithRows(t.db);
+  });
+
+  it('the migration fills the words from the rows already there, and takes them away again', async () => {
+    // Its own database, to migrate as the owner: the app's role may not make tables.
+    const key = `search-words-${randomUUID()}`;
+    const own = await testApp('admin', { databasePath: key });
+    const owner = openPostgres(await postgresTestDatabase(key), { max: 1 });
+    try {
+      expect((await own.call({ method: 'POST', url: '/api/sittings/import', payload: nr7() })).status).toBe(201);
+      const ownFound = async (q: string) =>
+        (await own.call<Hit[]>({ method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}` })).body.map(
+          (h) => `${h.kind} ${h.position}`,
+        );
+      const before = await ownFound('ranca kluba');
+      expect(before.length).toBeGreaterThan(0);
+      await searchWords.down(owner);
+      const { rows } = await sql`select 1 from pg_class where relname in ('agenda_item_words', 'decision_words')`.execute(owner);
+      expect(rows).toEqual([]);
+      await searchWords.up(owner);
+      await secureRows(owner);
+      await expectWordsAgreeWithRows(own.db);
+      expect(await ownFound('ranca kluba')).toEqual(before);
+    } finally {
+      await owner.destroy();
+      await own.close();
+    }
+  });
+});
+
+describe.skipIf(onPostgres)('the word index (PostgreSQL’s) is not made on SQLite', () => {
+  it('the migration leaves SQLite as it was', async () => {
+    const tables = async () => (await sql<{ name: string }>`select name from sqlite_master order by name`.execute(t.db)).rows;
+    const before = await tables();
+    await searchWords.up(t.db);
+    await searchWords.down(t.db);
+    expect(await tables()).toEqual(before);
+    expect(before.map((r) => r.name)).not.toContain('agenda_item_words');
   });
 });
 
