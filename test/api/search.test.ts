@@ -41,6 +41,30 @@ const indexAgreesWithRows = async () => {
     await t.db.executeQuery(CompiledQuery.raw(`insert into ${table}(${table}, rank) values ('integrity-check', 1)`));
 };
 
+/** The engine's index against the rows: FTS5's integrity check, or PostgreSQL's word tables. */
+const engineIndexAgreesWithRows = () => (onPostgres ? expectWordsAgreeWithRows(t.db) : indexAgreesWithRows());
+
+describe('the index and its transaction', () => {
+  it('a write is in the index inside its transaction, and a rolled-back one leaves no trace', async () => {
+    const item = (await sitting()).agendaItems[0];
+    const groupId = (await t.db.selectFrom('sittings').select('group_id').where('id', '=', sittingId).executeTakeFirstOrThrow()).group_id;
+    const scope = { publicOnly: false, limit: 100 };
+    await expect(
+      t.db.transaction().execute(async (trx) => {
+        await trx.updateTable('agenda_items').set({ proceedings: 'Zīļuks.' }).where('id', '=', item.id).execute();
+        await refreshAgendaItemSearch(trx, item.id);
+        expect(await searchMinutes(trx, groupId, 'ziluks', scope)).toHaveLength(1);
+        await trx.deleteFrom('decisions').where('sitting_id', '=', sittingId).execute();
+        expect(await searchMinutes(trx, groupId, 'rancanei', scope)).toEqual([]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await found('ziluks')).toEqual([]);
+    expect(await found('rancanei')).toEqual(['decision 2', 'decision 4']);
+    await engineIndexAgreesWithRows();
+  });
+});
+
 describe('search words', () => {
   it('a word finds the words that start with it, whatever their case and diacritics', async () => {
     expect(await found('ranca')).toEqual(['agendaItem 2', 'decision 2', 'decision 4']);
@@ -125,25 +149,6 @@ describe.skipIf(onPostgres)('the index moves with the writes (SQLite’s FTS5)',
     await indexAgreesWithRows();
   });
 
-  it('a write is in the index inside its transaction, and a rolled-back one leaves no trace', async () => {
-    const item = (await sitting()).agendaItems[0];
-    const groupId = (await t.db.selectFrom('sittings').select('group_id').where('id', '=', sittingId).executeTakeFirstOrThrow()).group_id;
-    const scope = { publicOnly: false, limit: 100 };
-    await expect(
-      t.db.transaction().execute(async (trx) => {
-        await trx.updateTable('agenda_items').set({ proceedings: 'Zīļuks.' }).where('id', '=', item.id).execute();
-        await refreshAgendaItemSearch(trx, item.id);
-        expect(await searchMinutes(trx, groupId, 'ziluks', scope)).toHaveLength(1);
-        await trx.deleteFrom('decisions').where('sitting_id', '=', sittingId).execute();
-        expect(await searchMinutes(trx, groupId, 'rancanei', scope)).toEqual([]);
-        throw new Error('rolled back');
-      }),
-    ).rejects.toThrow('rolled back');
-    expect(await found('ziluks')).toEqual([]);
-    expect(await found('rancanei')).toEqual(['decision 2', 'decision 4']);
-    await indexAgreesWithRows();
-  });
-
   it('a refused write leaves the index as it was', async () => {
     const item = (await sitting()).agendaItems[0];
     const before = await found('ranca');
@@ -220,25 +225,6 @@ describe.runIf(onPostgres)('the word index moves with the writes (PostgreSQL)', 
       n: number;
     }>`select (select count(*) from agenda_item_words) + (select count(*) from decision_words) as n`.execute(t.db);
     expect(Number(rows[0]!.n)).toBe(0);
-  });
-
-  it('a rolled-back write leaves the words as they were', async () => {
-    const item = (await sitting()).agendaItems[0];
-    const groupId = (await t.db.selectFrom('sittings').select('group_id').where('id', '=', sittingId).executeTakeFirstOrThrow()).group_id;
-    const scope = { publicOnly: false, limit: 100 };
-    await expect(
-      t.db.transaction().execute(async (trx) => {
-        await trx.updateTable('agenda_items').set({ proceedings: 'Zīļuks.' }).where('id', '=', item.id).execute();
-        await refreshAgendaItemSearch(trx, item.id);
-        expect(await searchMinutes(trx, groupId, 'ziluks', scope)).toHaveLength(1);
-        await trx.deleteFrom('decisions').where('sitting_id', '=', sittingId).execute();
-        expect(await searchMinutes(trx, groupId, 'rancanei', scope)).toEqual([]);
-        throw new Error('rolled back');
-      }),
-    ).rejects.toThrow('rolled back');
-    expect(await found('ziluks')).toEqual([]);
-    expect(await found('rancanei')).toEqual(['decision 2', 'decision 4']);
-    await expectWordsAgreeWithRows(t.db);
   });
 
   it('the migration fills the words from the rows already there, and takes them away again', async () => {

@@ -102,28 +102,11 @@ export async function replaceOwnPassword(login: string, current: string, passwor
 export function requirePasswordChange(main: HTMLElement, session: Me): Promise<Me> {
   return new Promise<Me>((resolve) => {
     document.title = 'Paroles maiņa – protokols';
-    const error = h('div', { 'aria-live': 'assertive' });
-    const current = h('input', { type: 'password', autocomplete: 'current-password', required: true });
-    const { password, repeat, matches } = newPassword();
-    const form = h(
-      'form',
-      {
-        class: 'login-form',
-        onsubmit: async (event: SubmitEvent) => {
-          event.preventDefault();
-          if (!matches(error)) return;
-          try {
-            resolve(await replaceOwnPassword(session.login, current.value, password.value));
-          } catch (err) {
-            replaceChildren(error, notice('error', errorText(err)));
-          }
-        },
-      },
-      error,
-      field('Vienreizējā parole', current),
-      field('Jaunā parole', password, 'Vismaz 10 rakstzīmes; to zināsiet tikai jūs'),
-      field('Jaunā parole vēlreiz', repeat),
-      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Nomainīt paroli')),
+    const { form, current } = passwordForm(
+      session.login,
+      { current: 'Vienreizējā parole', hint: 'Vismaz 10 rakstzīmes; to zināsiet tikai jūs' },
+      h('div', { 'aria-live': 'assertive' }),
+      resolve,
     );
     cardScreen(
       main,
@@ -134,6 +117,42 @@ export function requirePasswordChange(main: HTMLElement, session: Me): Promise<M
     );
     current.focus();
   });
+}
+
+/**
+ * The form that replaces `login`'s own password: the current one, then the new one twice; `status`
+ * (above the fields) tells what went wrong, and `changed` gets the session the change starts.
+ */
+export function passwordForm(
+  login: string,
+  labels: { current: string; hint: string },
+  status: HTMLElement,
+  changed: (session: Me) => void,
+): { form: HTMLFormElement; current: HTMLInputElement } {
+  const current = h('input', { type: 'password', autocomplete: 'current-password', required: true });
+  const { password, repeat, matches } = newPassword();
+  const form = h(
+    'form',
+    {
+      class: 'login-form',
+      onsubmit: async (event: SubmitEvent) => {
+        event.preventDefault();
+        replaceChildren(status);
+        if (!matches(status)) return;
+        try {
+          changed(await replaceOwnPassword(login, current.value, password.value));
+        } catch (err) {
+          replaceChildren(status, notice('error', errorText(err)));
+        }
+      },
+    },
+    status,
+    field(labels.current, current),
+    field('Jaunā parole', password, labels.hint),
+    field('Jaunā parole vēlreiz', repeat),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Nomainīt paroli')),
+  );
+  return { form, current };
 }
 
 /** The session to start with: the current one, or the login screen until the user logs in. */
