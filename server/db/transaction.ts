@@ -52,7 +52,27 @@ export async function transact<T>(
       });
     } catch (error) {
       if (committing || attempt >= ATTEMPTS || !isRetryable(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5 * 2 ** attempt * (0.5 + Math.random())));
+      await pause(attempt);
     }
   }
 }
+
+/**
+ * Runs `fn` outside a transaction, again on a fresh connection when its connection was lost: for
+ * statements each safe to run twice (a read, a delete or update to a fixed value), such as the
+ * session lookup every request starts with.
+ */
+export async function againIfLost<T>(db: Executor, fn: () => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
+      await pause(attempt);
+    }
+  }
+}
+
+/** A short, growing, jittered pause before the next attempt. */
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 5 * 2 ** attempt * (0.5 + Math.random())));

@@ -4,6 +4,7 @@
 // opens (a transaction held that long would stall every other write).
 import { randomBytes } from 'node:crypto';
 import type { Db, Executor, UserRow } from '../db/database.ts';
+import { againIfLost } from '../db/transaction.ts';
 import { Conflict, DomainError, InvalidInput, NotFound, TooManyRequests } from '../domain/errors.ts';
 import { throttledMessage, waitSeconds } from '../domain/login-throttle.ts';
 import { removesLastAdmin } from '../domain/last-admin.ts';
@@ -144,7 +145,12 @@ async function upgradeHash(db: Db, passwords: PasswordHasher, userId: number, ol
 }
 
 /** The user behind a session cookie, if the session is alive; using it keeps it alive. */
-export async function sessionUser(db: Executor, secret: string, now = new Date()): Promise<SessionUser | undefined> {
+export function sessionUser(db: Executor, secret: string, now = new Date()): Promise<SessionUser | undefined> {
+  // Each statement is safe to run twice: a connection lost under the lookup costs no request.
+  return againIfLost(db, () => lookUpSession(db, secret, now));
+}
+
+async function lookUpSession(db: Executor, secret: string, now: Date): Promise<SessionUser | undefined> {
   const row = await sessionWithUser(db, secret);
   if (row === undefined || !isSet(row.active)) return undefined;
   if (sessionIdledOut(row.last_seen_at, now)) {
