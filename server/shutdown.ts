@@ -27,6 +27,8 @@ export function gracefulStop({ log, close, exit, timeoutMs = SHUTDOWN_TIMEOUT_MS
       await close();
       clearTimeout(timer);
       log.info({ signal }, 'stopped');
+      // pino may still be writing 'stopping' on a thread; exiting first printed 'stopped' before it.
+      await flushed(log);
       exit(0);
     } catch (error) {
       clearTimeout(timer);
@@ -35,4 +37,10 @@ export function gracefulStop({ log, close, exit, timeoutMs = SHUTDOWN_TIMEOUT_MS
     }
   };
   return (signal) => (stopping ??= stop(signal));
+}
+
+/** Resolves once pino has written what it holds (a logger without `flush` holds nothing). */
+function flushed(log: FastifyBaseLogger): Promise<void> {
+  const { flush } = log as FastifyBaseLogger & { flush?: (done: (error?: Error) => void) => void };
+  return new Promise((resolve) => (flush === undefined ? resolve() : flush.call(log, () => resolve())));
 }
