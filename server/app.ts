@@ -11,6 +11,7 @@ import { PasswordHasher } from './domain/passwords.ts';
 import './http/base-url.ts';
 import { lazySchemas } from './http/lazy-schemas.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { largeBodiesAsBytes } from './http/body-bytes.ts';
 import { withRequestLogSerializers } from './http/request-log.ts';
 import { closeDocxPool } from './minutes/docx-pool.ts';
 import { FRONT_END_DIR, HASHED_ASSET } from './paths.ts';
@@ -162,6 +163,7 @@ export async function buildApp({
   // zip-based files are not compressible types and go out as they are. Request bodies are not
   // inflated: no client sends them compressed.
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], globalDecompression: false });
+  largeBodiesAsBytes(app);
   await app.register(fastifyStatic, {
     root: FRONT_END_DIR,
     prefix: '/',

@@ -255,8 +255,10 @@ function printedDecision(decision: Pick<Decision, 'text' | 'owners' | 'due'>, ma
  * field). The sitting's people are keyed once for all its decisions.
  */
 export function ownerLineLeftOut(sitting: SittingNames): (decision: Pick<Decision, 'text' | 'owners' | 'due'>) => boolean {
-  const matchAttendee = personMatcher(namedPeople(sitting));
+  // Keyed at the first decision asked about: a sitting without decisions (yet) needs no key.
+  let matchAttendee: AttendeeMatcher | undefined;
   return (decision) => {
+    matchAttendee ??= personMatcher(namedPeople(sitting));
     const { text, owners, due } = printedDecision(decision, matchAttendee);
     return (owners.length > 0 || due !== undefined) && !needsOwnerLine(text, owners, due);
   };

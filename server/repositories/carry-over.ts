@@ -3,8 +3,8 @@
 import type { SelectQueryBuilder } from 'kysely';
 import type { Executor, SittingRow } from '../db/database.ts';
 import { unfinishedFollowedUp } from './decision-predicates.ts';
-import { DECISION_COLUMNS } from './decision-rows.ts';
-import { compiledOnce, idList, inIdList, type IdList } from './rows.ts';
+import { DECISION_COLUMNS, notesOfRow, ownersOfRow } from './decision-rows.ts';
+import { compiledOnce } from './rows.ts';
 import { refreshAgendaItemSearch } from './search-index.ts';
 
 /** The decisions frozen into a signed sitting's list, in order. */
@@ -44,7 +44,7 @@ const lateIds = compiledOnce(lateIdsQuery);
  */
 export async function candidateRows(db: Executor, sitting: SittingRow, frozen: boolean) {
   const rows = frozen
-    ? await frozenCandidates(db, sitting.group_id, sitting.id)
+    ? await frozenCandidates(db, sitting.group_id, sitting.id, sitting.date)
     : await liveCandidates(db, sitting.group_id, sitting.date, sitting.id, sitting.number);
   // Once each and sorted here, not by the database: the candidates come by id, and they are few.
   const seen = new Set<number>();
@@ -71,8 +71,17 @@ function liveCandidateIds(db: Executor, groupId: number, date: string, sittingId
   );
 }
 
-/** The rows of the candidates `ids` names, each decision found by its key (CROSS JOIN keeps the candidates first). */
-function candidateRowsOf<DB, TB extends keyof DB>(db: Executor, ids: SelectQueryBuilder<DB, TB, { id: number }>, groupId: number) {
+/**
+ * The rows of the candidates `ids` names, each decision found by its key (CROSS JOIN keeps the
+ * candidates first), with what carry-over shows of each as of `date`: its owners, the progress noted
+ * before it and the last review before it.
+ */
+function candidateRowsOf<DB, TB extends keyof DB>(
+  db: Executor,
+  ids: SelectQueryBuilder<DB, TB, { id: number }>,
+  groupId: number,
+  date: string,
+) {
   return db
     .with('c', () => ids)
     .selectFrom('c')
@@ -80,71 +89,31 @@ function candidateRowsOf<DB, TB extends keyof DB>(db: Executor, ids: SelectQuery
     .innerJoin('sittings as s', 's.id', 'd.sitting_id')
     .leftJoin('agenda_items as a', 'a.id', 'd.agenda_item_id')
     .select(DECISION_COLUMNS)
-    .select((eb) =>
+    .select((eb) => [
+      ownersOfRow(db),
+      notesOfRow(db, date),
       eb
-        .selectFrom('decision_owners as o')
-        .whereRef('o.decision_id', '=', 'd.id')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .as('owner_count'),
-    )
+        .selectFrom('decision_reviews as r')
+        .innerJoin('sittings as rs', 'rs.id', 'r.sitting_id')
+        .select((e) => e.fn.max('rs.date').as('date'))
+        .whereRef('r.decision_id', '=', 'd.id')
+        .where('rs.date', '<', date)
+        .as('last_review_date'),
+    ])
     .whereRef('d.id', '=', 'c.id')
     .where('s.group_id', '=', groupId);
 }
 
 const liveCandidates = compiledOnce((db: Executor, groupId: number, date: string, sittingId: number, number: number) =>
-  candidateRowsOf(db, liveCandidateIds(db, groupId, date, sittingId), groupId).where((eb) =>
+  candidateRowsOf(db, liveCandidateIds(db, groupId, date, sittingId), groupId, date).where((eb) =>
     eb.or([eb('s.date', '<', date), eb.and([eb('s.date', '=', date), eb('s.number', '<', number)])]),
   ),
 );
 
-const frozenCandidates = compiledOnce((db: Executor, groupId: number, sittingId: number) =>
-  candidateRowsOf(db, db.selectFrom('carried_decisions').select('decision_id as id').where('sitting_id', '=', sittingId), groupId),
+const frozenCandidates = compiledOnce((db: Executor, groupId: number, sittingId: number, date: string) =>
+  candidateRowsOf(db, db.selectFrom('carried_decisions').select('decision_id as id').where('sitting_id', '=', sittingId), groupId, date),
 );
 export type CandidateRow = Awaited<ReturnType<typeof candidateRows>>[number];
-
-const ownerNamesOf = compiledOnce((db: Executor, ids: IdList) =>
-  db
-    .selectFrom('decision_owners')
-    .select(['decision_id', 'name'])
-    .where(inIdList(db, 'decision_id', ids))
-    .orderBy('decision_id')
-    .orderBy('ordinal'),
-);
-
-export function ownerNames(db: Executor, ids: number[]) {
-  return ownerNamesOf(db, idList(db, ids));
-}
-
-const notesBeforeOf = compiledOnce((db: Executor, ids: IdList, date: string) =>
-  db
-    .selectFrom('decision_notes')
-    .select(['decision_id', 'note', 'status', 'effective_date', 'external'])
-    .where(inIdList(db, 'decision_id', ids))
-    .where('effective_date', '<', date)
-    .orderBy('effective_date')
-    .orderBy('id'),
-);
-
-export function notesBefore(db: Executor, ids: number[], date: string) {
-  return notesBeforeOf(db, idList(db, ids), date);
-}
-
-const lastReviewDatesOf = compiledOnce((db: Executor, ids: IdList, date: string) =>
-  db
-    .selectFrom('decision_reviews as r')
-    .innerJoin('sittings as rs', 'rs.id', 'r.sitting_id')
-    .select(['r.decision_id'])
-    .select((eb) => eb.fn.max('rs.date').as('date'))
-    .where(inIdList(db, 'r.decision_id', ids))
-    .where('rs.date', '<', date)
-    .groupBy('r.decision_id'),
-);
-
-/** Each decision's last review date before `date`. */
-export async function lastReviewDates(db: Executor, ids: number[], date: string): Promise<Map<number, string | null>> {
-  const rows = await lastReviewDatesOf(db, idList(db, ids), date);
-  return new Map(rows.map((r) => [r.decision_id, r.date]));
-}
 
 export function firstAgendaItem(db: Executor, sittingId: number) {
   return db

@@ -5,10 +5,10 @@ import type { Executor } from '../db/database.ts';
 import { FINISHED_STATUSES, UNFINISHED_STATUSES, isUnfinished, type DecisionStatus } from '../domain/decision-state.ts';
 import type { RegisterQuery } from '../schemas/decisions.ts';
 import { followedUp, notFollowedUp, unfinishedFollowedUp } from './decision-predicates.ts';
-import { decisionOfGroup, decisionsOfGroup, decisionsOwnedBy, type DecisionRowOfGroup } from './decision-rows.ts';
+import { decisionOfGroup, decisionsOfGroup, decisionsOwnedBy, notesOfRow, type DecisionRowOfGroup } from './decision-rows.ts';
 import { refreshDecisionState } from './decision-state.ts';
 import { containsEveryWord } from './search-index.ts';
-import { compiledOnce, idList, inIdList, nowIso, type IdList } from './rows.ts';
+import { compiledOnce, nowIso } from './rows.ts';
 
 export type RegisterRow = DecisionRowOfGroup;
 
@@ -118,35 +118,15 @@ export function registerRow(db: Executor, groupId: number, id: number): Promise<
   return decisionsOfGroup(db, groupId).where('d.id', '=', id).executeTakeFirst();
 }
 
-const ownersOfList = compiledOnce((db: Executor, ids: IdList) =>
-  db
-    .selectFrom('decision_owners')
-    .select(['decision_id', 'person_id', 'name'])
-    .where(inIdList(db, 'decision_id', ids))
-    .orderBy('decision_id')
-    .orderBy('ordinal'),
-);
-
-/** The owners of these decisions, in each decision's order. */
-export async function ownersOf(db: Executor, decisionIds: number[]) {
-  if (decisionIds.length === 0) return [];
-  return ownersOfList(db, idList(db, decisionIds));
-}
-
-const notesOfList = compiledOnce((db: Executor, ids: IdList) =>
+/** A decision's progress notes, oldest first. */
+const notesOfDecision = compiledOnce((db: Executor, decisionId: number) =>
   db
     .selectFrom('decision_notes')
-    .select(['decision_id', 'note', 'status', 'effective_date', 'external'])
-    .where(inIdList(db, 'decision_id', ids))
+    .select(['note', 'status', 'effective_date', 'external'])
+    .where('decision_id', '=', decisionId)
     .orderBy('effective_date')
     .orderBy('id'),
 );
-
-/** The progress notes of these decisions, oldest first. */
-export async function notesOf(db: Executor, decisionIds: number[]) {
-  if (decisionIds.length === 0) return [];
-  return notesOfList(db, idList(db, decisionIds));
-}
 
 /** What a decision's history is made of: its own terms, the reviews of it and its progress notes. */
 export async function historyRows(db: Executor, decisionId: number) {
@@ -159,7 +139,7 @@ export async function historyRows(db: Executor, decisionId: number) {
       .where('r.decision_id', '=', decisionId)
       .orderBy('s.date')
       .execute(),
-    notesOf(db, [decisionId]),
+    notesOfDecision(db, decisionId),
   ]);
   return { own, reviews, notes };
 }
@@ -199,34 +179,38 @@ export async function insertNote(
 // A person's unfinished decisions and the recently finished ones in one query, split by status after:
 // on PostgreSQL each query is a round trip.
 const actionRowsOwnedBy = compiledOnce((db: Executor, groupId: number, personId: number, recentFrom: string) =>
-  decisionsOwnedBy(db, groupId, personId).where((eb) =>
-    eb.or([
-      eb('d.current_status', 'in', UNFINISHED_STATUSES),
-      eb.and([
-        eb('d.current_status', 'in', FINISHED_STATUSES),
-        eb.or([
-          eb.exists(
-            eb
-              .selectFrom('decision_reviews as r')
-              .innerJoin('sittings as rs', 'rs.id', 'r.sitting_id')
-              .whereRef('r.decision_id', '=', 'd.id')
-              .where('rs.date', '>=', recentFrom)
-              .select('r.id'),
-          ),
-          eb.exists(
-            eb
-              .selectFrom('decision_notes as n')
-              .whereRef('n.decision_id', '=', 'd.id')
-              .where('n.effective_date', '>=', recentFrom)
-              .select('n.id'),
-          ),
+  decisionsOwnedBy(db, groupId, personId)
+    .select(notesOfRow(db))
+    .where((eb) =>
+      eb.or([
+        eb('d.current_status', 'in', UNFINISHED_STATUSES),
+        eb.and([
+          eb('d.current_status', 'in', FINISHED_STATUSES),
+          eb.or([
+            eb.exists(
+              eb
+                .selectFrom('decision_reviews as r')
+                .innerJoin('sittings as rs', 'rs.id', 'r.sitting_id')
+                .whereRef('r.decision_id', '=', 'd.id')
+                .where('rs.date', '>=', recentFrom)
+                .select('r.id'),
+            ),
+            eb.exists(
+              eb
+                .selectFrom('decision_notes as n')
+                .whereRef('n.decision_id', '=', 'd.id')
+                .where('n.effective_date', '>=', recentFrom)
+                .select('n.id'),
+            ),
+          ]),
         ]),
       ]),
-    ]),
-  ),
+    ),
 );
 
 /** A person's unfinished decisions, and the finished ones reviewed or noted on since `recentFrom`, starting from the person's owner rows. */
+export type ActionRow = Awaited<ReturnType<typeof actionRowsOwnedBy>>[number];
+
 export async function personDecisionRows(db: Executor, groupId: number, personId: number, recentFrom: string) {
   const rows = await actionRowsOwnedBy(db, groupId, personId, recentFrom);
   const unfinished = rows.filter((r) => isUnfinished(r.current_status));
@@ -234,7 +218,7 @@ export async function personDecisionRows(db: Executor, groupId: number, personId
 }
 
 /** A person named twice among a decision's owners still owes it once. */
-function onceEach(rows: RegisterRow[]): RegisterRow[] {
+function onceEach<R extends { id: number }>(rows: R[]): R[] {
   const seen = new Set<number>();
   return rows.filter((r) => !seen.has(r.id) && seen.add(r.id) !== undefined);
 }

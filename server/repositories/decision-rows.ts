@@ -1,8 +1,10 @@
 // The query every view of decisions starts from: each decision with its sitting and whether its
 // agenda item is confidential (services/decision-origin.ts words how a decision is referred to).
+import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
+import { jsonList } from './rows.ts';
 
-/** The columns of a decision row as every view reads it (aliases `d`, `s`, `a`). */
+/** The columns of a decision row as every view reads it (aliases `d`, `s`, `a`); its owners come with `ownersOfRow`. */
 export const DECISION_COLUMNS = [
   'd.id',
   'd.number',
@@ -18,12 +20,35 @@ export const DECISION_COLUMNS = [
   'a.confidential',
 ] as const;
 
+/** The owners of the row's decision `d`, in their order: a column of the row (read with rows.ts `listOf`). */
+export function ownersOfRow(db: Executor) {
+  return jsonList(
+    db,
+    db
+      .selectFrom('decision_owners as o')
+      .select(['o.person_id', 'o.name'])
+      .where('o.decision_id', '=', sql.ref<number>('d.id'))
+      .orderBy('o.ordinal'),
+  ).as('owners');
+}
+
+/** The progress notes of the row's decision `d`, oldest first (only those dated before `before`, when given): a column of the row. */
+export function notesOfRow(db: Executor, before?: string) {
+  let notes = db
+    .selectFrom('decision_notes as n')
+    .select(['n.note', 'n.status', 'n.effective_date', 'n.external'])
+    .where('n.decision_id', '=', sql.ref<number>('d.id'));
+  if (before !== undefined) notes = notes.where('n.effective_date', '<', before);
+  return jsonList(db, notes.orderBy('n.effective_date').orderBy('n.id')).as('notes');
+}
+
 export function decisionsOfGroup(db: Executor, groupId: number) {
   return db
     .selectFrom('decisions as d')
     .innerJoin('sittings as s', 's.id', 'd.sitting_id')
     .leftJoin('agenda_items as a', 'a.id', 'd.agenda_item_id')
     .select(DECISION_COLUMNS)
+    .select(ownersOfRow(db))
     .where('s.group_id', '=', groupId);
 }
 
@@ -35,6 +60,7 @@ export function decisionsOwnedBy(db: Executor, groupId: number, personId: number
     .innerJoin('sittings as s', 's.id', 'd.sitting_id')
     .leftJoin('agenda_items as a', 'a.id', 'd.agenda_item_id')
     .select(DECISION_COLUMNS)
+    .select(ownersOfRow(db))
     .where('o.person_id', '=', personId)
     .where('s.group_id', '=', groupId);
 }

@@ -6,7 +6,8 @@ import type { Insertable, Updateable } from 'kysely';
 import type { Decision } from '../schemas/sittings.ts';
 import { refreshFollowedUp } from './decision-predicates.ts';
 import { refreshDecisionSearch } from './search-index.ts';
-import { compiledOnce, groupBy, required, updateAtVersion } from './rows.ts';
+import { ownersOfRow } from './decision-rows.ts';
+import { compiledOnce, listOf, required, updateAtVersion } from './rows.ts';
 
 const WHAT = 'lēmums';
 
@@ -14,7 +15,9 @@ export async function decisionRow(db: Executor, id: number): Promise<DecisionRow
   return required(await db.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirst(), `${WHAT} ${id}`);
 }
 
-function toDecision(d: DecisionRow, owners: readonly { person_id: number | null; name: string }[]): Decision {
+type DecisionFields = Pick<DecisionRow, 'id' | 'number' | 'text' | 'due' | 'agenda_item_id' | 'status' | 'plan_activity' | 'version'>;
+
+function toDecision(d: DecisionFields, owners: readonly { person_id: number | null; name: string }[]): Decision {
   return {
     id: d.id,
     number: d.number,
@@ -41,23 +44,16 @@ export async function getDecision(db: Executor, id: number): Promise<Decision> {
 
 /** The sitting's decisions in number order, each with its owners. */
 const decisionsAt = compiledOnce((db: Executor, sittingId: number) =>
-  db.selectFrom('decisions').selectAll().where('sitting_id', '=', sittingId).orderBy('number'),
-);
-
-const ownersAt = compiledOnce((db: Executor, sittingId: number) =>
   db
-    .selectFrom('decision_owners as o')
-    .innerJoin('decisions as d', 'd.id', 'o.decision_id')
-    .select(['o.decision_id', 'o.person_id', 'o.name'])
+    .selectFrom('decisions as d')
+    .select(['d.id', 'd.number', 'd.text', 'd.due', 'd.agenda_item_id', 'd.status', 'd.plan_activity', 'd.version'])
+    .select(ownersOfRow(db))
     .where('d.sitting_id', '=', sittingId)
-    .orderBy('o.decision_id')
-    .orderBy('o.ordinal'),
+    .orderBy('d.number'),
 );
 
 export async function decisionsOf(db: Executor, sittingId: number): Promise<Decision[]> {
-  const [decisions, owners] = await Promise.all([decisionsAt(db, sittingId), ownersAt(db, sittingId)]);
-  const ownersById = groupBy(owners);
-  return decisions.map((d) => toDecision(d, ownersById.get(d.id) ?? []));
+  return (await decisionsAt(db, sittingId)).map((d) => toDecision(d, listOf(d.owners)));
 }
 
 /** A decision of the group by its sitting's number and its own, with the sitting's date. */

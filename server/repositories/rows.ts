@@ -4,12 +4,15 @@ import {
   type Compilable,
   type CompiledQuery,
   type RawBuilder,
+  type SelectQueryBuilder,
   type SqlBool,
   type Transaction,
   type Updateable,
   type UpdateResult,
 } from 'kysely';
 import type { Database, Executor } from '../db/database.ts';
+import { jsonArrayFrom as postgresJsonArray } from 'kysely/helpers/postgres';
+import { jsonArrayFrom as sqliteJsonArray } from 'kysely/helpers/sqlite';
 import { isPostgres } from '../db/postgres.ts';
 import { transact } from '../db/transaction.ts';
 import { notFound, StaleVersion } from '../domain/errors.ts';
@@ -138,4 +141,20 @@ export function inIdList(db: Executor, column: string, ids: IdList): RawBuilder<
   return isPostgres(db)
     ? sql<SqlBool>`${sql.ref(column)} = any(${ids}::integer[])`
     : sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${ids}))`;
+}
+
+/** A list of rows as a column holds it: JSON text on SQLite, parsed already on PostgreSQL. */
+export type JsonList<O> = string | O[];
+
+/**
+ * A correlated subquery's rows as one column of each outer row, a JSON list the database builds:
+ * the children of many rows come in the same statement as the rows, not in one more per kind.
+ * Read it with `listOf`.
+ */
+export function jsonList<DB, TB extends keyof DB, O>(db: Executor, query: SelectQueryBuilder<DB, TB, O>): RawBuilder<JsonList<O>> {
+  return (isPostgres(db) ? postgresJsonArray(query) : sqliteJsonArray(query)) as RawBuilder<JsonList<O>>;
+}
+
+export function listOf<O>(value: JsonList<O>): O[] {
+  return typeof value === 'string' ? (JSON.parse(value) as O[]) : value;
 }

@@ -2,7 +2,7 @@
 // answers the search across all minutes. On SQLite the FTS5 tables `agenda_items_fts` and
 // `decisions_fts` index that text, on PostgreSQL `agenda_item_words` and `decision_words` its words;
 // triggers keep them in step within the writing transaction.
-import { SqliteAdapter, sql } from 'kysely';
+import { SqliteAdapter, sql, type SqlBool } from 'kysely';
 import { inheritsConfidentiality } from '../domain/reader-view.ts';
 import { foldForSearch, prefixMatchPatterns, prefixMatchQuery, prefixMatchTokens } from '../domain/search-text.ts';
 import type { Executor } from '../db/database.ts';
@@ -76,6 +76,17 @@ function hasFullTextIndex(db: Executor): boolean {
 }
 
 /**
+ * Folds each FTS5 index into one segment (SQLite; PostgreSQL's word index has none). Every write adds a
+ * segment and FTS5 merges them only in batches, so a search reads a dozen b-trees instead of one; the
+ * app folds them at start and when a sitting is signed, its text then final.
+ */
+export async function compactSearchIndex(db: Executor): Promise<void> {
+  if (!hasFullTextIndex(db)) return;
+  for (const fts of ['agenda_items_fts', 'decisions_fts'])
+    await sql`insert into ${sql.table(fts)} (${sql.ref(fts)}) values ('optimize')`.execute(db);
+}
+
+/**
  * Above this many hits in all groups, fetching each by its key and sorting them all costs more than
  * walking the group's sittings newest first until `limit` hits are found.
  */
@@ -83,38 +94,170 @@ export const FEW_HITS = 1000;
 
 type Indexed = 'agenda_items' | 'decisions';
 
-/** Whether the FTS5 index of `table` holds at most FEW_HITS rows matching `match` (it reads no more). */
-async function fewHits(db: Executor, table: Indexed, match: string): Promise<boolean> {
+/** How many rows of `table` FTS5 matches, counted up to FEW_HITS + 1 (it reads no more). */
+function hitsUpToFew(table: Indexed, match: unknown) {
   const fts = `${table}_fts`;
-  const { rows } = await sql<{ n: number }>`select count(*) as n from (
-    select rowid from ${sql.table(fts)} where ${sql.ref(fts)} match ${match} limit ${FEW_HITS + 1})`.execute(db);
-  return (rows[0]?.n ?? 0) <= FEW_HITS;
+  return sql<number>`(select count(*) from (select rowid from ${sql.table(fts)} where ${sql.ref(fts)} match ${match} limit ${sql.lit(FEW_HITS + 1)}))`;
 }
+
+// Both counts in one statement: they decide each table's plan below.
+const hitCounts = compiledOnce((db: Executor, match: string) =>
+  db.selectNoFrom([hitsUpToFew('agenda_items', match).as('items'), hitsUpToFew('decisions', match).as('decisions')]),
+);
 
 /**
  * `alias` is a row FTS5 matches. With few hits, CROSS JOIN makes SQLite read the index first and fetch
  * each hit by its key; with many, the planner walks the group newest first and stops at the limit.
  */
-function hitOf(table: Indexed, alias: string, match: string, few: boolean) {
+function hitOf(table: Indexed, alias: string, match: unknown, few: boolean) {
   const fts = sql.table(`${table}_fts`);
-  if (few) return sql<boolean>`${sql.ref(`${alias}.id`)} = f.rowid and ${sql.ref(`f.${table}_fts`)} match ${match}`;
-  return sql<boolean>`${sql.ref(`${alias}.id`)} in (select rowid from ${fts} where ${fts} match ${match})`;
+  if (few) return sql<SqlBool>`${sql.ref(`${alias}.id`)} = f.rowid and ${sql.ref(`f.${table}_fts`)} match ${match}`;
+  return sql<SqlBool>`${sql.ref(`${alias}.id`)} in (select rowid from ${fts} where ${fts} match ${match})`;
 }
 
-async function agendaItemsSearched(db: Executor, match: string | null) {
-  const all = db.selectFrom('agenda_items as a');
-  if (match === null) return all;
-  if (!(await fewHits(db, 'agenda_items', match))) return all.where(hitOf('agenda_items', 'a', match, false));
-  const hits = db.selectFrom(sql`agenda_items_fts`.as('f')).crossJoin('agenda_items as a');
-  return hits.where(hitOf('agenda_items', 'a', match, true)) as unknown as typeof all;
+/** The reader's scope as parameters, so the statement is the same for everyone: a guest's sittings (a JSON list; null: all), and public text only (1) or all (0). */
+interface BoundScope {
+  sittingIds: string | null;
+  publicOnly: number;
 }
 
-async function decisionsSearched(db: Executor, match: string | null) {
-  const all = db.selectFrom('decisions as d');
-  if (match === null) return all;
-  if (!(await fewHits(db, 'decisions', match))) return all.where(hitOf('decisions', 'd', match, false));
-  const hits = db.selectFrom(sql`decisions_fts`.as('f')).crossJoin('decisions as d');
-  return hits.where(hitOf('decisions', 'd', match, true)) as unknown as typeof all;
+const inSittings = (ids: unknown) => sql<SqlBool>`(${ids} is null or "s"."id" in (select value from json_each(${ids})))`;
+
+/** Agenda items FTS5 matches, on SQLite: one statement per plan, compiled once. */
+const ftsItems = (few: boolean) =>
+  compiledOnce((db: Executor, groupId: number, match: string, sittingIds: string | null, publicOnly: number, limit: number) =>
+    (few ? db.selectFrom(sql`agenda_items_fts`.as('f')).crossJoin('agenda_items as a') : db.selectFrom('agenda_items as a'))
+      .innerJoin('sittings as s', 's.id', 'a.sitting_id')
+      .select(ITEM_COLUMNS)
+      .where('s.group_id', '=', groupId)
+      .where(hitOf('agenda_items', 'a', match, few))
+      .where(inSittings(sittingIds))
+      .where(sql<SqlBool>`(${publicOnly} = 0 or "a"."confidential" = 0)`)
+      .orderBy('s.date', 'desc')
+      .orderBy('a.position')
+      .limit(limit),
+  );
+
+/** Decisions FTS5 matches with their owners' names (a JSON list), on SQLite: one statement per plan, compiled once. */
+const ftsDecisions = (few: boolean) =>
+  compiledOnce((db: Executor, groupId: number, match: string, sittingIds: string | null, publicOnly: number, limit: number) =>
+    (few ? db.selectFrom(sql`decisions_fts`.as('f')).crossJoin('decisions as d') : db.selectFrom('decisions as d'))
+      .innerJoin('sittings as s', 's.id', 'd.sitting_id')
+      .leftJoin('agenda_items as a', 'a.id', 'd.agenda_item_id')
+      .select(DECISION_HIT_COLUMNS)
+      .select(
+        sql<string>`(select json_group_array("name") from (select "name" from "decision_owners" where "decision_id" = "d"."id" order by "ordinal"))`.as(
+          'owner_names',
+        ),
+      )
+      .where('s.group_id', '=', groupId)
+      .where(hitOf('decisions', 'd', match, few))
+      .where(inSittings(sittingIds))
+      .where(sql<SqlBool>`(${publicOnly} = 0 or "a"."confidential" is null or "a"."confidential" = 0)`)
+      .orderBy('s.date', 'desc')
+      .orderBy('d.number')
+      .limit(limit),
+  );
+
+const FTS_ITEMS = { few: ftsItems(true), many: ftsItems(false) };
+const FTS_DECISIONS = { few: ftsDecisions(true), many: ftsDecisions(false) };
+
+const ITEM_COLUMNS = [
+  's.id as sitting_id',
+  's.number as sitting_number',
+  's.date as sitting_date',
+  'a.position',
+  'a.title',
+  'a.proceedings',
+  'a.confidential',
+] as const;
+const DECISION_HIT_COLUMNS = [
+  'd.id',
+  's.id as sitting_id',
+  's.number as sitting_number',
+  's.date as sitting_date',
+  'd.number',
+  'd.text',
+  'a.confidential',
+] as const;
+
+interface ItemRow {
+  sitting_id: number;
+  sitting_number: number;
+  sitting_date: string;
+  position: number;
+  title: string;
+  proceedings: string;
+  confidential: number;
+}
+
+interface DecisionRow {
+  id: number;
+  sitting_id: number;
+  sitting_number: number;
+  sitting_date: string;
+  number: number;
+  text: string;
+  confidential: number | null;
+  owners: string[];
+}
+
+/** SQLite: the FTS5 index finds the rows, in three statements (the counts, the items, the decisions). */
+async function searchedWithFts(db: Executor, groupId: number, match: string, scope: SearchScope): Promise<[ItemRow[], DecisionRow[]]> {
+  const [counts] = await hitCounts(db, match);
+  const bound: BoundScope = {
+    sittingIds: scope.sittingIds === undefined ? null : JSON.stringify(scope.sittingIds),
+    publicOnly: scope.publicOnly ? 1 : 0,
+  };
+  const args = [groupId, match, bound.sittingIds, bound.publicOnly, scope.limit] as const;
+  const [items, decisions] = await Promise.all([
+    FTS_ITEMS[(counts?.items ?? 0) <= FEW_HITS ? 'few' : 'many'](db, ...args),
+    FTS_DECISIONS[(counts?.decisions ?? 0) <= FEW_HITS ? 'few' : 'many'](db, ...args),
+  ]);
+  return [items, decisions.map(({ owner_names, ...d }) => ({ ...d, owners: JSON.parse(owner_names) as string[] }))];
+}
+
+/** PostgreSQL: the word index narrows the rows, regular expressions decide. */
+async function searchedWithWords(db: Executor, groupId: number, query: string, scope: SearchScope): Promise<[ItemRow[], DecisionRow[]]> {
+  let items = db
+    .selectFrom('agenda_items as a')
+    .innerJoin('sittings as s', 's.id', 'a.sitting_id')
+    .select(ITEM_COLUMNS)
+    .where('s.group_id', '=', groupId);
+  let decisions = db
+    .selectFrom('decisions as d')
+    .innerJoin('sittings as s', 's.id', 'd.sitting_id')
+    .leftJoin('agenda_items as a', 'a.id', 'd.agenda_item_id')
+    .select(DECISION_HIT_COLUMNS)
+    .where('s.group_id', '=', groupId);
+  for (const condition of hasEveryWord('a.id', 'agenda_item_words', groupId, query)) items = items.where(condition);
+  for (const condition of hasEveryWord('d.id', 'decision_words', groupId, query)) decisions = decisions.where(condition);
+  for (const condition of matchesEveryWord('a.search_text', query)) items = items.where(condition);
+  for (const condition of matchesEveryWord('d.search_text', query)) decisions = decisions.where(condition);
+  if (scope.sittingIds !== undefined) {
+    items = items.where('s.id', 'in', scope.sittingIds);
+    decisions = decisions.where('s.id', 'in', scope.sittingIds);
+  }
+  if (scope.publicOnly) {
+    items = items.where('a.confidential', '=', 0);
+    decisions = decisions.where((eb) => eb.or([eb('a.confidential', 'is', null), eb('a.confidential', '=', 0)]));
+  }
+  const [itemRows, decisionRows] = await Promise.all([
+    items.orderBy('s.date', 'desc').orderBy('a.position').limit(scope.limit).execute(),
+    decisions.orderBy('s.date', 'desc').orderBy('d.number').limit(scope.limit).execute(),
+  ]);
+  const owners = groupBy(
+    decisionRows.length === 0
+      ? []
+      : await ownerNamesOf(
+          db,
+          idList(
+            db,
+            decisionRows.map((d) => d.id),
+          ),
+        ),
+  );
+  return [itemRows, decisionRows.map((d) => ({ ...d, owners: (owners.get(d.id) ?? []).map((o) => o.name) }))];
 }
 
 const ownerNamesOf = compiledOnce((db: Executor, ids: IdList) =>
@@ -140,55 +283,16 @@ export interface SearchScope {
  */
 export async function searchMinutes(db: Executor, groupId: number, query: string, scope: SearchScope): Promise<SearchHit[]> {
   if (scope.sittingIds?.length === 0) return [];
-  const fts = hasFullTextIndex(db);
-  const match = fts ? prefixMatchQuery(query) : null;
-  if (fts ? match === null : prefixMatchPatterns(query).length === 0) return [];
-  let items = (await agendaItemsSearched(db, match))
-    .innerJoin('sittings as s', 's.id', 'a.sitting_id')
-    .select([
-      's.id as sitting_id',
-      's.number as sitting_number',
-      's.date as sitting_date',
-      'a.position',
-      'a.title',
-      'a.proceedings',
-      'a.confidential',
-    ])
-    .where('s.group_id', '=', groupId);
-  let decisions = (await decisionsSearched(db, match))
-    .innerJoin('sittings as s', 's.id', 'd.sitting_id')
-    .leftJoin('agenda_items as a', 'a.id', 'd.agenda_item_id')
-    .select(['d.id', 's.id as sitting_id', 's.number as sitting_number', 's.date as sitting_date', 'd.number', 'd.text', 'a.confidential'])
-    .where('s.group_id', '=', groupId);
-  if (match === null) {
-    for (const condition of hasEveryWord('a.id', 'agenda_item_words', groupId, query)) items = items.where(condition);
-    for (const condition of hasEveryWord('d.id', 'decision_words', groupId, query)) decisions = decisions.where(condition);
-    for (const condition of matchesEveryWord('a.search_text', query)) items = items.where(condition);
-    for (const condition of matchesEveryWord('d.search_text', query)) decisions = decisions.where(condition);
+  let found: [ItemRow[], DecisionRow[]];
+  if (hasFullTextIndex(db)) {
+    const match = prefixMatchQuery(query);
+    if (match === null) return [];
+    found = await searchedWithFts(db, groupId, match, scope);
+  } else {
+    if (prefixMatchPatterns(query).length === 0) return [];
+    found = await searchedWithWords(db, groupId, query, scope);
   }
-  if (scope.sittingIds !== undefined) {
-    items = items.where('s.id', 'in', scope.sittingIds);
-    decisions = decisions.where('s.id', 'in', scope.sittingIds);
-  }
-  if (scope.publicOnly) {
-    items = items.where('a.confidential', '=', 0);
-    decisions = decisions.where((eb) => eb.or([eb('a.confidential', 'is', null), eb('a.confidential', '=', 0)]));
-  }
-  const [itemRows, decisionRows] = await Promise.all([
-    items.orderBy('s.date', 'desc').orderBy('a.position').limit(scope.limit).execute(),
-    decisions.orderBy('s.date', 'desc').orderBy('d.number').limit(scope.limit).execute(),
-  ]);
-  const owners = groupBy(
-    decisionRows.length === 0
-      ? []
-      : await ownerNamesOf(
-          db,
-          idList(
-            db,
-            decisionRows.map((d) => d.id),
-          ),
-        ),
-  );
+  const [itemRows, decisionRows] = found;
   const hits: SearchHit[] = [
     ...itemRows.map((r) => ({
       sittingId: r.sitting_id,
@@ -209,7 +313,7 @@ export async function searchMinutes(db: Executor, groupId: number, query: string
       position: r.number,
       title: null,
       text: r.text,
-      owners: (owners.get(r.id) ?? []).map((o) => o.name),
+      owners: r.owners,
       confidential: inheritsConfidentiality(r.confidential),
     })),
   ];

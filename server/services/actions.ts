@@ -10,10 +10,10 @@ import { actionFor, revealsConfidential } from '../domain/reader-view.ts';
 import { calendarOf } from '../exports/register-wording.ts';
 import { wordingOfSlug } from '../wording/group-templates.ts';
 import { calendarTokenGroup, rotateCalendarToken } from '../repositories/calendar-tokens.ts';
-import { notesOf, personDecisionRows, type RegisterRow } from '../repositories/decision-register.ts';
+import { personDecisionRows, type ActionRow } from '../repositories/decision-register.ts';
 import { getGroup } from '../repositories/group.ts';
 import { personRow } from '../repositories/people.ts';
-import { groupBy } from '../repositories/rows.ts';
+import { listOf } from '../repositories/rows.ts';
 import type { ActionItem, Actions } from '../schemas/decisions.ts';
 import { runAudited } from './audit.ts';
 import { auditConfidentialRead, type Reader } from './readers.ts';
@@ -37,16 +37,8 @@ async function followedPerson(db: Executor, groupId: number, reader: Reader, per
   return whose;
 }
 
-async function toActions(db: Executor, rows: RegisterRow[], today: string, personId: number): Promise<ActionItem[]> {
-  const [entries, notes] = await Promise.all([
-    toEntries(db, rows, today),
-    notesOf(
-      db,
-      rows.map((r) => r.id),
-    ),
-  ]);
-  const notesById = groupBy(notes);
-  return entries.map((e) => ({
+function toActions(rows: ActionRow[], today: string, personId: number): ActionItem[] {
+  return toEntries(rows, today).map((e, i) => ({
     decisionId: e.id,
     reference: e.reference,
     sittingId: e.sittingId,
@@ -59,7 +51,7 @@ async function toActions(db: Executor, rows: RegisterRow[], today: string, perso
     due: e.currentDue,
     overdue: isUnfinished(e.currentStatus) && isOverdue(e.currentDue, today),
     status: e.currentStatus,
-    notes: (notesById.get(e.id) ?? []).map((n) => ({
+    notes: listOf(rows[i]!.notes).map((n) => ({
       note: n.note,
       status: n.status,
       date: n.effective_date,
@@ -76,8 +68,8 @@ export async function personActions(db: Executor, groupId: number, personId: num
   const { open, finished } = await personDecisionRows(db, groupId, personId, since.toISOString().slice(0, 10));
   const byUrgency = (a: ActionItem, b: ActionItem) =>
     Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.sittingDate.localeCompare(b.sittingDate);
-  // Both lists in one pass: their owners and notes are then read in one query each.
-  const items = await toActions(db, [...open, ...finished], today, personId);
+  // Both lists in one pass, their owners and notes read with them.
+  const items = toActions([...open, ...finished], today, personId);
   return {
     open: items.slice(0, open.length).sort(byUrgency),
     recentlyFinished: items.slice(open.length).sort((a, b) => b.sittingDate.localeCompare(a.sittingDate)),

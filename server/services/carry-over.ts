@@ -10,11 +10,8 @@ import {
   firstAgendaItem,
   frozenCarriedIds,
   insertFollowUpItem,
-  lastReviewDates,
   lateDecisionIds,
   markFollowUpItem,
-  notesBefore,
-  ownerNames,
   replaceCarried,
   type CandidateRow,
 } from '../repositories/carry-over.ts';
@@ -22,7 +19,7 @@ import { reviewsOfSitting } from '../repositories/reviews.ts';
 import type { CarriedDecision, Review } from '../schemas/sittings.ts';
 import { decisionOrigin } from './decision-origin.ts';
 import { statesOf } from '../repositories/decision-state.ts';
-import { groupBy } from '../repositories/rows.ts';
+import { listOf } from '../repositories/rows.ts';
 
 /** `reviews`: the sitting's reviews when the caller reads them too (opening a sitting), so they are read once. */
 export async function carriedDecisions(db: Executor, sitting: SittingRow, reviews?: Promise<Review[]>): Promise<CarriedDecision[]> {
@@ -36,45 +33,37 @@ export async function carriedDecisions(db: Executor, sitting: SittingRow, review
   ]);
   if (rows.length === 0) return [];
 
-  // What the carried ones need is read for every candidate at once with their states: most
-  // candidates are carried, and waiting for the states first would cost a round trip more.
+  // Their owners, notes and last review came with them; only the late ones' states are worked out.
   const lateSet = new Set(lateIds);
-  const candidateIds = rows.map((r) => r.id);
-  const [recomputed, owners, notes, reviewedOn] = await Promise.all([
-    statesOf(
-      db,
-      candidateIds.filter((id) => lateSet.has(id)),
-      sitting.date,
-    ),
-    ownerNames(db, candidateIds),
-    notesBefore(db, candidateIds, sitting.date),
-    lastReviewDates(db, candidateIds, sitting.date),
-  ]);
+  const recomputed = await statesOf(
+    db,
+    rows.filter((r) => lateSet.has(r.id)).map((r) => r.id),
+    sitting.date,
+  );
   const stateBefore = (r: CandidateRow): DecisionState => recomputed.get(r.id) ?? { status: r.current_status, due: r.current_due };
+  const ownersOf = new Map(rows.map((r) => [r.id, listOf(r.owners).map((o) => o.name)]));
 
   const reviewOf = new Map(reviewed.map((r) => [r.decisionId, r]));
   const carried = rows.filter(
     (r) =>
       frozen.length > 0 ||
       reviewOf.has(r.id) ||
-      isCarried({ status: r.status, due: r.due, ownerCount: Number(r.owner_count ?? 0) }, stateBefore(r)),
+      isCarried({ status: r.status, due: r.due, ownerCount: ownersOf.get(r.id)?.length ?? 0 }, stateBefore(r)),
   );
-  const ownersById = groupBy(owners);
-  const notesById = groupBy(notes);
 
   return carried.map((r) => {
     const state = stateBefore(r);
     const review = reviewOf.get(r.id);
-    const since = reviewedOn.get(r.id) ?? r.sitting_date;
+    const since = r.last_review_date ?? r.sitting_date;
     return {
       decisionId: r.id,
       ...decisionOrigin(r),
-      owners: (ownersById.get(r.id) ?? []).map((o) => o.name),
+      owners: ownersOf.get(r.id) ?? [],
       due: state.due,
       overdue: isOverdue(state.due, sitting.date),
       statusBefore: state.status,
       confidential: inheritsConfidentiality(r.confidential),
-      notes: (notesById.get(r.id) ?? [])
+      notes: listOf(r.notes)
         .filter((n) => n.effective_date >= since)
         .map((n) => ({ note: n.note, status: n.status, date: n.effective_date, ...(n.external === 1 ? { external: true } : {}) })),
       review:

@@ -4,7 +4,7 @@ import type { DecisionRowOfGroup } from '../repositories/decision-rows.ts';
 import { loadMinutesTemplates } from '../wording/templates.ts';
 
 /** The origin fields every view of a decision carries. */
-export function decisionOrigin(r: DecisionRowOfGroup) {
+export function decisionOrigin(r: Pick<DecisionRowOfGroup, 'sitting_number' | 'number' | 'sitting_id' | 'sitting_date' | 'text'>) {
   return {
     reference: decisionReference(r.sitting_number, r.number),
     sittingId: r.sitting_id,
@@ -15,7 +15,21 @@ export function decisionOrigin(r: DecisionRowOfGroup) {
   };
 }
 
+// Every decision of every read carries its reference: each is worded once, found again by its numbers.
+const references = new Map<number, Map<number, string>>();
+const REFERENCED_SITTINGS = 10_000;
+
 /** `Nr. 7, 2.`, worded in templates/. */
 export function decisionReference(sittingNumber: number, decisionNumber: number): string {
-  return loadMinutesTemplates().phrase('followUp.reference', { sitting: sittingNumber, decision: decisionNumber });
+  let ofSitting = references.get(sittingNumber);
+  if (ofSitting === undefined) {
+    if (references.size >= REFERENCED_SITTINGS) references.clear();
+    references.set(sittingNumber, (ofSitting = new Map()));
+  }
+  let reference = ofSitting.get(decisionNumber);
+  if (reference === undefined) {
+    reference = loadMinutesTemplates().phrase('followUp.reference', { sitting: sittingNumber, decision: decisionNumber });
+    ofSitting.set(decisionNumber, reference);
+  }
+  return reference;
 }

@@ -14,7 +14,6 @@ import { newestNote } from '../repositories/audit-records.ts';
 import {
   historyRows,
   insertNote,
-  ownersOf,
   ownsDecision,
   registerCursor,
   registerRow,
@@ -22,7 +21,7 @@ import {
   type RegisterRow,
 } from '../repositories/decision-register.ts';
 import { decisionOrigin } from './decision-origin.ts';
-import { groupBy, isSet } from '../repositories/rows.ts';
+import { isSet, listOf } from '../repositories/rows.ts';
 import {
   REGISTER_PAGE_DEFAULT,
   type DecisionDetail,
@@ -34,14 +33,9 @@ import { runAudited } from './audit.ts';
 import { auditConfidentialRead, type Reader } from './readers.ts';
 
 /** Register entries for these rows, whole: the reader view is applied by the caller. */
-export async function toEntries(db: Executor, rows: RegisterRow[], today: string): Promise<RegisterEntry[]> {
-  const owners = await ownersOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  const ownersById = groupBy(owners);
+export function toEntries(rows: RegisterRow[], today: string): RegisterEntry[] {
   return rows.map((r) => {
-    const own = (ownersById.get(r.id) ?? []).map((o) => ({ personId: o.person_id, name: o.name }));
+    const own = listOf(r.owners).map((o) => ({ personId: o.person_id, name: o.name }));
     const followedUp = isFollowedUp({ due: r.due, ownerCount: own.length });
     return {
       id: r.id,
@@ -85,7 +79,7 @@ export async function listDecisions(
   const rows = await registerRows(db, groupId, filter, today, { limit: limit === null ? null : limit + 1, after });
   const page = limit === null ? rows : rows.slice(0, limit);
   const more = limit !== null && rows.length > limit;
-  return { entries: await toEntries(db, page, today), nextAfter: more ? (page[page.length - 1]?.id ?? null) : null };
+  return { entries: toEntries(page, today), nextAfter: more ? (page[page.length - 1]?.id ?? null) : null };
 }
 
 /** A page of the register as this reader sees it (all of it unless `paged`); a reading that shows confidential text is audited. */
@@ -112,7 +106,8 @@ export async function registerCsvFor(db: Executor, groupId: number, reader: Read
 export async function decisionDetail(db: Executor, groupId: number, id: number, today = todayIso()): Promise<DecisionDetail> {
   const row = await registerRow(db, groupId, id);
   if (row === undefined) throw notFound('lēmums', id);
-  const [[entry], { own, reviews, notes }] = await Promise.all([toEntries(db, [row], today), historyRows(db, id)]);
+  const [entry] = toEntries([row], today);
+  const { own, reviews, notes } = await historyRows(db, id);
   const history = [
     {
       kind: 'decision' as const,

@@ -33,6 +33,7 @@ import type { MinutesTemplates } from '../wording/templates.ts';
 import type { Signature } from '../schemas/minutes.ts';
 import type { SittingDetail } from '../schemas/sittings.ts';
 import { runAudited } from './audit.ts';
+import { compactSearchIndex } from '../repositories/search-index.ts';
 import type { MailContext } from './mail/context.ts';
 import { signedMinutesMail } from './mail/sitting-mail.ts';
 
@@ -77,7 +78,7 @@ export function signAs(
  * last signature of paper mode sends the members the signed minutes (in e-signature mode the
  * upload of the signed copy does).
  */
-export function signSitting(
+export async function signSitting(
   db: Db,
   groupId: number,
   actor: Actor,
@@ -86,30 +87,39 @@ export function signSitting(
   signer: Signer,
   mail?: MailContext,
 ): Promise<Signature> {
-  return runAudited(db, groupId, actor, { ...signedSittingRecord(groupId), action: 'sign', recordId: sittingId }, async (trx) => {
-    const row = await sittingRow(trx, groupId, sittingId);
-    if (row.version !== sittingVersion)
-      throw new Conflict('Sēdi pa to laiku ir mainījis kāds cits; pārskatiet protokolu un parakstiet vēlreiz.', 'version');
-    if (row.state === 'draft') {
-      // Loaded once, carry-over list included: checked, frozen and rendered from the same data.
-      const sitting = await loadSitting(trx, groupId, sittingId);
-      const refusal = signingRefusal(sitting);
-      if (refusal !== null) throw new NotReadyToSign(refusal.message, refusal.field);
-      await freezeLoaded(trx, groupId, sitting, signer.userId);
-    }
-    const latest = await latestSigned(trx, sittingId);
-    if (latest === undefined) throw new Conflict('Šo protokolu parakstīja ārpus rīka; to var tikai labot ar grozījumu.');
-    const given = await givenSignatures(trx, sittingId, latest.version);
-    const missing = signer.as.filter((role) => !given.includes(role));
-    if (missing.length === 0) throw new Conflict('Šo protokola versiju jūs jau esat parakstījis.');
-    await insertSignatures(trx, sittingId, latest.version, missing, signer.userId);
-    if (mail !== undefined && awaitedSignatures([...given, ...missing]).length === 0) {
-      const group = await getGroup(trx, groupId);
-      if (group.minutes.signatureMode === 'paper') await signedMinutesMail(trx, groupId, sittingId, mail, null);
-    }
-    const signatures = await listSignatures(trx, groupId, sittingId);
-    return signatures[signatures.length - 1] as Signature;
-  });
+  const signature = await runAudited(
+    db,
+    groupId,
+    actor,
+    { ...signedSittingRecord(groupId), action: 'sign', recordId: sittingId },
+    async (trx) => {
+      const row = await sittingRow(trx, groupId, sittingId);
+      if (row.version !== sittingVersion)
+        throw new Conflict('Sēdi pa to laiku ir mainījis kāds cits; pārskatiet protokolu un parakstiet vēlreiz.', 'version');
+      if (row.state === 'draft') {
+        // Loaded once, carry-over list included: checked, frozen and rendered from the same data.
+        const sitting = await loadSitting(trx, groupId, sittingId);
+        const refusal = signingRefusal(sitting);
+        if (refusal !== null) throw new NotReadyToSign(refusal.message, refusal.field);
+        await freezeLoaded(trx, groupId, sitting, signer.userId);
+      }
+      const latest = await latestSigned(trx, sittingId);
+      if (latest === undefined) throw new Conflict('Šo protokolu parakstīja ārpus rīka; to var tikai labot ar grozījumu.');
+      const given = await givenSignatures(trx, sittingId, latest.version);
+      const missing = signer.as.filter((role) => !given.includes(role));
+      if (missing.length === 0) throw new Conflict('Šo protokola versiju jūs jau esat parakstījis.');
+      await insertSignatures(trx, sittingId, latest.version, missing, signer.userId);
+      if (mail !== undefined && awaitedSignatures([...given, ...missing]).length === 0) {
+        const group = await getGroup(trx, groupId);
+        if (group.minutes.signatureMode === 'paper') await signedMinutesMail(trx, groupId, sittingId, mail, null);
+      }
+      const signatures = await listSignatures(trx, groupId, sittingId);
+      return signatures[signatures.length - 1] as Signature;
+    },
+  );
+  // After the commit, and never its failure: the signature stands, an index left in segments is only slower.
+  await compactSearchIndex(db).catch(() => undefined);
+  return signature;
 }
 
 /**

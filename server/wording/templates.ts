@@ -143,8 +143,12 @@ const FILLED_PHRASES = 20_000;
  * `overrides`, a group's folder whose minutes.lv.json rewords some keys (overrides.ts checks them).
  */
 export function loadMinutesTemplates(dir: string = DEFAULT_TEMPLATES_DIR, overrides: string | null = null): MinutesTemplates {
+  // The project's own book is asked for by every decision of every read: no key to build for it.
+  if (dir === DEFAULT_TEMPLATES_DIR && overrides === null)
+    return (projectMinutes ??= loadPhraseBook(dir, null, TEMPLATES_FILE, PHRASE_KEYS));
   return loadPhraseBook(dir, overrides, TEMPLATES_FILE, PHRASE_KEYS);
 }
+let projectMinutes: MinutesTemplates | undefined;
 
 /** The monitoring report's templates of `dir` (and a group's `overrides`), read and compiled on first use. */
 export function loadReportTemplates(dir: string = DEFAULT_TEMPLATES_DIR, overrides: string | null = null): ReportTemplates {
@@ -182,23 +186,33 @@ function loadPhraseBook<K extends string>(dir: string, overrides: string | null,
     }
   };
   // A phrase is a pure function of its values, and the same few recur on every read (each
-  // decision's `Nr. 7, 2.`): filled ones are kept, the least recently used dropped first.
+  // decision's `Nr. 7, 2.`): filled ones are kept until there are too many, then all start over.
   const filled = new Map<string, string>();
   const templates: PhraseBook<K> = {
     origin: { dir, overrides },
     phrase(key, values = {}) {
-      const memo = `${key}\u0000${JSON.stringify(values)}`;
+      const memo = memoKey(key, values);
       let text = filled.get(memo);
       if (text === undefined) {
         text = fill(key, values);
-        if (filled.size >= FILLED_PHRASES) filled.delete(filled.keys().next().value as string);
-      } else filled.delete(memo);
-      filled.set(memo, text);
+        if (filled.size >= FILLED_PHRASES) filled.clear();
+        filled.set(memo, text);
+      }
       return text;
     },
   };
   cache.set(cacheKey, templates);
   return templates;
+}
+
+/** The memo's key of a phrase: each value's name, type and length before it, so no two fillings share one. */
+function memoKey(key: string, values: PhraseValues): string {
+  let memo = key;
+  for (const name in values) {
+    const text = String(values[name]);
+    memo += `\u0000${name}:${typeof values[name]}:${text.length}:${text}`;
+  }
+  return memo;
 }
 
 function flatten(value: unknown, prefix: string, file: string, into = new Map<string, string>()): Map<string, string> {

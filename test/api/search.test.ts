@@ -2,7 +2,12 @@
 // with it, all words must match, the index moves with every write in its transaction, and the
 // planner answers from the index.
 import { randomUUID } from 'node:crypto';
-import { CompiledQuery, Kysely, PostgresDialect, sql, type KyselyPlugin } from 'kysely';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Database } from '../../server/db/database.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as searchFts from '../../migrations/20261126T211000-search-fts.ts';
 import * as searchWords from '../../migrations/20261127T070000-search-words.ts';
@@ -266,28 +271,44 @@ describe.skipIf(onPostgres)('the word index (PostgreSQL’s) is not made on SQLi
 });
 
 describe.skipIf(onPostgres)('the query plan (SQLite’s FTS5)', () => {
+  // A database file, so that a second handle that logs each statement as executed (its parameters
+  // bound) can read what the app wrote: the search's statements are compiled once, then only bound.
+  let dir: string;
+  let file: string;
+  beforeEach(async () => {
+    await t.close();
+    dir = mkdtempSync(path.join(tmpdir(), 'protokols-search-plan-'));
+    file = path.join(dir, 'protokols.db');
+    t = await testApp('admin', { databasePath: file });
+    sittingId = (await t.call({ method: 'POST', url: '/api/sittings/import', payload: nr7() })).body.id;
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
   const plans = async (query: string, scope: { publicOnly: boolean; sittingIds?: number[] }) => {
     const groupId = (await t.db.selectFrom('sittings').select('group_id').where('id', '=', sittingId).executeTakeFirstOrThrow()).group_id;
     const queries: CompiledQuery[] = [];
-    const capture: KyselyPlugin = {
-      transformQuery: (args) => {
-        queries.push(t.db.getExecutor().compileQuery(args.node, args.queryId));
-        return args.node;
+    const logged = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: new SQLite(file) }),
+      log: (event) => {
+        if (event.level === 'query') queries.push(event.query);
       },
-      transformResult: async (args) => args.result,
-    };
-    const hits = await searchMinutes(t.db.withPlugin(capture), groupId, query, { ...scope, limit: 100 });
-    expect(hits.length).toBeGreaterThan(0);
-    const searches = queries.filter((q) => /_fts"? match .*order by/su.test(q.sql));
-    expect(searches).toHaveLength(2);
-    const explained = [];
-    for (const q of searches)
-      explained.push(
-        (await t.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${q.sql}`, [...q.parameters]))).rows.map(
-          (r) => r.detail,
-        ),
-      );
-    return explained;
+    });
+    try {
+      const hits = await searchMinutes(logged, groupId, query, { ...scope, limit: 100 });
+      expect(hits.length).toBeGreaterThan(0);
+      const searches = queries.filter((q) => /_fts"? match .*order by/su.test(q.sql));
+      expect(searches).toHaveLength(2);
+      const explained = [];
+      for (const q of searches)
+        explained.push(
+          (await logged.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${q.sql}`, [...q.parameters]))).rows.map(
+            (r) => r.detail,
+          ),
+        );
+      return explained;
+    } finally {
+      await logged.destroy();
+    }
   };
   const neverScans = /\bSCAN (a|d|s|agenda_items|decisions|sittings)\b/u;
 
