@@ -2,6 +2,8 @@
 // the bytes the client decodes; the front end's hashed files kept for good, its page asked again.
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
+import { get } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -32,6 +34,33 @@ function decoded(res: LightMyRequestResponse): Buffer {
 async function importedSitting(): Promise<number> {
   return (await t.call({ method: 'POST', url: '/api/sittings/import', payload: nr7() })).body.id;
 }
+
+describe('large bodies', () => {
+  it('go out as their UTF-8 bytes over a real connection, the length header counting bytes, not characters', async () => {
+    const uncached = await testApp('admin', { readCache: false });
+    try {
+      const session = await uncached.loginAs('admin');
+      const id = (await uncached.call({ method: 'POST', url: '/api/sittings/import', payload: nr7() })).body.id;
+      const expected = (await uncached.inject({ method: 'GET', url: `/api/sittings/${id}` })).body;
+      expect(expected.length).toBeGreaterThan(4096);
+      expect(expected).toMatch(/[āčēģīķļņšūž]/u);
+      await uncached.app.listen({ host: '127.0.0.1', port: 0 });
+      const { port } = uncached.app.server.address() as AddressInfo;
+      const res = await new Promise<{ length: string | undefined; bytes: Buffer }>((resolve, reject) => {
+        get({ host: '127.0.0.1', port, path: `/api/sittings/${id}`, headers: { cookie: session.cookie } }, (incoming) => {
+          const chunks: Buffer[] = [];
+          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+          incoming.on('end', () => resolve({ length: incoming.headers['content-length'], bytes: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+      expect(Number(res.length)).toBe(res.bytes.length);
+      expect(res.bytes.length).toBeGreaterThan(expected.length);
+      expect(res.bytes.toString('utf8')).toBe(expected);
+    } finally {
+      await uncached.close();
+    }
+  });
+});
 
 describe('compression of API responses', () => {
   it.each([

@@ -11,7 +11,7 @@ import type { Database } from '../../server/db/database.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as searchFts from '../../migrations/20261126T211000-search-fts.ts';
 import * as searchWords from '../../migrations/20261127T070000-search-words.ts';
-import { FEW_HITS, refreshAgendaItemSearch, searchMinutes } from '../../server/repositories/search-index.ts';
+import { compactSearchIndex, FEW_HITS, refreshAgendaItemSearch, searchMinutes } from '../../server/repositories/search-index.ts';
 import { testApp, type TestApp } from '../support/app.ts';
 import { expectWordsAgreeWithRows } from '../support/search-words.ts';
 import { onPostgres, postgresTestDatabase } from '../support/test-database.ts';
@@ -165,6 +165,49 @@ describe.skipIf(onPostgres)('the index moves with the writes (SQLite’s FTS5)',
     expect(res.statusCode).toBe(409);
     expect(await found('ziluks')).toEqual([]);
     expect(await found('ranca')).toEqual(before);
+  });
+});
+
+// Every write adds an FTS5 segment, and a search reads each one: the app folds them (at start and after a signature).
+describe.skipIf(onPostgres)('the FTS5 index folded into one segment', () => {
+  const segments = async () => {
+    const counts: number[] = [];
+    for (const table of ['agenda_items_fts_idx', 'decisions_fts_idx'])
+      counts.push(
+        (await t.db.executeQuery<{ n: number }>(CompiledQuery.raw(`select count(distinct segid) as n from ${table}`))).rows[0]!.n,
+      );
+    return counts;
+  };
+
+  it('edits add segments; folding leaves one in each index, finding the same', async () => {
+    await compactSearchIndex(t.db);
+    expect(await segments()).toEqual([1, 1]);
+    for (const word of ['Zīļuks', 'Pūcīte', 'Ezītis']) {
+      const item = (await sitting()).agendaItems[1];
+      await t.call({
+        method: 'PATCH',
+        url: `/api/agenda-items/${item.id}`,
+        payload: { version: item.version, proceedings: `${word} un Rancāns.` },
+      });
+      await t.call({ method: 'POST', url: `/api/sittings/${sittingId}/decisions`, payload: { text: `${word}am sagatavot atbildi.` } });
+    }
+    expect(Math.min(...(await segments()))).toBeGreaterThan(1);
+    const before = [await found('ranca'), await found('ezit'), await found('ziluk')];
+    await compactSearchIndex(t.db);
+    expect(await segments()).toEqual([1, 1]);
+    expect([await found('ranca'), await found('ezit'), await found('ziluk')]).toEqual(before);
+    await indexAgreesWithRows();
+  });
+
+  it('a signature folds them: the signed text is final', async () => {
+    const item = (await sitting()).agendaItems[1];
+    await t.call({ method: 'PATCH', url: `/api/agenda-items/${item.id}`, payload: { version: item.version, proceedings: 'Zīļuks.' } });
+    await t.call({ method: 'POST', url: `/api/sittings/${sittingId}/decisions`, payload: { text: 'Pūcītei sagatavot atbildi.' } });
+    expect(Math.min(...(await segments()))).toBeGreaterThan(1);
+    expect(
+      (await t.call({ method: 'POST', url: `/api/sittings/${sittingId}/sign`, payload: { version: (await sitting()).version } })).status,
+    ).toBe(200);
+    expect(await segments()).toEqual([1, 1]);
   });
 });
 
