@@ -7,7 +7,8 @@ import { inheritsConfidentiality } from '../domain/reader-view.ts';
 import { foldForSearch, prefixMatchPatterns, prefixMatchQuery, prefixMatchTokens } from '../domain/search-text.ts';
 import type { Executor } from '../db/database.ts';
 import type { SearchHit } from '../schemas/sittings.ts';
-import { compiledOnce, groupBy, idList, inIdList, type IdList } from './rows.ts';
+import { ownersOfRow } from './decision-rows.ts';
+import { compiledOnce, listOf, type JsonList } from './rows.ts';
 
 export async function refreshAgendaItemSearch(db: Executor, id: number): Promise<void> {
   const item = await db.selectFrom('agenda_items').select(['title', 'rapporteur', 'proceedings']).where('id', '=', id).executeTakeFirst();
@@ -145,11 +146,7 @@ const ftsDecisions = (few: boolean) =>
       .innerJoin('sittings as s', 's.id', 'd.sitting_id')
       .leftJoin('agenda_items as a', 'a.id', 'd.agenda_item_id')
       .select(DECISION_HIT_COLUMNS)
-      .select(
-        sql<string>`(select json_group_array("name") from (select "name" from "decision_owners" where "decision_id" = "d"."id" order by "ordinal"))`.as(
-          'owner_names',
-        ),
-      )
+      .select(ownersOfRow(db))
       .where('s.group_id', '=', groupId)
       .where(hitOf('decisions', 'd', match, few))
       .where(inSittings(sittingIds))
@@ -191,6 +188,11 @@ interface ItemRow {
   confidential: number;
 }
 
+/** A decision hit with its owners' names, from the owners its row came with. */
+function withOwnerNames<R extends { owners: JsonList<{ name: string }> }>({ owners, ...row }: R): Omit<R, 'owners'> & { owners: string[] } {
+  return { ...row, owners: listOf(owners).map((o) => o.name) };
+}
+
 interface DecisionRow {
   id: number;
   sitting_id: number;
@@ -214,7 +216,7 @@ async function searchedWithFts(db: Executor, groupId: number, match: string, sco
     FTS_ITEMS[(counts?.items ?? 0) <= FEW_HITS ? 'few' : 'many'](db, ...args),
     FTS_DECISIONS[(counts?.decisions ?? 0) <= FEW_HITS ? 'few' : 'many'](db, ...args),
   ]);
-  return [items, decisions.map(({ owner_names, ...d }) => ({ ...d, owners: JSON.parse(owner_names) as string[] }))];
+  return [items, decisions.map(withOwnerNames)];
 }
 
 /** PostgreSQL: the word index narrows the rows, regular expressions decide. */
@@ -229,6 +231,7 @@ async function searchedWithWords(db: Executor, groupId: number, query: string, s
     .innerJoin('sittings as s', 's.id', 'd.sitting_id')
     .leftJoin('agenda_items as a', 'a.id', 'd.agenda_item_id')
     .select(DECISION_HIT_COLUMNS)
+    .select(ownersOfRow(db))
     .where('s.group_id', '=', groupId);
   for (const condition of hasEveryWord('a.id', 'agenda_item_words', groupId, query)) items = items.where(condition);
   for (const condition of hasEveryWord('d.id', 'decision_words', groupId, query)) decisions = decisions.where(condition);
@@ -246,27 +249,8 @@ async function searchedWithWords(db: Executor, groupId: number, query: string, s
     items.orderBy('s.date', 'desc').orderBy('a.position').limit(scope.limit).execute(),
     decisions.orderBy('s.date', 'desc').orderBy('d.number').limit(scope.limit).execute(),
   ]);
-  const owners = groupBy(
-    decisionRows.length === 0
-      ? []
-      : await ownerNamesOf(
-          db,
-          idList(
-            db,
-            decisionRows.map((d) => d.id),
-          ),
-        ),
-  );
-  return [itemRows, decisionRows.map((d) => ({ ...d, owners: (owners.get(d.id) ?? []).map((o) => o.name) }))];
+  return [itemRows, decisionRows.map(withOwnerNames)];
 }
-
-const ownerNamesOf = compiledOnce((db: Executor, ids: IdList) =>
-  db
-    .selectFrom('decision_owners')
-    .select(['decision_id', 'name'])
-    .where(inIdList(db, 'decision_id', ids))
-    .orderBy('ordinal'),
-);
 
 export interface SearchScope {
   /** Only these sittings (a guest's); all when omitted. */
