@@ -3,11 +3,13 @@
 import type { AgendaItemRow, AgendaItemTable, Executor } from '../db/database.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { AgendaItem } from '../schemas/sittings.ts';
-import { compiledOnce, isSet, required, updateAtVersion } from './rows.ts';
+import { compiledOnce, isSet, jsonList, listOf, required, updateAtVersion, type JsonList } from './rows.ts';
 
 const WHAT = 'darba kārtības punkts';
 
-function toAgendaItem(row: AgendaItemRow): AgendaItem {
+function toAgendaItem(
+  row: Pick<AgendaItemRow, 'id' | 'position' | 'title' | 'rapporteur' | 'proceedings' | 'confidential' | 'follow_up' | 'version'>,
+): AgendaItem {
   return {
     id: row.id,
     position: row.position,
@@ -36,6 +38,18 @@ export async function agendaItemsOf(db: Executor, sittingId: number): Promise<Ag
   const rows = await agendaItemsAt(db, sittingId);
   return rows.map(toAgendaItem);
 }
+
+const ITEM_FIELDS = ['id', 'position', 'title', 'rapporteur', 'proceedings', 'confidential', 'follow_up', 'version'] as const;
+
+/** The same list as one column (rows.ts `jsonList`), for reading a sitting's parts in one statement. */
+export function agendaItemList(db: Executor, sittingId: number) {
+  return jsonList(db, db.selectFrom('agenda_items').select(ITEM_FIELDS).where('sitting_id', '=', sittingId).orderBy('position')).as(
+    'agenda_items',
+  );
+}
+
+export const agendaItemsFrom = (list: JsonList<Pick<AgendaItemRow, (typeof ITEM_FIELDS)[number]>>): AgendaItem[] =>
+  listOf(list).map(toAgendaItem);
 
 /** Whether the item belongs to the sitting. */
 export async function isAgendaItemOf(db: Executor, sittingId: number, id: number): Promise<boolean> {

@@ -14,14 +14,6 @@ export async function frozenCarriedIds(db: Executor, sittingId: number): Promise
   );
 }
 
-/**
- * Decisions whose stored current state may include events from this sitting's day or later:
- * for them the state as of this sitting is worked out from their history.
- */
-export async function lateDecisionIds(db: Executor, sitting: SittingRow): Promise<number[]> {
-  return [...new Set((await lateIds(db, sitting.group_id, sitting.date)).map((r) => r.id))];
-}
-
 /** Decisions reviewed or noted on from the sitting's day on: their state before it is worked out from their history. */
 function lateIdsQuery(db: Executor, groupId: number, date: string) {
   return db
@@ -32,9 +24,6 @@ function lateIdsQuery(db: Executor, groupId: number, date: string) {
     .where('rs.date', '>=', date)
     .unionAll(db.selectFrom('decision_notes').select('decision_id as id').where('effective_date', '>=', date));
 }
-
-// Opening any sitting runs these: compiled once (they are large, and building them cost more than running them).
-const lateIds = compiledOnce(lateIdsQuery);
 
 /**
  * The candidates' rows with their owner count, sitting by sitting: a signed sitting's frozen list
@@ -74,7 +63,7 @@ function liveCandidateIds(db: Executor, groupId: number, date: string, sittingId
 /**
  * The rows of the candidates `ids` names, each decision found by its key (CROSS JOIN keeps the
  * candidates first), with what carry-over shows of each as of `date`: its owners, the progress noted
- * before it and the last review before it.
+ * before it, the last review before it, and whether it is late (reviewed or noted on from `date` on).
  */
 function candidateRowsOf<DB, TB extends keyof DB>(
   db: Executor,
@@ -99,6 +88,27 @@ function candidateRowsOf<DB, TB extends keyof DB>(
         .whereRef('r.decision_id', '=', 'd.id')
         .where('rs.date', '<', date)
         .as('last_review_date'),
+      // Late: its stored current state may include a review or note from the sitting's day on, so its
+      // state as of the sitting is worked out from its history.
+      eb
+        .or([
+          eb.exists(
+            eb
+              .selectFrom('decision_reviews as lr')
+              .innerJoin('sittings as lrs', 'lrs.id', 'lr.sitting_id')
+              .select('lr.id')
+              .whereRef('lr.decision_id', '=', 'd.id')
+              .where('lrs.date', '>=', date),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('decision_notes as ln')
+              .select('ln.id')
+              .whereRef('ln.decision_id', '=', 'd.id')
+              .where('ln.effective_date', '>=', date),
+          ),
+        ])
+        .as('late'),
     ])
     .whereRef('d.id', '=', 'c.id')
     .where('s.group_id', '=', groupId);

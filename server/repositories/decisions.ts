@@ -7,7 +7,7 @@ import type { Decision } from '../schemas/sittings.ts';
 import { refreshFollowedUp } from './decision-predicates.ts';
 import { refreshDecisionSearch } from './search-index.ts';
 import { ownersOfRow } from './decision-rows.ts';
-import { compiledOnce, listOf, required, updateAtVersion } from './rows.ts';
+import { jsonList, listOf, required, updateAtVersion, type JsonList } from './rows.ts';
 
 const WHAT = 'lēmums';
 
@@ -43,18 +43,23 @@ export async function getDecision(db: Executor, id: number): Promise<Decision> {
 }
 
 /** The sitting's decisions in number order, each with its owners. */
-const decisionsAt = compiledOnce((db: Executor, sittingId: number) =>
-  db
+function decisionsAtQuery(db: Executor, sittingId: number) {
+  return db
     .selectFrom('decisions as d')
     .select(['d.id', 'd.number', 'd.text', 'd.due', 'd.agenda_item_id', 'd.status', 'd.plan_activity', 'd.version'])
     .select(ownersOfRow(db))
     .where('d.sitting_id', '=', sittingId)
-    .orderBy('d.number'),
-);
-
-export async function decisionsOf(db: Executor, sittingId: number): Promise<Decision[]> {
-  return (await decisionsAt(db, sittingId)).map((d) => toDecision(d, listOf(d.owners)));
+    .orderBy('d.number');
 }
+
+type DecisionWithOwners = Awaited<ReturnType<ReturnType<typeof decisionsAtQuery>['execute']>>[number];
+
+/** The sitting's decisions as one column (rows.ts `jsonList`), for reading a sitting's parts in one statement. */
+export function decisionList(db: Executor, sittingId: number) {
+  return jsonList(db, decisionsAtQuery(db, sittingId)).as('decisions');
+}
+
+export const decisionsFrom = (list: JsonList<DecisionWithOwners>): Decision[] => listOf(list).map((d) => toDecision(d, listOf(d.owners)));
 
 /** A decision of the group by its sitting's number and its own, with the sitting's date. */
 export function decisionByNumbers(db: Executor, groupId: number, sittingNumber: number, decisionNumber: number) {

@@ -2,7 +2,7 @@
 import type { DecisionReviewRow, DecisionReviewTable, Executor } from '../db/database.ts';
 import type { Updateable } from 'kysely';
 import type { Review } from '../schemas/sittings.ts';
-import { compiledOnce, isSet, required, updateAtVersion } from './rows.ts';
+import { compiledOnce, isSet, jsonList, listOf, required, updateAtVersion, type JsonList } from './rows.ts';
 
 const WHAT = 'lēmuma izpildes ieraksts';
 
@@ -54,6 +54,13 @@ export async function reviewsOfSitting(db: Executor, sittingId: number): Promise
   const rows = await reviewsAtSitting(db, sittingId);
   return rows.map(toReview);
 }
+
+/** The same list as one column (rows.ts `jsonList`), for reading a sitting's parts in one statement. */
+export function reviewList(db: Executor, sittingId: number) {
+  return jsonList(db, reviewsWithOrigin(db).where('r.sitting_id', '=', sittingId).orderBy('r.ordinal').orderBy('r.id')).as('reviews');
+}
+
+export const reviewsFrom = (list: JsonList<ReviewWithOrigin>): Review[] => listOf(list).map(toReview);
 
 export function reviewIdAt(db: Executor, decisionId: number, sittingId: number) {
   return db

@@ -7,7 +7,11 @@ import type { Database, Executor, SittingRow, SittingTable } from '../db/databas
 import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
 import type { SittingSummary } from '../schemas/sittings.ts';
 import { followedUp } from './decision-predicates.ts';
-import { compiledOnce, expectOneUpdated, nowIso, required } from './rows.ts';
+import { agendaItemList, agendaItemsFrom } from './agenda-items.ts';
+import { attendanceList, attendeesFrom } from './attendance.ts';
+import { decisionList, decisionsFrom } from './decisions.ts';
+import { reviewList, reviewsFrom } from './reviews.ts';
+import { compiledOnce, expectOneUpdated, jsonList, listOf, nowIso, required } from './rows.ts';
 import { isPostgres, LOCKS, lockUntilCommit } from '../db/postgres.ts';
 
 function sittingQuery(db: Executor, groupId: number, id: number) {
@@ -43,6 +47,17 @@ export function lockSittingNumbers(db: Executor, groupId: number): Promise<void>
 export function peopleByIds(db: Executor, ids: readonly number[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('people').select(['id', 'full_name', 'short_name']).where('id', 'in', ids).execute();
+}
+
+/** The chair and the recorder as one column (rows.ts `jsonList`), for reading a sitting's parts in one statement. */
+export function signerList(db: Executor, chairId: number | null, recorderId: number | null) {
+  return jsonList(
+    db,
+    db
+      .selectFrom('people')
+      .select(['id', 'full_name', 'short_name'])
+      .where((eb) => eb.or([eb('id', '=', chairId), eb('id', '=', recorderId)])),
+  ).as('signers');
 }
 
 /** The sitting as its latest signed version was signed (API JSON), when that was kept. */
@@ -173,4 +188,28 @@ function latestSignatureBy(eb: ExpressionBuilder<Database & { s: SittingTable },
         .whereRef('sm.sitting_id', '=', 's.id')
         .select((e) => e.fn.max('sm.version').as('v')),
     );
+}
+
+/** A sitting's parts, all in one statement: on PostgreSQL one round trip instead of five. */
+const partsOf = compiledOnce((db: Executor, sittingId: number, chairId: number | null, recorderId: number | null) =>
+  db.selectNoFrom([
+    attendanceList(db, sittingId),
+    agendaItemList(db, sittingId),
+    decisionList(db, sittingId),
+    reviewList(db, sittingId),
+    signerList(db, chairId, recorderId),
+  ]),
+);
+
+/** Who attended, the agenda, the decisions with their owners, the reviews recorded and the two signers' names. */
+export async function sittingParts(db: Executor, sitting: Pick<SittingRow, 'id' | 'chair_id' | 'recorder_id'>) {
+  const [row] = await partsOf(db, sitting.id, sitting.chair_id, sitting.recorder_id);
+  const parts = required(row, `sēde ${sitting.id}`);
+  return {
+    attendance: attendeesFrom(parts.attendance),
+    agendaItems: agendaItemsFrom(parts.agenda_items),
+    decisions: decisionsFrom(parts.decisions),
+    reviews: reviewsFrom(parts.reviews),
+    signers: listOf(parts.signers),
+  };
 }

@@ -10,7 +10,6 @@ import {
   firstAgendaItem,
   frozenCarriedIds,
   insertFollowUpItem,
-  lateDecisionIds,
   markFollowUpItem,
   replaceCarried,
   type CandidateRow,
@@ -26,18 +25,13 @@ export async function carriedDecisions(db: Executor, sitting: SittingRow, review
   const frozen = sitting.state === 'signed' ? await frozenCarriedIds(db, sitting.id) : [];
   if (sitting.state === 'signed' && frozen.length === 0) return [];
   // Reads that do not wait on one another go together: on PostgreSQL each is a round trip.
-  const [lateIds, rows, reviewed] = await Promise.all([
-    lateDecisionIds(db, sitting),
-    candidateRows(db, sitting, frozen.length > 0),
-    reviews ?? reviewsOfSitting(db, sitting.id),
-  ]);
+  const [rows, reviewed] = await Promise.all([candidateRows(db, sitting, frozen.length > 0), reviews ?? reviewsOfSitting(db, sitting.id)]);
   if (rows.length === 0) return [];
 
   // Their owners, notes and last review came with them; only the late ones' states are worked out.
-  const lateSet = new Set(lateIds);
   const recomputed = await statesOf(
     db,
-    rows.filter((r) => lateSet.has(r.id)).map((r) => r.id),
+    rows.filter((r) => Boolean(r.late)).map((r) => r.id),
     sitting.date,
   );
   const stateBefore = (r: CandidateRow): DecisionState => recomputed.get(r.id) ?? { status: r.current_status, due: r.current_due };

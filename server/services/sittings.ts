@@ -12,13 +12,10 @@ import { ownerLineLeftOut } from '../minutes/view-model.ts';
 import type { NewSittingBody, SearchHit, SittingDetail, SittingPatchBody, SittingSummary } from '../schemas/sittings.ts';
 import type { Actor } from '../repositories/audit.ts';
 import { sittingRecord } from '../repositories/audit-records.ts';
-import { agendaItemsOf } from '../repositories/agenda-items.ts';
-import { attendeesOf, insertAttendance } from '../repositories/attendance.ts';
-import { decisionsOf } from '../repositories/decisions.ts';
+import { insertAttendance } from '../repositories/attendance.ts';
 import { getGroup } from '../repositories/group.ts';
 import { listPeople, personRow } from '../repositories/people.ts';
 import { definedOnly } from '../repositories/rows.ts';
-import { reviewsOfSitting } from '../repositories/reviews.ts';
 import { searchMinutes } from '../repositories/search-index.ts';
 import {
   deleteSittingRow,
@@ -27,8 +24,8 @@ import {
   latestSignedSittingJson,
   listSittings,
   lockSittingNumbers,
-  peopleByIds,
   sittingIdByNumber,
+  sittingParts,
   sittingRow,
   suggestedNumber,
   updateSittingRow,
@@ -208,16 +205,15 @@ export async function loadSitting(db: Executor, groupId: number, id: number): Pr
     const frozen = await latestSignedSittingJson(db, id);
     if (frozen !== null) return withOwnerLines({ ...(JSON.parse(frozen) as SittingDetail), state: s.state, version: s.version });
   }
-  const signerIds = [s.chair_id, s.recorder_id].filter((x): x is number => x !== null);
-  // The reviews are read once, for the sitting's list and for its carry-over.
-  const reviewsRead = reviewsOfSitting(db, id);
-  const [attendance, agendaItems, decisions, reviews, signers, carryOver] = await Promise.all([
-    attendeesOf(db, id),
-    agendaItemsOf(db, id),
-    decisionsOf(db, id),
-    reviewsRead,
-    peopleByIds(db, signerIds),
-    carriedDecisions(db, s, reviewsRead),
+  // The reviews are read once, with the other parts, for the sitting's list and for its carry-over.
+  const partsRead = sittingParts(db, s);
+  const [{ attendance, agendaItems, decisions, reviews, signers }, carryOver] = await Promise.all([
+    partsRead,
+    carriedDecisions(
+      db,
+      s,
+      partsRead.then((p) => p.reviews),
+    ),
   ]);
   const signer = (personId: number | null, position: string | null) => {
     const p = signers.find((x) => x.id === personId);
