@@ -5,8 +5,10 @@ import {
   type SchemaOptions,
   type StringOptions,
   type TLiteral,
+  type Static,
   type TSchema,
   type TUnion,
+  type TUnsafe,
 } from '@sinclair/typebox';
 import { DECISION_STATUSES } from '../domain/decision-state.ts';
 import { MAX_INTEGER, MAX_SITTING_NUMBER } from '../domain/numbering.ts';
@@ -47,7 +49,15 @@ export const DecisionOrigin = {
 export const IdParams = Type.Object({ id: Id });
 export const VersionQuery = Type.Object({ version: Version });
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/**
+ * `schema` or null. A schema of one plain type is written `type: [type, 'null']` rather than as an
+ * anyOf: the response serializer tells those apart by the value's type, where it tries an anyOf
+ * branch by branch through the validator (a third of the time of a register page's JSON).
+ */
+export const Nullable = <T extends TSchema>(schema: T): TUnsafe<Static<T> | null> =>
+  typeof schema.type === 'string' && schema.type !== 'null'
+    ? Type.Unsafe<Static<T> | null>({ ...Object.fromEntries(Object.entries(schema)), type: [schema.type, 'null'] })
+    : Type.Unsafe<Static<T> | null>(Type.Union([schema, Type.Null()]));
 
 /** A progress note on a decision, as carry-over and actions list it. */
 export const ProgressNote = Type.Object({
