@@ -46,17 +46,6 @@ export function inTransaction<T>(db: Executor, fn: (trx: Transaction<Database>) 
   return transact(db, fn);
 }
 
-/** Rows by their decision, in the order given: attached to many decisions in one pass, not one `.filter` per decision. */
-export function groupBy<T extends { decision_id: number }>(rows: readonly T[]): Map<number, T[]> {
-  const byDecision = new Map<number, T[]>();
-  for (const row of rows) {
-    const list = byDecision.get(row.decision_id);
-    if (list === undefined) byDecision.set(row.decision_id, [row]);
-    else list.push(row);
-  }
-  return byDecision;
-}
-
 /** The tables whose rows are edited at a version: each has `id` and `version`. */
 type VersionedTable = 'agenda_items' | 'attendance' | 'decisions' | 'decision_reviews';
 

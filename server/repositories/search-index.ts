@@ -116,12 +116,12 @@ function hitOf(table: Indexed, alias: string, match: unknown, few: boolean) {
   return sql<SqlBool>`${sql.ref(`${alias}.id`)} in (select rowid from ${fts} where ${fts} match ${match})`;
 }
 
-/** The reader's scope as parameters, so the statement is the same for everyone: a guest's sittings (a JSON list; null: all), and public text only (1) or all (0). */
-interface BoundScope {
-  sittingIds: string | null;
-  publicOnly: number;
-}
+// The reader's scope, as conditions both engines' queries take: with `publicOnly` 1 an agenda item
+// only if it is not confidential, a decision only if its item is not (or it has none); with 0, all.
+const publicItem = (publicOnly: unknown) => sql<SqlBool>`(${publicOnly} = 0 or "a"."confidential" = 0)`;
+const publicDecision = (publicOnly: unknown) => sql<SqlBool>`(${publicOnly} = 0 or "a"."confidential" is null or "a"."confidential" = 0)`;
 
+/** Only a guest's sittings (a JSON list), or all when null: a parameter, so the statement stays the same for everyone. */
 const inSittings = (ids: unknown) => sql<SqlBool>`(${ids} is null or "s"."id" in (select value from json_each(${ids})))`;
 
 /** Agenda items FTS5 matches, on SQLite: one statement per plan, compiled once. */
@@ -133,7 +133,7 @@ const ftsItems = (few: boolean) =>
       .where('s.group_id', '=', groupId)
       .where(hitOf('agenda_items', 'a', match, few))
       .where(inSittings(sittingIds))
-      .where(sql<SqlBool>`(${publicOnly} = 0 or "a"."confidential" = 0)`)
+      .where(publicItem(publicOnly))
       .orderBy('s.date', 'desc')
       .orderBy('a.position')
       .limit(limit),
@@ -150,7 +150,7 @@ const ftsDecisions = (few: boolean) =>
       .where('s.group_id', '=', groupId)
       .where(hitOf('decisions', 'd', match, few))
       .where(inSittings(sittingIds))
-      .where(sql<SqlBool>`(${publicOnly} = 0 or "a"."confidential" is null or "a"."confidential" = 0)`)
+      .where(publicDecision(publicOnly))
       .orderBy('s.date', 'desc')
       .orderBy('d.number')
       .limit(limit),
@@ -207,11 +207,8 @@ interface DecisionRow {
 /** SQLite: the FTS5 index finds the rows, in three statements (the counts, the items, the decisions). */
 async function searchedWithFts(db: Executor, groupId: number, match: string, scope: SearchScope): Promise<[ItemRow[], DecisionRow[]]> {
   const [counts] = await hitCounts(db, match);
-  const bound: BoundScope = {
-    sittingIds: scope.sittingIds === undefined ? null : JSON.stringify(scope.sittingIds),
-    publicOnly: scope.publicOnly ? 1 : 0,
-  };
-  const args = [groupId, match, bound.sittingIds, bound.publicOnly, scope.limit] as const;
+  const sittingIds = scope.sittingIds === undefined ? null : JSON.stringify(scope.sittingIds);
+  const args = [groupId, match, sittingIds, scope.publicOnly ? 1 : 0, scope.limit] as const;
   const [items, decisions] = await Promise.all([
     FTS_ITEMS[(counts?.items ?? 0) <= FEW_HITS ? 'few' : 'many'](db, ...args),
     FTS_DECISIONS[(counts?.decisions ?? 0) <= FEW_HITS ? 'few' : 'many'](db, ...args),
@@ -242,8 +239,8 @@ async function searchedWithWords(db: Executor, groupId: number, query: string, s
     decisions = decisions.where('s.id', 'in', scope.sittingIds);
   }
   if (scope.publicOnly) {
-    items = items.where('a.confidential', '=', 0);
-    decisions = decisions.where((eb) => eb.or([eb('a.confidential', 'is', null), eb('a.confidential', '=', 0)]));
+    items = items.where(publicItem(1));
+    decisions = decisions.where(publicDecision(1));
   }
   const [itemRows, decisionRows] = await Promise.all([
     items.orderBy('s.date', 'desc').orderBy('a.position').limit(scope.limit).execute(),
