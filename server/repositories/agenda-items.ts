@@ -30,22 +30,20 @@ export async function getAgendaItem(db: Executor, id: number): Promise<AgendaIte
   return toAgendaItem(await agendaItemRow(db, id));
 }
 
-const agendaItemsAt = compiledOnce((db: Executor, sittingId: number) =>
-  db.selectFrom('agenda_items').selectAll().where('sitting_id', '=', sittingId).orderBy('position'),
-);
+const ITEM_FIELDS = ['id', 'position', 'title', 'rapporteur', 'proceedings', 'confidential', 'follow_up', 'version'] as const;
+
+const agendaItemsAtQuery = (db: Executor, sittingId: number) =>
+  db.selectFrom('agenda_items').select(ITEM_FIELDS).where('sitting_id', '=', sittingId).orderBy('position');
+const agendaItemsAt = compiledOnce(agendaItemsAtQuery);
 
 export async function agendaItemsOf(db: Executor, sittingId: number): Promise<AgendaItem[]> {
   const rows = await agendaItemsAt(db, sittingId);
   return rows.map(toAgendaItem);
 }
 
-const ITEM_FIELDS = ['id', 'position', 'title', 'rapporteur', 'proceedings', 'confidential', 'follow_up', 'version'] as const;
-
 /** The same list as one column (rows.ts `jsonList`), for reading a sitting's parts in one statement. */
 export function agendaItemList(db: Executor, sittingId: number) {
-  return jsonList(db, db.selectFrom('agenda_items').select(ITEM_FIELDS).where('sitting_id', '=', sittingId).orderBy('position')).as(
-    'agenda_items',
-  );
+  return jsonList(db, agendaItemsAtQuery(db, sittingId)).as('agenda_items');
 }
 
 export const agendaItemsFrom = (list: JsonList<Pick<AgendaItemRow, (typeof ITEM_FIELDS)[number]>>): AgendaItem[] =>

@@ -33,9 +33,9 @@ export async function getAttendee(db: Executor, id: number): Promise<Attendee> {
 }
 
 /** Who is listed at the sitting, in the minutes' order. */
-const attendeesAt = compiledOnce((db: Executor, sittingId: number) =>
-  attendeesWithNames(db).where('a.sitting_id', '=', sittingId).orderBy('a.ordinal').orderBy('a.id'),
-);
+const attendeesAtQuery = (db: Executor, sittingId: number) =>
+  attendeesWithNames(db).where('a.sitting_id', '=', sittingId).orderBy('a.ordinal').orderBy('a.id');
+const attendeesAt = compiledOnce(attendeesAtQuery);
 
 export async function attendeesOf(db: Executor, sittingId: number): Promise<Attendee[]> {
   const rows = await attendeesAt(db, sittingId);
@@ -44,7 +44,7 @@ export async function attendeesOf(db: Executor, sittingId: number): Promise<Atte
 
 /** The same list as one column (rows.ts `jsonList`), for reading a sitting's parts in one statement. */
 export function attendanceList(db: Executor, sittingId: number) {
-  return jsonList(db, attendeesWithNames(db).where('a.sitting_id', '=', sittingId).orderBy('a.ordinal').orderBy('a.id')).as('attendance');
+  return jsonList(db, attendeesAtQuery(db, sittingId)).as('attendance');
 }
 
 export const attendeesFrom = (list: JsonList<AttendeeWithName>): Attendee[] => listOf(list).map(toAttendee);

@@ -46,9 +46,9 @@ export async function getReview(db: Executor, id: number): Promise<Review> {
 }
 
 /** The reviews recorded at a sitting, in their order. */
-const reviewsAtSitting = compiledOnce((db: Executor, sittingId: number) =>
-  reviewsWithOrigin(db).where('r.sitting_id', '=', sittingId).orderBy('r.ordinal').orderBy('r.id'),
-);
+const reviewsAtQuery = (db: Executor, sittingId: number) =>
+  reviewsWithOrigin(db).where('r.sitting_id', '=', sittingId).orderBy('r.ordinal').orderBy('r.id');
+const reviewsAtSitting = compiledOnce(reviewsAtQuery);
 
 export async function reviewsOfSitting(db: Executor, sittingId: number): Promise<Review[]> {
   const rows = await reviewsAtSitting(db, sittingId);
@@ -57,7 +57,7 @@ export async function reviewsOfSitting(db: Executor, sittingId: number): Promise
 
 /** The same list as one column (rows.ts `jsonList`), for reading a sitting's parts in one statement. */
 export function reviewList(db: Executor, sittingId: number) {
-  return jsonList(db, reviewsWithOrigin(db).where('r.sitting_id', '=', sittingId).orderBy('r.ordinal').orderBy('r.id')).as('reviews');
+  return jsonList(db, reviewsAtQuery(db, sittingId)).as('reviews');
 }
 
 export const reviewsFrom = (list: JsonList<ReviewWithOrigin>): Review[] => listOf(list).map(toReview);
