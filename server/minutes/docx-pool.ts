@@ -8,6 +8,9 @@ import type { DocxTask } from './docx-worker.ts';
 /** Threads beyond the first are kept only while busy; the first after an idle minute too. */
 const IDLE_TIMEOUT_MS = 60_000;
 
+/** How much lower than the server's the threads' priority is (nice, 0–19). */
+export const RENDER_NICENESS = 10;
+
 let pool: Promise<Piscina> | undefined;
 let rendering = 0;
 
@@ -44,6 +47,9 @@ async function startPool(): Promise<Piscina> {
     // One core stays for the event loop.
     maxThreads: Math.max(1, Math.min(2, availableParallelism() - 1)),
     idleTimeout: IDLE_TIMEOUT_MS,
+    // Laying out is background work: where the threads and the event loop want the same core, the
+    // event loop (every other user's request) goes first. Linux and macOS; elsewhere a no-op.
+    niceIncrement: RENDER_NICENESS,
     ...workerLoader(),
   });
 }

@@ -24,7 +24,7 @@ import { runAudited } from './audit.ts';
 import { ensureFollowUpItem } from './carry-over.ts';
 import { assertMaySee, auditConfidentialRead, type Reader } from './readers.ts';
 import { freezeMinutes } from './signing.ts';
-import { assertNumberFree, loadSitting } from './sittings.ts';
+import { assertNumberFree, sittingData } from './sittings.ts';
 import { resolveOwners } from './sitting-decisions.ts';
 
 export interface ImportedSitting {
@@ -185,7 +185,7 @@ async function reviewedDecision(db: Executor, groupId: number, doc: SittingDocum
 /** One sitting as a document, as this reader may see it; confidential text in it is on the record. */
 export async function exportSitting(db: Executor, groupId: number, reader: Reader, id: number): Promise<SittingDocument> {
   await assertMaySee(db, groupId, reader, id);
-  const sitting = await loadSitting(db, groupId, id);
+  const sitting = await sittingData(db, groupId, id);
   const doc = sittingToDocument(sittingForView(reader.view, sitting));
   if (documentRevealsConfidential(reader.view, sitting)) await auditConfidentialRead(db, groupId, reader, 'sitting', id);
   return doc;

@@ -5,10 +5,10 @@ import type { MinutesSource } from '../minutes/minutes-source.ts';
 import type { GroupProfile } from '../domain/group-settings.ts';
 import type { SittingDetail } from '../schemas/sittings.ts';
 import { getGroup } from '../repositories/group.ts';
-import { loadSitting } from './sittings.ts';
+import { sittingData } from './sittings.ts';
 
 export async function loadMinutesSource(db: Executor, groupId: number, sittingId: number): Promise<MinutesSource> {
-  const [group, sitting] = await Promise.all([getGroup(db, groupId), loadSitting(db, groupId, sittingId)]);
+  const [group, sitting] = await Promise.all([getGroup(db, groupId), sittingData(db, groupId, sittingId)]);
   return minutesSource(group, sitting);
 }
 

@@ -1,6 +1,7 @@
 // The minutes' use cases for a reader: downloads of the draft or signed minutes (the version a
 // reader may have, a member's reading of confidential text on the record), the signatures, and
 // the signed copy uploaded and downloaded with their audit records.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Db, Executor } from '../db/database.ts';
 import { sittingRevealsConfidential } from '../domain/reader-view.ts';
 import type { MinutesVersion } from '../minutes/minutes-source.ts';
@@ -17,7 +18,7 @@ import type { MailContext } from './mail/context.ts';
 import { signedMinutesMail } from './mail/sitting-mail.ts';
 import { getGroup } from '../repositories/group.ts';
 import { loadMinutesSource } from './minutes-source.ts';
-import { loadSitting } from './sittings.ts';
+import { sittingData } from './sittings.ts';
 import { assertMaySee, auditConfidentialRead, type Reader } from './readers.ts';
 import { signedFile, type MinutesFile } from './signing.ts';
 import { groupWording } from './wording.ts';
@@ -43,12 +44,16 @@ export async function minutesForReader(
   const [row, { minutes: templates }] = await Promise.all([sittingRow(db, groupId, sittingId), groupWording(db, groupId)]);
   if (asked.signedNumber === undefined && row.state === 'draft') {
     const source = await loadMinutesSource(db, groupId, sittingId);
+    // A long sitting takes milliseconds to read, and its audit record waits for the disk: the other
+    // users' requests are answered between these steps (the DOCX itself is laid out on a thread).
+    await nextTurn();
     if (version === 'full') await auditIfRevealed(db, groupId, reader, source.sitting);
+    await nextTurn();
     return renderMinutes(source, version, asked.format, { templates });
   }
   const file = await signedFile(db, row, version, asked.format, asked.signedNumber, templates);
   if (version === 'full' && reader.view.seesConfidential)
-    await auditIfRevealed(db, groupId, reader, await loadSitting(db, groupId, sittingId));
+    await auditIfRevealed(db, groupId, reader, await sittingData(db, groupId, sittingId));
   return file;
 }
 
@@ -88,7 +93,7 @@ export function uploadSignedCopy(
 /** The latest signed copy; it is the full minutes, so a member's reading of confidential text is on the record. */
 export async function signedCopyForReader(db: Executor, groupId: number, reader: Reader, sittingId: number) {
   const copy = await latestSignedCopy(db, groupId, sittingId);
-  if (reader.view.seesConfidential) await auditIfRevealed(db, groupId, reader, await loadSitting(db, groupId, sittingId));
+  if (reader.view.seesConfidential) await auditIfRevealed(db, groupId, reader, await sittingData(db, groupId, sittingId));
   return copy;
 }
 

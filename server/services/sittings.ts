@@ -198,12 +198,20 @@ export async function searchFor(db: Executor, groupId: number, reader: Reader, q
   return hits;
 }
 
-/** One sitting whole, as the API and the exports see it. */
+/** One sitting whole, as the API and the editor see it: each decision says whether the minutes leave out its owner line. */
 export async function loadSitting(db: Executor, groupId: number, id: number): Promise<SittingDetail> {
+  return withOwnerLines(await sittingData(db, groupId, id));
+}
+
+/**
+ * One sitting whole, as the minutes, mails and exports read it. They word each decision themselves,
+ * so the editor's owner-line note (a name match per decision, long for a long sitting) is left out.
+ */
+export async function sittingData(db: Executor, groupId: number, id: number): Promise<SittingDetail> {
   const s = await sittingRow(db, groupId, id);
   if (s.state === 'signed') {
     const frozen = await latestSignedSittingJson(db, id);
-    if (frozen !== null) return withOwnerLines({ ...(JSON.parse(frozen) as SittingDetail), state: s.state, version: s.version });
+    if (frozen !== null) return { ...(JSON.parse(frozen) as SittingDetail), state: s.state, version: s.version };
   }
   // The reviews are read once, with the other parts, for the sitting's list and for its carry-over.
   const partsRead = sittingParts(db, s);
@@ -219,7 +227,7 @@ export async function loadSitting(db: Executor, groupId: number, id: number): Pr
     const p = signers.find((x) => x.id === personId);
     return p === undefined ? null : { personId: p.id, name: p.full_name, shortName: p.short_name ?? shortForm(p.full_name), position };
   };
-  return withOwnerLines({
+  return {
     id: s.id,
     number: s.number,
     date: s.date,
@@ -235,7 +243,7 @@ export async function loadSitting(db: Executor, groupId: number, id: number): Pr
     reviews,
     carryOver,
     version: s.version,
-  });
+  };
 }
 
 /** Marks the decisions whose owner line the minutes leave out, for the editor's note. */

@@ -1,9 +1,10 @@
 // The DOCX minutes are laid out on a worker thread: the event loop keeps answering while a long
 // protocol renders, and the threads stop with the app.
+import { readdirSync, readFileSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateLargeSitting } from '../../bench/fixtures/large-sitting.ts';
-import { docxPoolNow } from '../../server/minutes/docx-pool.ts';
+import { RENDER_NICENESS, docxPoolNow } from '../../server/minutes/docx-pool.ts';
 import { testApp, type TestApp } from '../support/app.ts';
 import { nr7 } from '../support/reference.ts';
 import { docxText } from '../minutes/helpers.ts';
@@ -46,6 +47,21 @@ describe('the DOCX minutes off the event loop', () => {
     expect(await docxText(file.rawPayload)).toContain('SĒDES PROTOKOLS');
   });
 
+  it.runIf(process.platform === 'linux')('the pool’s threads lay out at a lower priority than the event loop', async () => {
+    const id = await importLarge();
+    const before = threadsAt(RENDER_NICENESS);
+    let done = false;
+    const docx = t.inject({ method: 'GET', url: `/api/sittings/${id}/minutes.docx` }).finally(() => (done = true));
+    await untilRendering();
+    // A new thread lowers its priority as it starts, before it takes its first task.
+    let during = 0;
+    while (!done && (during = threadsAt(RENDER_NICENESS)) === 0) await nextTurn();
+    expect((await docx).statusCode).toBe(200);
+    expect(before).toBe(0);
+    expect(during).toBe((await docxPoolNow()).pool?.threads.length);
+    expect(niceOf('self')).toBe(0);
+  });
+
   it('the pool’s threads stop when the app closes', async () => {
     const { body } = await t.call<{ id: number }>({ method: 'POST', url: '/api/sittings/import', payload: nr7() });
     expect((await t.inject({ method: 'GET', url: `/api/sittings/${body.id}/minutes.docx` })).statusCode).toBe(200);
@@ -56,3 +72,15 @@ describe('the DOCX minutes off the event loop', () => {
     expect((await docxPoolNow()).pool).toBeUndefined();
   });
 });
+
+/** The nice value of one of this process's threads ('self': the one asking), from /proc. */
+function niceOf(task: string): number {
+  const stat = readFileSync(task === 'self' ? '/proc/thread-self/stat' : `/proc/self/task/${task}/stat`, 'utf8');
+  // After the command's name in parentheses: state is field 3, nice field 19.
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+}
+
+/** How many of this process's threads run at `nice`. */
+function threadsAt(nice: number): number {
+  return readdirSync('/proc/self/task').filter((task) => niceOf(task) === nice).length;
+}

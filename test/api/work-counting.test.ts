@@ -2,9 +2,9 @@
 // computed once, however many checks (confidential reading, readiness, freezing, rendering) use them.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { carriedDecisions } from '../../server/services/carry-over.ts';
-import { loadSitting } from '../../server/services/sittings.ts';
+import { sittingParts } from '../../server/repositories/sittings.ts';
 import type * as CarryOver from '../../server/services/carry-over.ts';
-import type * as Sittings from '../../server/services/sittings.ts';
+import type * as Sittings from '../../server/repositories/sittings.ts';
 import { testApp, type TestApp } from '../support/app.ts';
 import { nr7 } from '../support/reference.ts';
 
@@ -12,9 +12,10 @@ vi.mock('../../server/services/carry-over.ts', async (importOriginal) => {
   const original = await importOriginal<typeof CarryOver>();
   return { ...original, carriedDecisions: vi.fn(original.carriedDecisions) };
 });
-vi.mock('../../server/services/sittings.ts', async (importOriginal) => {
+// A sitting is loaded by reading its parts: whichever service reads it, this counts the loads.
+vi.mock('../../server/repositories/sittings.ts', async (importOriginal) => {
   const original = await importOriginal<typeof Sittings>();
-  return { ...original, loadSitting: vi.fn(original.loadSitting) };
+  return { ...original, sittingParts: vi.fn(original.sittingParts) };
 });
 
 let t: TestApp;
@@ -30,8 +31,8 @@ async function draftNr7() {
 
 function counting() {
   vi.mocked(carriedDecisions).mockClear();
-  vi.mocked(loadSitting).mockClear();
-  return () => ({ sittingLoads: vi.mocked(loadSitting).mock.calls.length, carryOvers: vi.mocked(carriedDecisions).mock.calls.length });
+  vi.mocked(sittingParts).mockClear();
+  return () => ({ sittingLoads: vi.mocked(sittingParts).mock.calls.length, carryOvers: vi.mocked(carriedDecisions).mock.calls.length });
 }
 
 describe('work done per request', () => {

@@ -20,7 +20,7 @@ import { sittingRow } from '../../repositories/sittings.ts';
 import type { SittingDetail } from '../../schemas/sittings.ts';
 import type { MailKind } from '../../wording/mail-templates.ts';
 import { runAudited } from '../audit.ts';
-import { loadSitting } from '../sittings.ts';
+import { sittingData } from '../sittings.ts';
 import { groupWording } from '../wording.ts';
 import { addressOf, links, type MailContext } from './context.ts';
 import { enqueue, icsAttachment } from './enqueue.ts';
@@ -78,7 +78,7 @@ async function sendToInvitees(
   const [group, settings, whole] = await Promise.all([
     getGroup(trx, groupId),
     mailSettings(trx, groupId),
-    loadSitting(trx, groupId, row.id),
+    sittingData(trx, groupId, row.id),
   ]);
   const sitting = sittingFor(publicView(templates.restricted), whole);
   const organizer = { name: group.name, email: settings.replyTo ?? addressOf(ctx.from) };
@@ -215,7 +215,7 @@ export async function signedMinutesMail(
   const templates = (await groupWording(trx, groupId)).mail;
   const [settings, sitting, members] = await Promise.all([
     mailSettings(trx, groupId),
-    loadSitting(trx, groupId, sittingId),
+    sittingData(trx, groupId, sittingId),
     listPeople(trx, groupId, { active: true, member: true }),
   ]);
   const confidential = sittingRevealsConfidential(fullView(templates.restricted), sitting);
