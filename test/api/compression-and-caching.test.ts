@@ -8,6 +8,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildWeb } from '../../scripts/build-web.ts';
+import { utf8Bytes } from '../../server/http/body-bytes.ts';
 import { FRONT_END_DIR } from '../../server/paths.ts';
 import { docxText } from '../minutes/helpers.ts';
 import { testApp, type TestApp } from '../support/app.ts';
@@ -36,6 +37,14 @@ async function importedSitting(): Promise<number> {
 }
 
 describe('large bodies', () => {
+  it('are encoded to the same bytes as Node encodes text: two-, three- and four-byte characters, and a lone surrogate as U+FFFD', () => {
+    for (const text of ['', 'a', 'Rancāne, Kārkliņa — ģimene', '€ ✓ 😀 '.repeat(2000), 'x\ud800y', 'z\udfff', '\ud83d']) {
+      const bytes = utf8Bytes(text);
+      expect(bytes.equals(Buffer.from(text, 'utf8')), JSON.stringify(text.slice(0, 20))).toBe(true);
+      expect(bytes.length).toBe(Buffer.byteLength(text));
+    }
+  });
+
   it('go out as their UTF-8 bytes over a real connection, the length header counting bytes, not characters', async () => {
     const uncached = await testApp('admin', { readCache: false });
     try {
