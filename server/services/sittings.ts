@@ -205,7 +205,7 @@ export async function loadSitting(db: Executor, groupId: number, id: number): Pr
 
 /**
  * One sitting whole, as the minutes, mails and exports read it. They word each decision themselves,
- * so the editor's owner-line note (a name match per decision, long for a long sitting) is left out.
+ * so the editor's owner-line note (a name match per decision, long for a long sitting) is not worked out.
  */
 export async function sittingData(db: Executor, groupId: number, id: number): Promise<SittingDetail> {
   const s = await sittingRow(db, groupId, id);
