@@ -30,11 +30,22 @@ export function namesOwner(text: string, owner: string): boolean {
   return pattern === undefined || pattern.test(text);
 }
 
-// A sitting names the same few owners under many decisions: each owner's pattern is compiled once.
-const ownerPatterns = new Map<string, RegExp | undefined>();
+/**
+ * `compile` run once per key, the results kept (up to a thousand): a sitting names the same few
+ * owners and dates under many decisions.
+ */
+function compiledOncePer<T>(compile: (key: string) => T): (key: string) => T {
+  const compiled = new Map<string, T>();
+  return (key) => {
+    if (compiled.has(key)) return compiled.get(key) as T;
+    const value = compile(key);
+    if (compiled.size >= 1000) compiled.clear();
+    compiled.set(key, value);
+    return value;
+  };
+}
 
-function ownerPattern(owner: string): RegExp | undefined {
-  if (ownerPatterns.has(owner)) return ownerPatterns.get(owner);
+const ownerPattern = compiledOncePer((owner): RegExp | undefined => {
   const words = owner
     .replace(/(\p{Lu}\.)(?=\p{L})/gu, '$1 ')
     .split(/[\s\u00a0]+/u)
@@ -43,19 +54,21 @@ function ownerPattern(owner: string): RegExp | undefined {
   const body = words
     .map((word, i) => (i === 0 ? '' : isInitial(words[i - 1] as string) ? '[\\s\\u00a0]*' : '[\\s\\u00a0]+') + wordPattern(word))
     .join('');
-  const pattern = words.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])${body}`, 'u');
-  if (ownerPatterns.size >= 1000) ownerPatterns.clear();
-  ownerPatterns.set(owner, pattern);
-  return pattern;
-}
+  return words.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])${body}`, 'u');
+});
 
 /** Whether `text` names the date `iso` (YYYY-MM-DD) as dd.MM.yyyy, leading zeros optional. */
 export function namesDate(text: string, iso: string): boolean {
-  const [year, month, day] = iso.split('-');
-  if (year === undefined || month === undefined || day === undefined) return false;
-  const optionalZero = (part: string) => (part.startsWith('0') ? `0?${part.slice(1)}` : part);
-  return new RegExp(`(?<!\\d)${optionalZero(day)}\\.${optionalZero(month)}\\.${year}(?!\\d)`, 'u').test(text);
+  const pattern = datePattern(iso);
+  return pattern !== undefined && pattern.test(text);
 }
+
+const datePattern = compiledOncePer((iso): RegExp | undefined => {
+  const [year, month, day] = iso.split('-');
+  if (year === undefined || month === undefined || day === undefined) return undefined;
+  const optionalZero = (part: string) => (part.startsWith('0') ? `0?${part.slice(1)}` : part);
+  return new RegExp(`(?<!\\d)${optionalZero(day)}\\.${optionalZero(month)}\\.${year}(?!\\d)`, 'u');
+});
 
 /**
  * Whether the owner/deadline line is needed under a decision: only when it has owners or a due

@@ -119,14 +119,14 @@ export function buildMinutesViewModel(source: MinutesSource, version: MinutesVer
   const members = attendees('member');
   const absent = attendees('absent');
   const invited = attendees('invited');
-  const matchAttendee = personMatcher(namedPeople(sitting));
+  const nameOwner = ownerNamer(sitting);
 
   const decisions: DecisionLine[] = sitting.decisions.map((decision) => {
     const agendaItem = decision.agendaItemId === null ? undefined : agendaNumber.get(decision.agendaItemId);
     if (agendaItem !== undefined && hiddenItems.has(agendaItem)) {
       return { text: restricted, under: [] };
     }
-    const { text, owners, due } = printedDecision(decision, matchAttendee);
+    const { text, owners, due } = printedDecision(decision, nameOwner);
     const line: DecisionLine = { text, under: [] };
     if (needsOwnerLine(text, owners, due)) {
       const shownDue = due === undefined ? undefined : shortDate(due);
@@ -219,9 +219,9 @@ export function minutesFileName(
   return `${base}.${extension}`;
 }
 
-/** An owner as printed: a person of the sitting in short form, anyone else as written. */
 type NamedPeople = Array<{ id: number; fullName: string; shortName: null }>;
 type AttendeeMatcher = (name: string) => NamedPerson | undefined;
+type OwnerNamer = (owner: string) => string;
 
 /** Whom a sitting names: its attendees with their roles, its chair and its recorder. */
 export interface SittingNames {
@@ -241,10 +241,10 @@ function namedPeople(sitting: SittingNames): NamedPeople {
 }
 
 /** A decision's text, owners and due date as the minutes print and compare them. */
-function printedDecision(decision: Pick<Decision, 'text' | 'owners' | 'due'>, matchAttendee: AttendeeMatcher) {
+function printedDecision(decision: Pick<Decision, 'text' | 'owners' | 'due'>, nameOwner: OwnerNamer) {
   return {
     text: plainText(decision.text),
-    owners: decision.owners.map((owner) => ownerName(owner.name, matchAttendee)),
+    owners: decision.owners.map((owner) => nameOwner(owner.name)),
     due: decision.due ?? undefined,
   };
 }
@@ -256,14 +256,29 @@ function printedDecision(decision: Pick<Decision, 'text' | 'owners' | 'due'>, ma
  */
 export function ownerLineLeftOut(sitting: SittingNames): (decision: Pick<Decision, 'text' | 'owners' | 'due'>) => boolean {
   // Keyed at the first decision asked about: a sitting without decisions (yet) needs no key.
-  let matchAttendee: AttendeeMatcher | undefined;
+  let nameOwner: OwnerNamer | undefined;
   return (decision) => {
-    matchAttendee ??= personMatcher(namedPeople(sitting));
-    const { text, owners, due } = printedDecision(decision, matchAttendee);
+    nameOwner ??= ownerNamer(sitting);
+    const { text, owners, due } = printedDecision(decision, nameOwner);
     return (owners.length > 0 || due !== undefined) && !needsOwnerLine(text, owners, due);
   };
 }
 
+/**
+ * How the minutes print the owners typed in this sitting's decisions. The same few owners come back
+ * under many decisions: each typed name is matched to the sitting's people once.
+ */
+function ownerNamer(sitting: SittingNames): OwnerNamer {
+  const matchAttendee = personMatcher(namedPeople(sitting));
+  const printed = new Map<string, string>();
+  return (owner) => {
+    let name = printed.get(owner);
+    if (name === undefined) printed.set(owner, (name = ownerName(owner, matchAttendee)));
+    return name;
+  };
+}
+
+/** An owner as printed: a person of the sitting in short form, anyone else as written. */
 function ownerName(owner: string, matchAttendee: AttendeeMatcher): string {
   const typed = printedName(owner);
   const person = matchAttendee(typed);
