@@ -37,8 +37,12 @@ async function importedSitting(): Promise<number> {
 }
 
 describe('large bodies', () => {
-  it('are encoded to the same bytes as Node encodes text: two-, three- and four-byte characters, and a lone surrogate as U+FFFD', () => {
-    for (const text of ['', 'a', 'Rancāne, Kārkliņa — ģimene', '€ ✓ 😀 '.repeat(2000), 'x\ud800y', 'z\udfff', '\ud83d']) {
+  it('are encoded to the same bytes as Node encodes text: one- to four-byte characters, short and long, and a lone surrogate as U+FFFD', () => {
+    const long = 'Rancāne, Kārkliņa — ģimene; '.repeat(400);
+    const texts = ['', 'a', 'Rancāne, Kārkliņa — ģimene', '€ ✓ 😀 '.repeat(2000), 'x\ud800y', 'z\udfff', '\ud83d'];
+    // Long ones as well: past the size where another way of encoding is taken, with a lone surrogate too.
+    texts.push(long, `${long}\ud800${long}`, `${long}\udfff`, 'é '.repeat(5000), 'plain '.repeat(2000));
+    for (const text of texts) {
       const bytes = utf8Bytes(text);
       expect(bytes.equals(Buffer.from(text, 'utf8')), JSON.stringify(text.slice(0, 20))).toBe(true);
       expect(bytes.length).toBe(Buffer.byteLength(text));
