@@ -44,12 +44,18 @@ export async function minutesForReader(
   const [row, { minutes: templates }] = await Promise.all([sittingRow(db, groupId, sittingId), groupWording(db, groupId)]);
   if (asked.signedNumber === undefined && row.state === 'draft') {
     const source = await loadMinutesSource(db, groupId, sittingId);
-    // A long sitting takes milliseconds to read, and its audit record waits for the disk: the other
-    // users' requests are answered between these steps (the DOCX itself is laid out on a thread).
-    await nextTurn();
-    if (version === 'full') await auditIfRevealed(db, groupId, reader, source.sitting);
-    await nextTurn();
-    return renderMinutes(source, version, asked.format, { templates });
+    // The DOCX is laid out on a thread while the audit record is written here (it waits for the
+    // disk); the file goes out only once both are done. A long sitting takes milliseconds to read:
+    // the other users' requests are answered between these steps.
+    const [file] = await Promise.all([
+      renderMinutes(source, version, asked.format, { templates }),
+      (async () => {
+        await nextTurn();
+        if (version === 'full') await auditIfRevealed(db, groupId, reader, source.sitting);
+        await nextTurn();
+      })(),
+    ]);
+    return file;
   }
   const file = await signedFile(db, row, version, asked.format, asked.signedNumber, templates);
   if (version === 'full' && reader.view.seesConfidential)
