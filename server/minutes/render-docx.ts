@@ -20,7 +20,7 @@ import {
   WidthType,
 } from 'docx';
 import type { ILevelsOptions, INumberingOptions, IParagraphStyleOptions, IStylesOptions, IXmlableObject, ParagraphChild } from 'docx';
-import { rewriteZipEntry } from './docx-zip.ts';
+import { zipPackage } from './docx-zip.ts';
 import type { Block, FollowUpTable, ListBlock, MinutesViewModel, ProceedingsItem, TextRun as Run } from './view-model.ts';
 
 export const A4 = { width: 11906, height: 16838 };
@@ -344,7 +344,7 @@ class Slot extends FileChild {
 export async function packDocument(
   document: (children: FileChild[]) => Document,
   body: readonly BodyPart[],
-  { date, overrides = [] }: { date: string; overrides?: Array<{ path: string; data: string }> },
+  { date, overrides = [] }: { date: string; overrides?: Override[] },
 ): Promise<Buffer> {
   const runs: StyledParagraph[][] = [];
   const children: FileChild[] = [];
@@ -364,16 +364,31 @@ export async function packDocument(
     for (const { place } of run)
       if (place.list !== undefined) doc.Numbering.createConcreteNumberingInstance(place.list.reference, place.list.instance);
   const numIds = new Map(doc.Numbering.ConcreteNumbering.map((n) => [`${n.reference}-${n.instance}`, n.numId]));
-  const zip = await Packer.toBuffer(doc, false, overrides);
-  return rewriteZipEntry(
-    zip,
+  const parts = packageParts(doc, overrides);
+  const xml = parts.get('word/document.xml');
+  if (typeof xml !== 'string') throw new Error('DOCX: docx wrote no word/document.xml');
+  parts.set(
     'word/document.xml',
-    (xml) =>
-      xml.replace(/<protokols-slot n="(\d+)"\/>/g, (_, n: string) =>
-        (runs[Number(n)] as StyledParagraph[]).map((p) => p.xml(numIds)).join(''),
-      ),
-    date,
+    xml.replace(/<protokols-slot n="(\d+)"\/>/g, (_, n: string) =>
+      (runs[Number(n)] as StyledParagraph[]).map((p) => p.xml(numIds)).join(''),
+    ),
   );
+  return zipPackage(parts, date);
+}
+
+type Override = { path: string; data: string };
+
+/**
+ * The package's parts as docx writes them, by path in their zip order, from the compiler its Packer
+ * keeps to itself (it would zip them in JavaScript; docx-zip.ts does). docx is pinned, and the DOCX
+ * tests compare these parts with what its Packer writes.
+ */
+function packageParts(doc: Document, overrides: Override[]): Map<string, string | Uint8Array> {
+  const { compiler } = Packer as unknown as {
+    compiler?: { compile?: (file: Document, prettify: undefined, overrides: Override[]) => Map<string, string | Uint8Array> };
+  };
+  if (typeof compiler?.compile !== 'function') throw new Error('DOCX: docx’s Packer has no compiler to write the parts with');
+  return compiler.compile(doc, undefined, overrides);
 }
 
 /** A paragraph of `style` holding `text` as it is. */
