@@ -1,5 +1,5 @@
 // The prevention plan's monitoring report: building the 2026 report (its data read, worded, laid
-// out as DOCX on the pool's thread with the chart drawn) of the 3-year Cēsu plan with 500 decisions linked to its
+// out as DOCX on the pool's thread, which draws the chart) of the 3-year Cēsu plan with 500 decisions linked to its
 // activities, against the minutes renderer on the large sitting (40 items, 150 decisions).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +9,6 @@ import { openSqlite } from '../server/db/sqlite.ts';
 import type { SittingDocument } from '../server/interchange/sitting-document.ts';
 import { renderMinutes } from '../server/minutes/render-minutes.ts';
 import { renderDocxOffThread } from '../server/minutes/docx-pool.ts';
-import { chartOf } from '../server/plans/render-report-docx.ts';
 import { buildReportViewModel } from '../server/plans/report-view-model.ts';
 import { ACTIVITY_STATUSES } from '../server/domain/vocabulary.ts';
 import { ensureGroup } from '../server/repositories/group.ts';
@@ -64,10 +63,10 @@ export async function planReportLines(): Promise<Line[]> {
   const { db, groupId, planId } = await planDatabase();
   try {
     const large = { group: DEFAULT_GROUP_PROFILE, sitting: sittingModel(generateLargeSitting()) };
-    // As the API makes it: read and worded here, the chart drawn, laid out on the DOCX pool's thread.
+    // As the API makes it: read and worded here, the chart drawn and the report laid out on the DOCX pool's thread.
     const report = async () => {
       const vm = buildReportViewModel(await reportSource(db, groupId, planId, 2026), 'full');
-      return renderDocxOffThread({ report: vm, chart: await chartOf(vm) });
+      return renderDocxOffThread({ report: vm });
     };
     return [
       await timedLine(

@@ -1,6 +1,6 @@
 // A thread of the DOCX pool (docx-pool.ts): words the minutes (the view model) and lays them out as
 // a Word file off the event loop, handing the bytes back moved, not copied; it lays out the plan's
-// monitoring report too (worded, its chart drawn, before it is handed over).
+// monitoring report too (worded before it is handed over), drawing its chart here.
 import { move } from 'piscina';
 import { renderReportDocx } from '../plans/render-report-docx.ts';
 import type { ReportViewModel } from '../plans/report-view-model.ts';
@@ -16,8 +16,8 @@ interface MinutesTask {
   templates?: TemplatesOrigin | undefined;
 }
 
-/** What a thread is handed: the minutes to word and lay out, or the plan's report already worded. */
-export type DocxTask = MinutesTask | { report: ReportViewModel; chart: Uint8Array };
+/** What a thread is handed: the minutes to word and lay out, or the plan's report already worded, its chart to draw. */
+export type DocxTask = MinutesTask | { report: ReportViewModel };
 
 /** Loaded once per thread and folder, as on the main thread. */
 function wordOnThread(task: MinutesTask) {
@@ -26,8 +26,7 @@ function wordOnThread(task: MinutesTask) {
 }
 
 export default async function renderDocx(task: DocxTask): Promise<ArrayBuffer> {
-  const bytes =
-    'report' in task ? await renderReportDocx(task.report, Buffer.from(task.chart)) : await renderMinutesDocx(wordOnThread(task));
+  const bytes = 'report' in task ? await renderReportDocx(task.report) : await renderMinutesDocx(wordOnThread(task));
   // A small Buffer may be a view on Node's shared pool; only memory of its own can be moved.
   const own =
     bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength

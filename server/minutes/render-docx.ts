@@ -101,6 +101,8 @@ export function officialDocx(options: {
   numbering: INumberingOptions['config'];
   pageNumberStyle: string;
   body: readonly BodyPart[];
+  /** Parts whose data comes later (a picture drawn meanwhile), in place of what stood for them. */
+  late?: readonly LatePart[];
 }): Promise<Buffer> {
   const { margins } = pageOf(options.marginsMm);
   const document = (children: FileChild[]) =>
@@ -130,6 +132,7 @@ export function officialDocx(options: {
   return packDocument(document, options.body, {
     date: options.date,
     overrides: [{ path: 'docProps/core.xml', data: coreProperties(options.title, options.date) }],
+    late: options.late,
   });
 }
 
@@ -344,7 +347,7 @@ class Slot extends FileChild {
 export async function packDocument(
   document: (children: FileChild[]) => Document,
   body: readonly BodyPart[],
-  { date, overrides = [] }: { date: string; overrides?: Override[] },
+  { date, overrides = [], late = [] }: { date: string; overrides?: Override[]; late?: readonly LatePart[] | undefined },
 ): Promise<Buffer> {
   const runs: StyledParagraph[][] = [];
   const children: FileChild[] = [];
@@ -373,10 +376,21 @@ export async function packDocument(
       (runs[Number(n)] as StyledParagraph[]).map((p) => p.xml(numIds)).join(''),
     ),
   );
+  for (const { standIn, data } of late) {
+    const path = [...parts].find(([, written]) => written instanceof Uint8Array && Buffer.from(standIn).equals(written))?.[0];
+    if (path === undefined) throw new Error('DOCX: no part holds the stand-in of data that comes later');
+    parts.set(path, await data);
+  }
   return zipPackage(parts, date);
 }
 
 type Override = { path: string; data: string };
+
+/** Data still being made (a picture drawn meanwhile): it replaces the part docx wrote with `standIn` in its place. */
+export interface LatePart {
+  standIn: Uint8Array;
+  data: Promise<Uint8Array>;
+}
 
 /**
  * The package's parts as docx writes them, by path in their zip order, from the compiler its Packer

@@ -21,8 +21,11 @@ const STYLE = {
 } as const;
 const PROPOSALS = 'report-proposals';
 
-export async function renderReportDocx(vm: ReportViewModel, chart?: Buffer): Promise<Buffer> {
-  const chartPng = chart ?? (await chartOf(vm));
+export async function renderReportDocx(vm: ReportViewModel): Promise<Buffer> {
+  // Drawn while the report is laid out: the picture holds its place until the package is zipped.
+  const chart = chartOf(vm);
+  // Awaited at packing; should the layout fail first, the chart's own failure is not left unhandled.
+  void chart.catch(() => undefined);
   const { textWidth } = pageOf(vm.layout.marginsMm);
   const p = (style: string, text: string, bold = false) => new StyledParagraph(style, [{ text, ...(bold ? { bold: true } : {}) }]);
   const body: BodyPart[] = [
@@ -45,7 +48,7 @@ export async function renderReportDocx(vm: ReportViewModel, chart?: Buffer): Pro
     p(STYLE.heading, vm.summaryHeading),
     textTable(vm.summary.header, vm.summary.rows, [0.13, 0.125, 0.125, 0.125, 0.125, 0.11, 0.135, 0.095], textWidth, STYLE.table),
     p(STYLE.caption, vm.chart.heading),
-    chartParagraph(vm, chartPng, textWidth),
+    chartParagraph(vm, textWidth),
     p(STYLE.heading, vm.proposalsHeading),
     p(STYLE.body, vm.proposalsIntro),
     ...vm.proposals.map(
@@ -73,15 +76,22 @@ export async function renderReportDocx(vm: ReportViewModel, chart?: Buffer): Pro
     ],
     pageNumberStyle: STYLE.pageNumber,
     body,
+    late: [{ standIn: CHART_PLACEHOLDER, data: chart }],
   });
 }
+
+/** What stands for the chart while the report is laid out (docx reads a PNG's header): one blank pixel. */
+const CHART_PLACEHOLDER = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 export function chartOf(vm: ReportViewModel): Promise<Buffer> {
   return renderStatusChartPng(vm.chart.bars, vm.chart.legend, vm.chart.alt);
 }
 
 /** The chart at the text's width (pixels at 96 per inch, as docx measures pictures). */
-function chartParagraph(vm: ReportViewModel, png: Buffer, textWidth: number): Paragraph {
+function chartParagraph(vm: ReportViewModel, textWidth: number): Paragraph {
   const width = Math.round((textWidth / 1440) * 96);
   const height = Math.round((width * chartHeight(vm.chart.bars)) / CHART_WIDTH);
   return new Paragraph({
@@ -92,7 +102,7 @@ function chartParagraph(vm: ReportViewModel, png: Buffer, textWidth: number): Pa
     children: [
       new ImageRun({
         type: 'png',
-        data: png,
+        data: CHART_PLACEHOLDER,
         transformation: { width, height },
         altText: { name: 'chart', title: vm.chart.heading, description: vm.chart.alt },
       }),

@@ -65,14 +65,17 @@ export function statusChartSvg(bars: readonly ChartBar[], legend: Record<Summary
   return parts.join('');
 }
 
-/** The chart as PNG at twice its size, sharp in print. */
+/**
+ * The chart as PNG at twice its size, sharp in print. It is drawn in libuv's threads (tens of
+ * milliseconds), so the calling thread goes on meanwhile (the report's layout waits for it only at packing).
+ */
 export async function renderStatusChartPng(bars: readonly ChartBar[], legend: Record<SummaryColumn, string>, alt: string): Promise<Buffer> {
-  // Loaded at the first chart, not at start: the native renderer is needed once a year.
-  const { Resvg } = await import('@resvg/resvg-js');
   const svg = statusChartSvg(bars, legend, alt);
-  const resvg = new Resvg(svg, {
+  // Loaded at the first chart, not at start: the native renderer is needed once a year.
+  const { renderAsync } = await import('@resvg/resvg-js');
+  const image = await renderAsync(svg, {
     fitTo: { mode: 'width', value: CHART_WIDTH * 2 },
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
   });
-  return Buffer.from(resvg.render().asPng());
+  return Buffer.from(image.asPng());
 }

@@ -5,7 +5,6 @@ import { plannedIn, reportSeasonStarts } from '../domain/activity-status.ts';
 import { inheritsConfidentiality } from '../domain/reader-view.ts';
 import { foldForSearch } from '../domain/search-text.ts';
 import { renderDocxOffThread } from '../minutes/docx-pool.ts';
-import { chartOf } from '../plans/render-report-docx.ts';
 import { renderReportHtmlPage } from '../plans/render-report-html.ts';
 import type { ReportSource, ReportVersion } from '../plans/report-source.ts';
 import { buildReportViewModel, reportFileName } from '../plans/report-view-model.ts';
@@ -100,8 +99,9 @@ export async function planReportFile(
   if (vm.restrictedMarking !== undefined) await auditConfidentialRead(db, groupId, reader, 'plan', planId);
   const fileName = reportFileName(asked.year, version, asked.format, wording.report);
   if (asked.format === 'docx') {
-    // Laid out on the DOCX pool's thread, as the minutes are: a year of decisions is a long document.
-    const body = await renderDocxOffThread({ report: vm, chart: await chartOf(vm) });
+    // Laid out on the DOCX pool's thread, as the minutes are: a year of decisions is a long document,
+    // and drawing its chart takes tens of milliseconds.
+    const body = await renderDocxOffThread({ report: vm });
     return { fileName, contentType: DOCX_TYPE, body, headers: {} };
   }
   const { html, csp } = await renderReportHtmlPage(vm);

@@ -4,11 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import mammoth from 'mammoth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type * as StatusChart from '../../server/plans/status-chart.ts';
+import { renderStatusChartPng } from '../../server/plans/status-chart.ts';
 import { convertWithLibreOffice, hasCommand } from '../../server/minutes/libreoffice.ts';
 import { testApp, type TestApp } from '../support/app.ts';
 import { expectInOrder, unzip } from '../minutes/helpers.ts';
 import { monitoringStory, samplePlan, type Story } from './story.ts';
+
+// Counts the charts drawn on this thread (the DOCX pool's threads load their own copy of the module).
+vi.mock('../../server/plans/status-chart.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof StatusChart>();
+  return { ...original, renderStatusChartPng: vi.fn(original.renderStatusChartPng) };
+});
 
 const run = promisify(execFile);
 const tools = (await hasCommand('soffice')) && (await hasCommand('pdftotext')) && (await hasCommand('pdfinfo'));
@@ -99,8 +107,10 @@ describe('the 2026 monitoring report', () => {
     expect(byGoal['Visi mērķi']).toEqual([1, 1, 2, 1, 1, 60, 66]);
   });
 
-  it('embeds the chart as a PNG picture, drawn on the server', async () => {
+  it('embeds the chart as a PNG picture, drawn on the server by the DOCX pool’s thread, not on the event loop', async () => {
+    vi.mocked(renderStatusChartPng).mockClear();
     const files = unzip((await report('year=2026')).rawPayload);
+    expect(vi.mocked(renderStatusChartPng)).not.toHaveBeenCalled();
     const pictures = [...files.keys()].filter((name) => name.startsWith('word/media/'));
     expect(pictures).toHaveLength(1);
     const png = files.get(pictures[0]!)!;
