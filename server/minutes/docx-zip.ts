@@ -24,28 +24,16 @@ export function zipPackage(parts: Iterable<readonly [string, string | Uint8Array
     const data = deflateRawSync(plain);
     const name = Buffer.from(path, 'utf8');
     const flags = name.length === path.length ? 0 : UTF8_NAME;
-    const crc = crc32(plain);
+    const shared = { flags, dosDate, crc: crc32(plain), compressed: data.length, size: plain.length, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
     local.writeUInt16LE(VERSION, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(DEFLATE, 8);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(plain.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeShared(local, 6, shared);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(CENTRAL, 0);
     central.writeUInt16LE(VERSION, 4);
     central.writeUInt16LE(VERSION, 6);
-    central.writeUInt16LE(flags, 8);
-    central.writeUInt16LE(DEFLATE, 10);
-    central.writeUInt16LE(dosDate, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(plain.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeShared(central, 8, shared);
     central.writeUInt32LE(offset, 42);
     chunks.push(local, name, data);
     centrals.push(central, name);
@@ -59,6 +47,26 @@ export function zipPackage(parts: Iterable<readonly [string, string | Uint8Array
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...chunks, directory, end]);
+}
+
+interface SharedFields {
+  flags: number;
+  dosDate: number;
+  crc: number;
+  compressed: number;
+  size: number;
+  nameLength: number;
+}
+
+/** The fields an entry's local header and its central record both hold, in the same order, from `at` (time: midnight). */
+function writeShared(header: Buffer, at: number, f: SharedFields): void {
+  header.writeUInt16LE(f.flags, at);
+  header.writeUInt16LE(DEFLATE, at + 2);
+  header.writeUInt16LE(f.dosDate, at + 6);
+  header.writeUInt32LE(f.crc, at + 8);
+  header.writeUInt32LE(f.compressed, at + 12);
+  header.writeUInt32LE(f.size, at + 16);
+  header.writeUInt16LE(f.nameLength, at + 20);
 }
 
 /** MS-DOS date of `isoDate` (1980 at the earliest, which the format cannot go below). */
