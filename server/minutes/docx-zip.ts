@@ -19,6 +19,7 @@ export function zipPackage(parts: Iterable<readonly [string, string | Uint8Array
   const chunks: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
+  let count = 0;
   for (const [path, content] of parts) {
     const plain = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     const data = deflateRawSync(plain);
@@ -38,12 +39,13 @@ export function zipPackage(parts: Iterable<readonly [string, string | Uint8Array
     chunks.push(local, name, data);
     centrals.push(central, name);
     offset += local.length + name.length + data.length;
+    count += 1;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(END, 0);
-  end.writeUInt16LE(centrals.length / 2, 8);
-  end.writeUInt16LE(centrals.length / 2, 10);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...chunks, directory, end]);
