@@ -18,6 +18,7 @@ import {
   TabStopType,
   TextRun,
   WidthType,
+  XmlComponent,
 } from 'docx';
 import type { ILevelsOptions, INumberingOptions, IParagraphStyleOptions, IStylesOptions, IXmlableObject, ParagraphChild } from 'docx';
 import { zipPackage } from './docx-zip.ts';
@@ -105,13 +106,13 @@ export function officialDocx(options: {
   late?: readonly LatePart[];
 }): Promise<Buffer> {
   const { margins } = pageOf(options.marginsMm);
-  const document = (children: FileChild[]) =>
+  const document = (children: FileChild[], styled: boolean) =>
     new Document({
       creator: 'protokols',
       lastModifiedBy: 'protokols',
       title: options.title,
       revision: 1,
-      styles: options.styles,
+      ...(styled ? { styles: options.styles } : {}),
       numbering: { config: options.numbering },
       sections: [
         {
@@ -133,6 +134,7 @@ export function officialDocx(options: {
     date: options.date,
     overrides: [{ path: 'docProps/core.xml', data: coreProperties(options.title, options.date) }],
     late: options.late,
+    layout: JSON.stringify(options.styles),
   });
 }
 
@@ -342,12 +344,19 @@ class Slot extends FileChild {
  * Packs a document whose body mixes StyledParagraphs with docx's own components. docx writes the
  * package with a slot for each run of StyledParagraphs, whose XML strings then take the slots'
  * places in word/document.xml; the zip's times are those of `date`. Their list instances are made first, in body order, as docx's
- * Paragraphs would make them while being written, so the numbering is the same.
+ * Paragraphs would make them while being written, so the numbering is the same. `layout` names the
+ * styles `document` gives docx when `styled`: after the first document of a layout, its styles and
+ * theme are not written again but kept (LAYOUT_PARTS).
  */
 export async function packDocument(
-  document: (children: FileChild[]) => Document,
+  document: (children: FileChild[], styled: boolean) => Document,
   body: readonly BodyPart[],
-  { date, overrides = [], late = [] }: { date: string; overrides?: Override[]; late?: readonly LatePart[] | undefined },
+  {
+    date,
+    overrides = [],
+    late = [],
+    layout,
+  }: { date: string; overrides?: Override[]; late?: readonly LatePart[] | undefined; layout?: string },
 ): Promise<Buffer> {
   const runs: StyledParagraph[][] = [];
   const children: FileChild[] = [];
@@ -362,12 +371,14 @@ export async function packDocument(
     }
     runs.at(-1)?.push(part);
   }
-  const doc = document(children);
+  const kept = layout === undefined ? undefined : layoutParts.get(layout);
+  // With the layout's parts kept, docx need not be given the styles to write.
+  const doc = document(children, kept === undefined);
   for (const run of runs)
     for (const { place } of run)
       if (place.list !== undefined) doc.Numbering.createConcreteNumberingInstance(place.list.reference, place.list.instance);
   const numIds = new Map(doc.Numbering.ConcreteNumbering.map((n) => [`${n.reference}-${n.instance}`, n.numId]));
-  const parts = packageParts(doc, overrides);
+  const parts = packageParts(doc, overrides, layout, kept);
   const xml = parts.get('word/document.xml');
   if (typeof xml !== 'string') throw new Error('DOCX: docx wrote no word/document.xml');
   parts.set(
@@ -397,12 +408,39 @@ export interface LatePart {
  * keeps to itself (it would zip them in JavaScript; docx-zip.ts does). docx is pinned, and the DOCX
  * tests compare these parts with what its Packer writes.
  */
-function packageParts(doc: Document, overrides: Override[]): Map<string, string | Uint8Array> {
+function packageParts(doc: Document, overrides: Override[], layout: string | undefined, kept: LayoutParts | undefined) {
   const { compiler } = Packer as unknown as {
     compiler?: { compile?: (file: Document, prettify: undefined, overrides: Override[]) => Map<string, string | Uint8Array> };
   };
   if (typeof compiler?.compile !== 'function') throw new Error('DOCX: docx’s Packer has no compiler to write the parts with');
-  return compiler.compile(doc, undefined, overrides);
+  if (kept !== undefined) {
+    // Each is then written as one empty element, and its part replaced by the text kept.
+    Object.defineProperty(doc, 'Styles', { value: new PartStandIn() });
+    Object.defineProperty(doc, 'Theme', { value: Object.assign(new PartStandIn(), { Colors: doc.Theme.Colors }) });
+  }
+  const parts = compiler.compile(doc, undefined, overrides);
+  if (kept !== undefined) for (const [path, xml] of kept) parts.set(path, xml);
+  else if (layout !== undefined) {
+    if (layoutParts.size >= LAYOUTS) layoutParts.clear();
+    layoutParts.set(layout, new Map(LAYOUT_PARTS.map((path) => [path, String(parts.get(path))])));
+  }
+  return parts;
+}
+
+/**
+ * The parts that depend on the layout alone (the styles) or on nothing (docx's theme): writing them was
+ * half of docx's work on the minutes, the same for every document of a group. Kept by layout as docx
+ * wrote them the first time; test/minutes/render-docx.test.ts compares the bytes with and without.
+ */
+const LAYOUT_PARTS = ['word/styles.xml', 'word/theme/theme1.xml'];
+type LayoutParts = ReadonlyMap<string, string>;
+const layoutParts = new Map<string, LayoutParts>();
+const LAYOUTS = 100;
+
+class PartStandIn extends XmlComponent {
+  constructor() {
+    super('protokols-part');
+  }
 }
 
 /** A paragraph of `style` holding `text` as it is. */

@@ -226,6 +226,24 @@ describe('the DOCX minutes', () => {
     );
   });
 
+  it('write a layout’s styles and theme as docx writes them the first time, however many layouts come between', async () => {
+    // Font sizes no other test uses: the first rendering of each is docx's own writing of every part.
+    const vm = (fontSizePt: number) => buildMinutesViewModel(source(nr7(), [], { fontSizePt }), 'full');
+    const first = { 13: await renderMinutesDocx(vm(13)), 9: await renderMinutesDocx(vm(9)) };
+    const again = { 13: await renderMinutesDocx(vm(13)), 9: await renderMinutesDocx(vm(9)) };
+    for (const size of [13, 9] as const) {
+      const [was, is] = [unzip(first[size]), unzip(again[size])];
+      expect([...is.keys()]).toEqual([...was.keys()]);
+      for (const [name, bytes] of was) expect(is.get(name)?.toString('utf8'), name).toBe(bytes.toString('utf8'));
+      expect(again[size].equals(first[size])).toBe(true);
+    }
+    // The font size of the document's defaults, the layout's own.
+    const defaults = (docx: Buffer) =>
+      /<w:rPrDefault>.*?<\/w:rPrDefault>/su.exec(unzip(docx).get('word/styles.xml')?.toString('utf8') ?? '')?.[0];
+    expect(defaults(again[13])).toContain('<w:sz w:val="26"/>');
+    expect(defaults(again[9])).toContain('<w:sz w:val="18"/>');
+  });
+
   it('come from renderMinutes with the protocol’s file name and the Word content type', async () => {
     const rendered = await renderMinutes(source(), 'full', 'docx');
     expect(rendered.fileName).toBe('Protokols_Nr_7_2025-07-08.docx');
