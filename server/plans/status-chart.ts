@@ -1,5 +1,6 @@
 // The report's chart, drawn on the server without a browser: one stacked bar per goal, its
 // activities counted by status, as SVG rendered to PNG by resvg (a Rust renderer shipped as a binary).
+import { opaquePng } from './png.ts';
 import { SUMMARY_COLUMNS, type ChartBar, type SummaryColumn } from './report-view-model.ts';
 
 /** Colours told apart in greyscale print as well: dark for done, light for nothing known. */
@@ -66,8 +67,9 @@ export function statusChartSvg(bars: readonly ChartBar[], legend: Record<Summary
 }
 
 /**
- * The chart as PNG at twice its size, sharp in print. It is drawn in libuv's threads (tens of
- * milliseconds), so the calling thread goes on meanwhile (the report's layout waits for it only at packing).
+ * The chart as PNG at twice its size, sharp in print. It is drawn and deflated in libuv's threads
+ * (tens of milliseconds), so the calling thread goes on meanwhile (the report's layout waits for it
+ * only at packing).
  */
 export async function renderStatusChartPng(bars: readonly ChartBar[], legend: Record<SummaryColumn, string>, alt: string): Promise<Buffer> {
   const svg = statusChartSvg(bars, legend, alt);
@@ -77,5 +79,6 @@ export async function renderStatusChartPng(bars: readonly ChartBar[], legend: Re
     fitTo: { mode: 'width', value: CHART_WIDTH * 2 },
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
   });
-  return Buffer.from(image.asPng());
+  // The chart's white ground makes every pixel opaque; resvg's encoder stays for any that is not.
+  return (await opaquePng(image.pixels, image.width, image.height)) ?? Buffer.from(image.asPng());
 }
