@@ -3,7 +3,7 @@
 import { AlignmentType, ImageRun, LevelFormat, LineRuleType, Paragraph, type IParagraphStyleOptions } from 'docx';
 import { LIST_INDENT, officialDocx, pageOf, StyledParagraph, textTable, type BodyPart } from '../minutes/render-docx.ts';
 import type { ReportViewModel } from './report-view-model.ts';
-import { chartHeight, CHART_WIDTH, renderStatusChartPng } from './status-chart.ts';
+import { chartHeight, chartOf, CHART_WIDTH } from './status-chart.ts';
 
 const STYLE = {
   body: 'ReportBody',
@@ -85,10 +85,6 @@ const CHART_PLACEHOLDER = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 );
-
-export function chartOf(vm: ReportViewModel): Promise<Buffer> {
-  return renderStatusChartPng(vm.chart.bars, vm.chart.legend, vm.chart.alt);
-}
 
 /** The chart at the text's width (pixels at 96 per inch, as docx measures pictures). */
 function chartParagraph(vm: ReportViewModel, textWidth: number): Paragraph {

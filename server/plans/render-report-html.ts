@@ -2,7 +2,7 @@
 // escaping and table; the chart is embedded as a PNG data URL, allowed by the page's own CSP.
 import { escape, officialHtmlPage, textTableHtml } from '../minutes/render-html.ts';
 import type { ReportViewModel } from './report-view-model.ts';
-import { chartOf } from './render-report-docx.ts';
+import { chartOf } from './status-chart.ts';
 
 export async function renderReportHtmlPage(vm: ReportViewModel, chart?: Buffer): Promise<{ html: string; csp: string }> {
   const chartPng = chart ?? (await chartOf(vm));

@@ -1,7 +1,7 @@
 // The report's chart, drawn on the server without a browser: one stacked bar per goal, its
 // activities counted by status, as SVG rendered to PNG by resvg (a Rust renderer shipped as a binary).
 import { opaquePng } from './png.ts';
-import { SUMMARY_COLUMNS, type ChartBar, type SummaryColumn } from './report-view-model.ts';
+import { SUMMARY_COLUMNS, type ChartBar, type ReportViewModel, type SummaryColumn } from './report-view-model.ts';
 
 /** Colours told apart in greyscale print as well: dark for done, light for nothing known. */
 const COLOURS: Record<SummaryColumn, string> = {
@@ -81,4 +81,9 @@ export async function renderStatusChartPng(bars: readonly ChartBar[], legend: Re
   });
   // The chart's white ground makes every pixel opaque; resvg's encoder stays for any that is not.
   return (await opaquePng(image.pixels, image.width, image.height)) ?? Buffer.from(image.asPng());
+}
+
+/** The report's chart, as both its DOCX and its HTML show it. */
+export function chartOf(vm: ReportViewModel): Promise<Buffer> {
+  return renderStatusChartPng(vm.chart.bars, vm.chart.legend, vm.chart.alt);
 }

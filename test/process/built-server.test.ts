@@ -88,6 +88,22 @@ describe('the built server', { timeout: 120_000 }, () => {
     expect(await exited).toBe(0);
   });
 
+  it('leaves docx to the DOCX threads: no module the server can load on its main thread bundles it', () => {
+    const dir = path.join(root, 'dist', 'server');
+    const reached = new Set<string>();
+    const visit = (file: string): void => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      const code = readFileSync(path.join(dir, file), 'utf8');
+      for (const [, next] of code.matchAll(/(?:from |import |import\()"\.\/(chunk-[\w-]+\.js)"/gu)) visit(next as string);
+    };
+    visit('main.js');
+    expect(reached.size).toBeGreaterThan(2);
+    const bundling = (file: string) => readFileSync(path.join(dir, file), 'utf8').includes('// node_modules/docx/');
+    expect([...reached].filter(bundling)).toEqual([]);
+    expect(bundling('docx-worker.js') || readdirSync(dir).some((f) => f.startsWith('chunk-') && !reached.has(f) && bundling(f))).toBe(true);
+  });
+
   it('npx protokols runs the compiled CLI there, without tsx', async () => {
     const database = path.join(root, 'cli.db');
     const cli = (...args: string[]) =>
