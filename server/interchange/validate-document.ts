@@ -1,12 +1,11 @@
 // Checks an incoming sitting document against the interchange schema and the rules a schema
 // cannot say (real dates, times in order, references that exist).
-import { Ajv } from 'ajv';
 import { assertDate, assertTimeOrder } from '../domain/calendar.ts';
 import { InvalidInput } from '../domain/errors.ts';
 import { nameKey } from '../domain/names.ts';
 import { MAX_INTEGER, MAX_SITTING_NUMBER } from '../domain/numbering.ts';
-import { invalidInputFrom } from '../validation/messages.ts';
-import { TEXT_SAFETY, textSafetyKeyword } from '../validation/text-keyword.ts';
+import { documentShape } from '../validation/document-shape.ts';
+import { TEXT_SAFETY } from '../validation/text-keyword.ts';
 import schema from './sitting.schema.json' with { type: 'json' };
 import type { SittingDocument } from './sitting-document.ts';
 
@@ -34,12 +33,10 @@ function withLimits(shared: object): Node {
   return copy;
 }
 
-const ajv = textSafetyKeyword(new Ajv({ allErrors: false, strict: false }));
-const validateShape = ajv.compile<SittingDocument>(withLimits(schema));
+const shapeOf = documentShape<SittingDocument>(() => withLimits(schema));
 
 export function validateSittingDocument(input: unknown): SittingDocument {
-  if (!validateShape(input)) throw invalidInputFrom(validateShape.errors ?? []);
-  const doc = input;
+  const doc = shapeOf(input);
   assertDate('date', doc.date);
   assertTimeOrder(doc.startTime, doc.endTime ?? null);
   doc.decisions.forEach((d, i) => {

@@ -1,10 +1,9 @@
 // Checks an incoming plan document against plan.schema.json and the rules a schema cannot say: the
 // period in order, goals numbered once, each activity under its own goal and numbered once.
-import { Ajv } from 'ajv';
 import { InvalidInput } from '../domain/errors.ts';
 import { goalOfActivity, isActivityNumber, planActivityNumber } from '../domain/plan-activity.ts';
-import { invalidInputFrom } from '../validation/messages.ts';
-import { TEXT_SAFETY, textSafetyKeyword } from '../validation/text-keyword.ts';
+import { documentShape } from '../validation/document-shape.ts';
+import { TEXT_SAFETY } from '../validation/text-keyword.ts';
 import type { PlanDocument } from './plan-document.ts';
 import schema from './plan.schema.json' with { type: 'json' };
 
@@ -23,12 +22,10 @@ function withTextChecks(source: object): Node {
   return copy;
 }
 
-const ajv = textSafetyKeyword(new Ajv({ allErrors: false, strict: false }));
-const validateShape = ajv.compile<PlanDocument>(withTextChecks(schema));
+const shapeOf = documentShape<PlanDocument>(() => withTextChecks(schema));
 
 export function validatePlanDocument(input: unknown): PlanDocument {
-  if (!validateShape(input)) throw invalidInputFrom(validateShape.errors ?? []);
-  const doc = input;
+  const doc = shapeOf(input);
   if (doc.period.to < doc.period.from) throw new InvalidInput('period.to', 'beigu gads ir agrāks par sākuma gadu.');
   const goals = new Set<number>();
   const numbers = new Set<string>();

@@ -3,7 +3,6 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import mammoth from 'mammoth';
 import { InvalidInput, UnsupportedMediaType } from '../domain/errors.ts';
 import { wordKind, type WordKind } from '../domain/word-file.ts';
 import { convertWithLibreOffice, hasCommand } from '../minutes/libreoffice.ts';
@@ -12,6 +11,8 @@ import { convertWithLibreOffice, hasCommand } from '../minutes/libreoffice.ts';
 export async function wordParagraphs(bytes: Buffer): Promise<string[]> {
   const kind = wordKind(bytes);
   const docx = kind === 'docx' ? bytes : await convertToDocx(bytes, kind);
+  // Loaded with the first Word file, not at every start: mammoth and its zip and XML readers are large.
+  const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
     html = (await mammoth.convertToHtml({ buffer: docx })).value;

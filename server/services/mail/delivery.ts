@@ -3,7 +3,7 @@
 // after a crash between the server's acceptance and our commit is the same message), and settled:
 // sent, retried with backoff (1 minute doubling to an hour), or given up after 24 hours.
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Db, OutboxRow } from '../../db/database.ts';
 import { retryDelayMs } from '../../domain/mail.ts';
 import { claimMessage, dueMessageIds, noteWaiting, settleMessage, type OutgoingAttachment } from '../../repositories/outbox.ts';
@@ -35,18 +35,25 @@ export interface Mailer {
  * `smtps://` for TLS from the start). One connection per message; timeouts well within the lease.
  */
 export function smtpMailer(smtpUrl: string, timeoutsMs = 60_000): Mailer {
-  const transport = nodemailer.createTransport({
-    url: smtpUrl,
-    connectionTimeout: timeoutsMs / 2,
-    greetingTimeout: timeoutsMs / 2,
-    socketTimeout: timeoutsMs,
-    // Never into the log: the URL holds the password.
-    logger: false,
-  });
+  // nodemailer is loaded with the first message, not at start: its import of node:http as an ES
+  // module made Node load its fetch (undici) too, a twentieth of every start.
+  let transport: Promise<Transporter> | undefined;
+  const transportNow = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        url: smtpUrl,
+        connectionTimeout: timeoutsMs / 2,
+        greetingTimeout: timeoutsMs / 2,
+        socketTimeout: timeoutsMs,
+        // Never into the log: the URL holds the password.
+        logger: false,
+      }),
+    ));
   return {
     async send(m) {
       const calendar = m.attachments.find((a) => a.contentType.startsWith('text/calendar'));
-      await transport.sendMail({
+      const sender = await transportNow();
+      await sender.sendMail({
         from: m.from,
         to: m.to,
         ...(m.replyTo === undefined ? {} : { replyTo: m.replyTo }),
@@ -71,7 +78,7 @@ export function smtpMailer(smtpUrl: string, timeoutsMs = 60_000): Mailer {
           .map((a) => ({ filename: a.fileName, contentType: a.contentType, content: Buffer.from(a.base64, 'base64') })),
       });
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
   };
 }
 
