@@ -78,7 +78,12 @@ export function smtpMailer(smtpUrl: string, timeoutsMs = 60_000): Mailer {
           .map((a) => ({ filename: a.fileName, contentType: a.contentType, content: Buffer.from(a.base64, 'base64') })),
       });
     },
-    close: () => void transport?.then((t) => t.close()),
+    // A transport that could not be made has nothing to close (its send already failed).
+    close: () =>
+      void transport?.then(
+        (t) => t.close(),
+        () => undefined,
+      ),
   };
 }
 
