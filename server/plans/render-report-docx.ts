@@ -3,7 +3,7 @@
 import { AlignmentType, ImageRun, LevelFormat, LineRuleType, Paragraph, type IParagraphStyleOptions } from 'docx';
 import { LIST_INDENT, officialDocx, pageOf, StyledParagraph, textTable, type BodyPart } from '../minutes/render-docx.ts';
 import type { ReportViewModel } from './report-view-model.ts';
-import { chartHeight, chartOf, CHART_WIDTH } from './status-chart.ts';
+import { chartHeight, chartOf, CHART_WIDTH, loadChartRenderer } from './status-chart.ts';
 
 const STYLE = {
   body: 'ReportBody',
@@ -23,6 +23,7 @@ const PROPOSALS = 'report-proposals';
 
 export async function renderReportDocx(vm: ReportViewModel): Promise<Buffer> {
   // Drawn while the report is laid out: the picture holds its place until the package is zipped.
+  await loadChartRenderer();
   const chart = chartOf(vm);
   // Awaited at packing; should the layout fail first, the chart's own failure is not left unhandled.
   void chart.catch(() => undefined);
