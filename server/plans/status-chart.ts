@@ -1,5 +1,6 @@
 // The report's chart, drawn on the server without a browser: one stacked bar per goal, its
 // activities counted by status, as SVG rendered to PNG by resvg (a Rust renderer shipped as a binary).
+import type * as ResvgModule from '@resvg/resvg-js';
 import { opaquePng } from './png.ts';
 import { SUMMARY_COLUMNS, type ChartBar, type ReportViewModel, type SummaryColumn } from './report-view-model.ts';
 
@@ -102,7 +103,7 @@ export function statusChartBands(bars: readonly ChartBar[], legend: Record<Summa
   return bands;
 }
 
-type Resvg = typeof import('@resvg/resvg-js');
+type Resvg = typeof ResvgModule;
 let resvg: Resvg | undefined;
 
 /**
