@@ -34,7 +34,10 @@ interface Row {
   parts: string[];
 }
 
-/** The chart's rows, top to bottom; each row's shapes and text lie within it (a bar's row starts halfway through the gap above it). */
+/** Where row `i` starts: halfway through the gap above its bar (the legend's row comes after the last bar). */
+const rowTop = (i: number) => (i === 0 ? 0 : GAP + i * (BAR_HEIGHT + GAP) - GAP / 2);
+
+/** The chart's rows, top to bottom; each row's shapes and text lie within it. */
 function chartRows(bars: readonly ChartBar[], legend: Record<SummaryColumn, string>): Row[] {
   const most = Math.max(1, ...bars.map((b) => SUMMARY_COLUMNS.reduce((sum, c) => sum + b.counts[c], 0)));
   const scale = (CHART_WIDTH - LABEL_WIDTH - 50) / most;
@@ -55,7 +58,7 @@ function chartRows(bars: readonly ChartBar[], legend: Record<SummaryColumn, stri
         );
       x += width;
     }
-    return { top: i === 0 ? 0 : y - GAP / 2, parts };
+    return { top: rowTop(i), parts };
   });
   const legendY = GAP + bars.length * (BAR_HEIGHT + GAP) + 10;
   const legendParts = ORDER.flatMap((column, i) => {
@@ -66,7 +69,7 @@ function chartRows(bars: readonly ChartBar[], legend: Record<SummaryColumn, stri
       `<text x="${x + 22}" y="${y + 13}">${escapeXml(legend[column])}</text>`,
     ];
   });
-  rows.push({ top: bars.length === 0 ? 0 : GAP + bars.length * (BAR_HEIGHT + GAP) - GAP / 2, parts: legendParts });
+  rows.push({ top: rowTop(bars.length), parts: legendParts });
   return rows;
 }
 
