@@ -2,8 +2,8 @@
 // the tables in foreign-key order with their ids, the identity sequences moved past the copied ids,
 // and the stored hashes of signed minutes and signed copies checked against the copied bytes. Rows
 // and signed files move a batch at a time, so a host's years of groups need no more memory than one.
-import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { sha256 } from '../domain/digest.ts';
 import { migrateToLatest } from './migrate.ts';
 import { isPostgresUrl, openPostgres } from './postgres.ts';
 import { secureRows } from './row-security.ts';
@@ -103,8 +103,6 @@ async function resetIdentities(db: AnyDb): Promise<void> {
       db,
     );
 }
-
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** Every signed file's bytes against the hash stored with it; a mismatch fails the copy. */
 async function verifyHashes(db: AnyDb): Promise<number> {

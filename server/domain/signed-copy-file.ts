@@ -1,8 +1,8 @@
 // Which files count as the signed copy of minutes: an e-signature container (.edoc/.asice, as
 // eparaksts.lv makes them) holding the very DOCX signed here, or a PDF that is built like one.
 // Judged by their bytes, never by the name alone; nothing here decompresses without a bound.
-import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
+import { sha256 } from './digest.ts';
 import { InvalidInput } from './errors.ts';
 
 export const MAX_SIGNED_COPY_BYTES = 20 * 1024 * 1024;
@@ -112,13 +112,7 @@ function assertSignedContainer(bytes: Buffer, signedHashes: readonly string[]): 
     throw refuse('konteinerā nav paraksta (META-INF/…signatures….xml).');
   const dataFiles = names.filter((name) => name !== 'mimetype' && !name.startsWith('META-INF/') && !name.endsWith('/'));
   const signed = new Set(signedHashes);
-  const holdsSignedMinutes = dataFiles.some((name) =>
-    signed.has(
-      createHash('sha256')
-        .update(files[name] as Uint8Array)
-        .digest('hex'),
-    ),
-  );
+  const holdsSignedMinutes = dataFiles.some((name) => signed.has(sha256(files[name] as Uint8Array)));
   if (!holdsSignedMinutes)
     throw refuse(
       'konteinerā nav šajā rīkā parakstītā protokola: neviena faila SHA-256 nesakrīt ar parakstītās versijas DOCX (pilnās vai publiskās).',

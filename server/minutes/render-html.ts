@@ -1,6 +1,6 @@
 // Lays the minutes view model out as one self-contained, print-friendly A4 HTML page (the preview).
 // Every text is escaped; the page loads nothing and runs no script, so a strict CSP fits it.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../domain/digest.ts';
 import type { Block, FollowUpTable, ListBlock, MinutesViewModel, ProceedingsItem, TextRun } from './view-model.ts';
 
 /** Renders the minutes as a complete HTML document. */
@@ -44,7 +44,7 @@ export function officialHtmlPage(
   { images }: { images: boolean },
   body: readonly string[],
 ): { html: string; csp: string } {
-  const hash = createHash('sha256').update(style, 'utf8').digest('base64');
+  const hash = sha256(style, 'base64');
   const csp = `default-src 'none'; style-src 'sha256-${hash}'; img-src ${images ? 'data:' : "'none'"}; base-uri 'none'; form-action 'none'`;
   const html = [
     '<!DOCTYPE html>',

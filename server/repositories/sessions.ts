@@ -1,10 +1,8 @@
 // Login sessions' rows, kept in the database so sessions survive a restart. The cookie carries a
 // random secret; only its hash is stored, so a copy of the database opens no session.
-import { createHash } from 'node:crypto';
 import type { Executor } from '../db/database.ts';
+import { sha256 as digest } from '../domain/digest.ts';
 import { compiledOnce } from './rows.ts';
-
-const digest = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 export async function insertSession(db: Executor, secret: string, userId: number, csrfToken: string, now: Date): Promise<void> {
   const at = now.toISOString();

@@ -1,9 +1,7 @@
 // The first-admin setup links' rows: only a SHA-256 of each secret is kept, so a copy of the
 // database opens no setup screen.
-import { createHash } from 'node:crypto';
 import type { Executor } from '../db/database.ts';
-
-const digest = (secret: string) => createHash('sha256').update(secret).digest('hex');
+import { sha256 as digest } from '../domain/digest.ts';
 
 export async function insertSetupToken(db: Executor, groupId: number, secret: string, now: Date, expiresAt: Date): Promise<void> {
   // Spent and expired links are of no further use; they go as a new one is made.

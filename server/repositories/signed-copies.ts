@@ -1,10 +1,10 @@
 // The file the chair signed outside the tool (eParaksts container or PDF), kept with its hash.
 import { Conflict, notFound } from '../domain/errors.ts';
+import { sha256 } from '../domain/digest.ts';
 import { cleanFileName, inspectSignedCopy, MAX_SIGNED_COPIES } from '../domain/signed-copy-file.ts';
 import type { Executor } from '../db/database.ts';
 import type { SignedCopyInfo } from '../schemas/minutes.ts';
 import { nowIso } from './rows.ts';
-import { sha256 } from './signed-minutes.ts';
 import { sittingRow } from './sittings.ts';
 
 export async function storeSignedCopy(

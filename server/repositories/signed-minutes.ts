@@ -1,6 +1,5 @@
 // Signed minutes as rows: the stored versions of the rendered files, their signatures and the
 // amendments that reopened them. The signing rules live in services/signing.ts.
-import { createHash } from 'node:crypto';
 import { awaitedSignatures, SIGNER_ROLES, type SignerRole } from '../domain/signers.ts';
 import type { Executor, SignedMinutesRow, SittingState } from '../db/database.ts';
 import type { Insertable } from 'kysely';
@@ -8,8 +7,6 @@ import type { SignedMinutesTable } from '../db/database.ts';
 import type { Signature } from '../schemas/minutes.ts';
 import { nowIso } from './rows.ts';
 import { sittingRow } from './sittings.ts';
-
-export const sha256 = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('hex');
 
 export async function listSignatures(db: Executor, groupId: number, sittingId: number): Promise<Signature[]> {
   await sittingRow(db, groupId, sittingId);

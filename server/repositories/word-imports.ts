@@ -1,9 +1,9 @@
 // Sittings imported from old Word protocols: the original file, the parser's doubts, the confirmation.
 import { UNFINISHED_STATUSES } from '../domain/decision-state.ts';
+import { sha256 } from '../domain/digest.ts';
 import { notFound } from '../domain/errors.ts';
 import type { Executor } from '../db/database.ts';
 import { nowIso } from './rows.ts';
-import { sha256 } from './signed-minutes.ts';
 
 export interface StoredDoubt {
   paragraph: number;

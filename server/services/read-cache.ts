@@ -1,8 +1,8 @@
 // A bounded cache of what readers were shown by the hot reads (a sitting, the register, search,
 // actions), keyed by the group's data version, so a view is computed once until the next write.
-import { createHash } from 'node:crypto';
 import type { Executor } from '../db/database.ts';
 import { todayIso } from '../domain/calendar.ts';
+import { sha256 } from '../domain/digest.ts';
 import { dataVersion } from '../repositories/data-version.ts';
 import type { RegisterQuery } from '../schemas/decisions.ts';
 import { actionsFor } from './actions.ts';
@@ -100,7 +100,7 @@ export class ReadCache {
     }
     const readings: ConfidentialReading[] = [];
     const body = await compute({ ...reader, readings });
-    const etag = `W/"${version.toString(36)}-${createHash('sha256').update(key).digest('base64url').slice(0, 22)}"`;
+    const etag = `W/"${version.toString(36)}-${sha256(key, 'base64url').slice(0, 22)}"`;
     const now = this.entries.get(key);
     // A slower reader of an older version does not replace a newer view.
     if (now === undefined || now.version <= version) {

@@ -5,6 +5,7 @@ import type { Db, Executor, SignedMinutesRow, SittingRow } from '../db/database.
 import { Conflict, DomainError, InvalidInput, notFound } from '../domain/errors.ts';
 import type { Role } from '../domain/permissions.ts';
 import { awaitedSignatures, signaturesGiven, type SignerRole } from '../domain/signers.ts';
+import { sha256 } from '../domain/digest.ts';
 import { signingRefusal } from '../domain/signing-readiness.ts';
 import type { MinutesVersion } from '../minutes/minutes-source.ts';
 import { minutesFileName, renderMinutes, type MinutesFormat, type RenderedMinutes } from '../minutes/render-minutes.ts';
@@ -22,7 +23,6 @@ import {
   latestSigned,
   listSignatures,
   setSittingState,
-  sha256,
   signedVersion,
 } from '../repositories/signed-minutes.ts';
 import { sittingRow } from '../repositories/sittings.ts';
