@@ -22,6 +22,7 @@ import * as wordImports from './20261127T040000-word-imports.ts';
 import * as searchTrigram from './20261127T020000-search-trigram.ts';
 import * as searchWords from './20261127T070000-search-words.ts';
 import * as listOrderIndexes from './20261127T080000-list-order-indexes.ts';
+import * as decisionOwnerList from './20261127T090000-decision-owner-list.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261126T010000-initial': initial,
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '20261127T020000-search-trigram': searchTrigram,
   '20261127T070000-search-words': searchWords,
   '20261127T080000-list-order-indexes': listOrderIndexes,
+  '20261127T090000-decision-owner-list': decisionOwnerList,
 };

@@ -112,6 +112,8 @@ export interface DecisionTable {
   search_text: Generated<string>;
   /** 1 when the decision has a deadline or an owner (kept by decision-predicates' refreshFollowedUp). */
   followed_up: Generated<Flag>;
+  /** Its owners in order as JSON, `[{"person_id":…,"name":…}]`, kept by decisions' writeOwners from decision_owners. */
+  owners: Generated<string>;
   version: Generated<number>;
 }
 

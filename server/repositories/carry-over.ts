@@ -79,7 +79,7 @@ function candidateRowsOf<DB, TB extends keyof DB>(
     .leftJoin('agenda_items as a', 'a.id', 'd.agenda_item_id')
     .select(DECISION_COLUMNS)
     .select((eb) => [
-      ownersOfRow(db),
+      ownersOfRow(),
       notesOfRow(db, date),
       eb
         .selectFrom('decision_reviews as r')

@@ -2,7 +2,7 @@
 // agenda item is confidential (services/decision-origin.ts words how a decision is referred to).
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
-import { jsonList } from './rows.ts';
+import { jsonList, type JsonList } from './rows.ts';
 
 /** The columns of a decision row as every view reads it (aliases `d`, `s`, `a`); its owners come with `ownersOfRow`. */
 export const DECISION_COLUMNS = [
@@ -20,16 +20,15 @@ export const DECISION_COLUMNS = [
   'a.confidential',
 ] as const;
 
-/** The owners of the row's decision `d`, in their order: a column of the row (read with rows.ts `listOf`). */
-export function ownersOfRow(db: Executor) {
-  return jsonList(
-    db,
-    db
-      .selectFrom('decision_owners as o')
-      .select(['o.person_id', 'o.name'])
-      .where('o.decision_id', '=', sql.ref<number>('d.id'))
-      .orderBy('o.ordinal'),
-  ).as('owners');
+/** One of a decision's owners as its stored list holds them. */
+export interface OwnerOfRow {
+  person_id: number | null;
+  name: string;
+}
+
+/** The owners of the row's decision `d`, in their order: its stored list (read with rows.ts `listOf`). */
+export function ownersOfRow() {
+  return sql<JsonList<OwnerOfRow>>`${sql.ref('d.owners')}`.as('owners');
 }
 
 /** The progress notes of the row's decision `d`, oldest first (only those dated before `before`, when given): a column of the row. */
@@ -48,7 +47,7 @@ export function decisionsOfGroup(db: Executor, groupId: number) {
     .innerJoin('sittings as s', 's.id', 'd.sitting_id')
     .leftJoin('agenda_items as a', 'a.id', 'd.agenda_item_id')
     .select(DECISION_COLUMNS)
-    .select(ownersOfRow(db))
+    .select(ownersOfRow())
     .where('s.group_id', '=', groupId);
 }
 
@@ -60,7 +59,7 @@ export function decisionsOwnedBy(db: Executor, groupId: number, personId: number
     .innerJoin('sittings as s', 's.id', 'd.sitting_id')
     .leftJoin('agenda_items as a', 'a.id', 'd.agenda_item_id')
     .select(DECISION_COLUMNS)
-    .select(ownersOfRow(db))
+    .select(ownersOfRow())
     .where('o.person_id', '=', personId)
     .where('s.group_id', '=', groupId);
 }

@@ -6,7 +6,7 @@ import type { Insertable, Updateable } from 'kysely';
 import type { Decision } from '../schemas/sittings.ts';
 import { refreshFollowedUp } from './decision-predicates.ts';
 import { refreshDecisionSearch } from './search-index.ts';
-import { ownersOfRow } from './decision-rows.ts';
+import { ownersOfRow, type OwnerOfRow } from './decision-rows.ts';
 import { jsonList, listOf, required, updateAtVersion, type JsonList } from './rows.ts';
 
 const WHAT = 'lēmums';
@@ -47,7 +47,7 @@ function decisionsAtQuery(db: Executor, sittingId: number) {
   return db
     .selectFrom('decisions as d')
     .select(['d.id', 'd.number', 'd.text', 'd.due', 'd.agenda_item_id', 'd.status', 'd.plan_activity', 'd.version'])
-    .select(ownersOfRow(db))
+    .select(ownersOfRow())
     .where('d.sitting_id', '=', sittingId)
     .orderBy('d.number');
 }
@@ -128,6 +128,11 @@ export async function writeOwners(
       .values(owners.map((o, i) => ({ decision_id: decisionId, ordinal: i + 1, person_id: o.personId, name: o.name })))
       .execute();
   }
+  await db
+    .updateTable('decisions')
+    .set({ owners: JSON.stringify(owners.map((o): OwnerOfRow => ({ person_id: o.personId, name: o.name }))) })
+    .where('id', '=', decisionId)
+    .execute();
   await refreshFollowedUp(db, decisionId);
   await refreshDecisionSearch(db, decisionId);
 }

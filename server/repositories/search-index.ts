@@ -146,7 +146,7 @@ const ftsDecisions = (few: boolean) =>
       .innerJoin('sittings as s', 's.id', 'd.sitting_id')
       .leftJoin('agenda_items as a', 'a.id', 'd.agenda_item_id')
       .select(DECISION_HIT_COLUMNS)
-      .select(ownersOfRow(db))
+      .select(ownersOfRow())
       .where('s.group_id', '=', groupId)
       .where(hitOf('decisions', 'd', match, few))
       .where(inSittings(sittingIds))
@@ -228,7 +228,7 @@ async function searchedWithWords(db: Executor, groupId: number, query: string, s
     .innerJoin('sittings as s', 's.id', 'd.sitting_id')
     .leftJoin('agenda_items as a', 'a.id', 'd.agenda_item_id')
     .select(DECISION_HIT_COLUMNS)
-    .select(ownersOfRow(db))
+    .select(ownersOfRow())
     .where('s.group_id', '=', groupId);
   for (const condition of hasEveryWord('a.id', 'agenda_item_words', groupId, query)) items = items.where(condition);
   for (const condition of hasEveryWord('d.id', 'decision_words', groupId, query)) decisions = decisions.where(condition);
