@@ -29,6 +29,8 @@ export interface Line {
   /** Why the measurement could not be taken: printed as missing, never as met. */
   missing?: string;
   note?: string;
+  /** How to print the ratio of a line without a target. */
+  as?: Target['as'];
 }
 
 export const percent = (op: Target['op'], ratio: number): Target => ({ op, ratio, as: 'percent' });
@@ -50,7 +52,7 @@ export function formatLine(l: Line): string {
   if (l.missing !== undefined || l.figure === undefined || l.reference === undefined || !Number.isFinite(l.figure / l.reference))
     return `${head} missing: ${l.missing ?? 'no figure'}`;
   const ratio = l.figure / l.reference;
-  const as = l.target?.as ?? 'times';
+  const as = l.target?.as ?? l.as ?? 'times';
   const verdict =
     l.target === undefined
       ? 'target: none'
@@ -64,7 +66,7 @@ export function missingLine(name: string, why: string): Line {
 
 export const runs = (full: number) => (QUICK ? Math.max(3, Math.ceil(full / 10)) : full);
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
