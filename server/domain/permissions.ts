@@ -61,8 +61,15 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   host_admin: new Set<Permission>(['groups:manage']),
 };
 
+// Sorted once: every page of the front end asks for its role's list (GET /api/me).
+const SORTED = (() => {
+  const sorted = {} as Record<Role, readonly Permission[]>;
+  for (const role of ROLES) sorted[role] = [...GRANTS[role]].sort();
+  return sorted;
+})();
+
 export function permissionsOf(role: Role): Permission[] {
-  return [...GRANTS[role]].sort();
+  return [...SORTED[role]];
 }
 
 export function can(role: Role, permission: Permission): boolean {

@@ -22,6 +22,10 @@ const ALL: Permission[] = [
 
 describe('who may what', () => {
   it('an admin may do everything', () => expect(permissionsOf('admin')).toEqual([...ALL].sort()));
+  it("each caller gets a list of its own: changing one changes no role's grants", () => {
+    permissionsOf('guest').push('users:manage');
+    expect(permissionsOf('guest')).toEqual(['actions:own', 'sittings:read']);
+  });
   it('only an admin manages users, changes settings and reads the audit trail', () => {
     for (const p of ['users:manage', 'settings:write', 'audit:read'] as const) {
       expect(ROLES.filter((r) => can(r, p))).toEqual(['admin']);
