@@ -17,7 +17,7 @@ export async function decisionRow(db: Executor, id: number): Promise<DecisionRow
 
 type DecisionFields = Pick<DecisionRow, 'id' | 'number' | 'text' | 'due' | 'agenda_item_id' | 'status' | 'plan_activity' | 'version'>;
 
-function toDecision(d: DecisionFields, owners: readonly { person_id: number | null; name: string }[]): Decision {
+function toDecision(d: DecisionFields, owners: readonly OwnerOfRow[]): Decision {
   return {
     id: d.id,
     number: d.number,
@@ -33,13 +33,7 @@ function toDecision(d: DecisionFields, owners: readonly { person_id: number | nu
 
 export async function getDecision(db: Executor, id: number): Promise<Decision> {
   const d = await decisionRow(db, id);
-  const owners = await db
-    .selectFrom('decision_owners')
-    .select(['person_id', 'name'])
-    .where('decision_id', '=', id)
-    .orderBy('ordinal')
-    .execute();
-  return toDecision(d, owners);
+  return toDecision(d, listOf<OwnerOfRow>(d.owners));
 }
 
 /** The sitting's decisions in number order, each with its owners. */
