@@ -1,5 +1,10 @@
 // The stop on SIGTERM/SIGINT: closes the app once and exits 0, or exits 1 when closing fails or hangs.
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
+import pino from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import { gracefulStop, SHUTDOWN_TIMEOUT_MS } from '../../server/shutdown.ts';
 
@@ -41,6 +46,30 @@ describe('stopping on a signal', () => {
       expect(r.lines.at(-1)).toEqual({ level: 'error', msg: 'stopping took too long; exiting without finishing' });
     } finally {
       vi.useRealTimers();
+    }
+  });
+
+  it("exits only once pino's destination has written every line, in order", async () => {
+    // pino writes on libuv's threads, as the server's stdout does: a line still being written
+    // when the process exits came out after the lines behind it.
+    const dir = mkdtempSync(path.join(tmpdir(), 'protokols-stop-'));
+    try {
+      const file = path.join(dir, 'log');
+      const destination = pino.destination({ dest: file, sync: false });
+      await once(destination, 'ready');
+      const log = pino(destination) as unknown as FastifyBaseLogger;
+      const atExit: string[][] = [];
+      const exit = () =>
+        void atExit.push(
+          readFileSync(file, 'utf8')
+            .trim()
+            .split('\n')
+            .map((line) => (JSON.parse(line) as { msg: string }).msg),
+        );
+      await gracefulStop({ log, close: async () => undefined, exit })('SIGTERM');
+      expect(atExit).toEqual([['stopping', 'stopped']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
