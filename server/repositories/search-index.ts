@@ -95,25 +95,27 @@ export const FEW_HITS = 1000;
 
 type Indexed = 'agenda_items' | 'decisions';
 
-/** How many rows of `table` FTS5 matches, counted up to FEW_HITS + 1 (it reads no more). */
+/** The rowids FTS5 matches in `table`'s index as a JSON list, up to FEW_HITS + 1 of them (it reads no more). */
 function hitsUpToFew(table: Indexed, match: unknown) {
   const fts = `${table}_fts`;
-  return sql<number>`(select count(*) from (select rowid from ${sql.table(fts)} where ${sql.ref(fts)} match ${match} limit ${sql.lit(FEW_HITS + 1)}))`;
+  return sql<string>`(select json_group_array(rowid) from (select rowid from ${sql.table(fts)} where ${sql.ref(fts)} match ${match} limit ${sql.lit(FEW_HITS + 1)}))`;
 }
 
-// Both counts in one statement: they decide each table's plan below.
-const hitCounts = compiledOnce((db: Executor, match: string) =>
+// Both lists in one statement, each index read once: with few hits the rows are then fetched by
+// these keys; with many the list only says so.
+const hitLists = compiledOnce((db: Executor, match: string) =>
   db.selectNoFrom([hitsUpToFew('agenda_items', match).as('items'), hitsUpToFew('decisions', match).as('decisions')]),
 );
 
 /**
- * `alias` is a row FTS5 matches. With few hits, CROSS JOIN makes SQLite read the index first and fetch
- * each hit by its key; with many, the planner walks the group newest first and stops at the limit.
+ * `alias` is a hit. With few, CROSS JOIN makes SQLite read the list first and fetch each hit by its
+ * key; with many, the planner walks the group newest first, matches through the FTS5 index and stops
+ * at the limit.
  */
-function hitOf(table: Indexed, alias: string, match: unknown, few: boolean) {
+function hitOf(table: Indexed, alias: string, hits: unknown, few: boolean) {
+  if (few) return sql<SqlBool>`${sql.ref(`${alias}.id`)} = h.value`;
   const fts = sql.table(`${table}_fts`);
-  if (few) return sql<SqlBool>`${sql.ref(`${alias}.id`)} = f.rowid and ${sql.ref(`f.${table}_fts`)} match ${match}`;
-  return sql<SqlBool>`${sql.ref(`${alias}.id`)} in (select rowid from ${fts} where ${fts} match ${match})`;
+  return sql<SqlBool>`${sql.ref(`${alias}.id`)} in (select rowid from ${fts} where ${fts} match ${hits})`;
 }
 
 // The reader's scope, as conditions both engines' queries take: with `publicOnly` 1 an agenda item
@@ -124,14 +126,14 @@ const publicDecision = (publicOnly: unknown) => sql<SqlBool>`(${publicOnly} = 0 
 /** Only a guest's sittings (a JSON list), or all when null: a parameter, so the statement stays the same for everyone. */
 const inSittings = (ids: unknown) => sql<SqlBool>`(${ids} is null or "s"."id" in (select value from json_each(${ids})))`;
 
-/** Agenda items FTS5 matches, on SQLite: one statement per plan, compiled once. */
+/** Agenda items among the hits, on SQLite: `hits` is the hit list (few) or the FTS5 query (many). One statement per plan, compiled once. */
 const ftsItems = (few: boolean) =>
-  compiledOnce((db: Executor, groupId: number, match: string, sittingIds: string | null, publicOnly: number, limit: number) =>
-    (few ? db.selectFrom(sql`agenda_items_fts`.as('f')).crossJoin('agenda_items as a') : db.selectFrom('agenda_items as a'))
+  compiledOnce((db: Executor, groupId: number, hits: string, sittingIds: string | null, publicOnly: number, limit: number) =>
+    (few ? db.selectFrom(sql`json_each(${hits})`.as('h')).crossJoin('agenda_items as a') : db.selectFrom('agenda_items as a'))
       .innerJoin('sittings as s', 's.id', 'a.sitting_id')
       .select(ITEM_COLUMNS)
       .where('s.group_id', '=', groupId)
-      .where(hitOf('agenda_items', 'a', match, few))
+      .where(hitOf('agenda_items', 'a', hits, few))
       .where(inSittings(sittingIds))
       .where(publicItem(publicOnly))
       .orderBy('s.date', 'desc')
@@ -139,16 +141,16 @@ const ftsItems = (few: boolean) =>
       .limit(limit),
   );
 
-/** Decisions FTS5 matches with their owners' names (a JSON list), on SQLite: one statement per plan, compiled once. */
+/** Decisions among the hits with their owners' names (a JSON list), on SQLite: as ftsItems. */
 const ftsDecisions = (few: boolean) =>
-  compiledOnce((db: Executor, groupId: number, match: string, sittingIds: string | null, publicOnly: number, limit: number) =>
-    (few ? db.selectFrom(sql`decisions_fts`.as('f')).crossJoin('decisions as d') : db.selectFrom('decisions as d'))
+  compiledOnce((db: Executor, groupId: number, hits: string, sittingIds: string | null, publicOnly: number, limit: number) =>
+    (few ? db.selectFrom(sql`json_each(${hits})`.as('h')).crossJoin('decisions as d') : db.selectFrom('decisions as d'))
       .innerJoin('sittings as s', 's.id', 'd.sitting_id')
       .leftJoin('agenda_items as a', 'a.id', 'd.agenda_item_id')
       .select(DECISION_HIT_COLUMNS)
       .select(ownersOfRow())
       .where('s.group_id', '=', groupId)
-      .where(hitOf('decisions', 'd', match, few))
+      .where(hitOf('decisions', 'd', hits, few))
       .where(inSittings(sittingIds))
       .where(publicDecision(publicOnly))
       .orderBy('s.date', 'desc')
@@ -204,16 +206,29 @@ interface DecisionRow {
   owners: string[];
 }
 
-/** SQLite: the FTS5 index finds the rows, in three statements (the counts, the items, the decisions). */
+/** The plan a hit list calls for (see hitOf), or none when it is empty. */
+function planFor(hits: string): 'few' | 'many' | null {
+  const count = (JSON.parse(hits) as number[]).length;
+  if (count === 0) return null;
+  return count <= FEW_HITS ? 'few' : 'many';
+}
+
+/**
+ * SQLite: the FTS5 index finds the rows. Each index is read once for its hit list; a table with few
+ * hits fetches them by key, one with many walks its group (and reads the index again), none is not asked.
+ */
 async function searchedWithFts(db: Executor, groupId: number, match: string, scope: SearchScope): Promise<[ItemRow[], DecisionRow[]]> {
-  const [counts] = await hitCounts(db, match);
+  const [lists] = await hitLists(db, match);
+  if (lists === undefined) return [[], []];
   const sittingIds = scope.sittingIds === undefined ? null : JSON.stringify(scope.sittingIds);
-  const args = [groupId, match, sittingIds, scope.publicOnly ? 1 : 0, scope.limit] as const;
-  const [items, decisions] = await Promise.all([
-    FTS_ITEMS[(counts?.items ?? 0) <= FEW_HITS ? 'few' : 'many'](db, ...args),
-    FTS_DECISIONS[(counts?.decisions ?? 0) <= FEW_HITS ? 'few' : 'many'](db, ...args),
-  ]);
-  return [items, decisions.map(withOwnerNames)];
+  const args = (plan: 'few' | 'many', hits: string) =>
+    [groupId, plan === 'few' ? hits : match, sittingIds, scope.publicOnly ? 1 : 0, scope.limit] as const;
+  const itemsPlan = planFor(lists.items);
+  const decisionsPlan = planFor(lists.decisions);
+  const items = itemsPlan === null ? [] : await FTS_ITEMS[itemsPlan](db, ...args(itemsPlan, lists.items));
+  const decisions =
+    decisionsPlan === null ? [] : (await FTS_DECISIONS[decisionsPlan](db, ...args(decisionsPlan, lists.decisions))).map(withOwnerNames);
+  return [items, decisions];
 }
 
 /** PostgreSQL: the word index narrows the rows, regular expressions decide. */
