@@ -33,7 +33,9 @@ export function assertTimeOrder(start: string | null, end: string | null): void 
   }
 }
 
+// Outside todayIso, which every cached read calls: a closure made per call cost more than the date.
+const pad = (n: number) => String(n).padStart(2, '0');
+
 export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

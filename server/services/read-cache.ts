@@ -90,7 +90,8 @@ export class ReadCache {
     // Read before computing (with the session when the request had one): a view is then never
     // older than the version it is kept under.
     const version = reader.asOf?.groupId === groupId ? reader.asOf.version : await dataVersion(db, groupId);
-    const key = JSON.stringify([groupId, todayIso(), viewOf(reader), request]);
+    // Only the last part can hold a line break, so no two reads share a key.
+    const key = `${groupId}\n${todayIso()}\n${viewOf(reader)}\n${request}`;
     const kept = this.entries.get(key);
     if (kept !== undefined && kept.version === version) {
       this.entries.delete(key);
