@@ -126,7 +126,7 @@ const publicDecision = (publicOnly: unknown) => sql<SqlBool>`(${publicOnly} = 0 
 /** Only a guest's sittings (a JSON list), or all when null: a parameter, so the statement stays the same for everyone. */
 const inSittings = (ids: unknown) => sql<SqlBool>`(${ids} is null or "s"."id" in (select value from json_each(${ids})))`;
 
-/** Agenda items among the hits, on SQLite: `hits` is the hit list (few) or the FTS5 query (many). One statement per plan, compiled once. */
+/** Agenda items among the hits, on SQLite (see HitQueries): one statement per plan, compiled once. */
 const ftsItems = (few: boolean) =>
   compiledOnce((db: Executor, groupId: number, hits: string, sittingIds: string | null, publicOnly: number, limit: number) =>
     (few ? db.selectFrom(sql`json_each(${hits})`.as('h')).crossJoin('agenda_items as a') : db.selectFrom('agenda_items as a'))
@@ -206,11 +206,24 @@ interface DecisionRow {
   owners: string[];
 }
 
-/** The plan a hit list calls for (see hitOf), or none when it is empty. */
-function planFor(hits: string): 'few' | 'many' | null {
-  const count = (JSON.parse(hits) as number[]).length;
-  if (count === 0) return null;
-  return count <= FEW_HITS ? 'few' : 'many';
+/** One table's statements on SQLite, one per plan (see hitOf): `hits` is the hit list (few) or the FTS5 query (many). */
+type HitQueries<R> = Record<
+  'few' | 'many',
+  (db: Executor, groupId: number, hits: string, sittingIds: string | null, publicOnly: number, limit: number) => Promise<R[]>
+>;
+
+/** The rows of one table's hit list, by the plan its length calls for; an empty list asks nothing. */
+async function rowsOfHits<R>(
+  queries: HitQueries<R>,
+  db: Executor,
+  groupId: number,
+  list: string,
+  match: string,
+  ...scope: [sittingIds: string | null, publicOnly: number, limit: number]
+): Promise<R[]> {
+  const count = (JSON.parse(list) as number[]).length;
+  if (count === 0) return [];
+  return count <= FEW_HITS ? queries.few(db, groupId, list, ...scope) : queries.many(db, groupId, match, ...scope);
 }
 
 /**
@@ -220,15 +233,10 @@ function planFor(hits: string): 'few' | 'many' | null {
 async function searchedWithFts(db: Executor, groupId: number, match: string, scope: SearchScope): Promise<[ItemRow[], DecisionRow[]]> {
   const [lists] = await hitLists(db, match);
   if (lists === undefined) return [[], []];
-  const sittingIds = scope.sittingIds === undefined ? null : JSON.stringify(scope.sittingIds);
-  const args = (plan: 'few' | 'many', hits: string) =>
-    [groupId, plan === 'few' ? hits : match, sittingIds, scope.publicOnly ? 1 : 0, scope.limit] as const;
-  const itemsPlan = planFor(lists.items);
-  const decisionsPlan = planFor(lists.decisions);
-  const items = itemsPlan === null ? [] : await FTS_ITEMS[itemsPlan](db, ...args(itemsPlan, lists.items));
-  const decisions =
-    decisionsPlan === null ? [] : (await FTS_DECISIONS[decisionsPlan](db, ...args(decisionsPlan, lists.decisions))).map(withOwnerNames);
-  return [items, decisions];
+  const scoped = [scope.sittingIds === undefined ? null : JSON.stringify(scope.sittingIds), scope.publicOnly ? 1 : 0, scope.limit] as const;
+  const items = await rowsOfHits(FTS_ITEMS, db, groupId, lists.items, match, ...scoped);
+  const decisions = await rowsOfHits(FTS_DECISIONS, db, groupId, lists.decisions, match, ...scoped);
+  return [items, decisions.map(withOwnerNames)];
 }
 
 /** PostgreSQL: the word index narrows the rows, regular expressions decide. */
