@@ -8,9 +8,11 @@ import { benchApp, type BenchApp } from './fixtures/servers.ts';
 import { nextDay } from './throughput.bench.ts';
 import { interleaved, missingLine, times, timedLine, type BenchCase, type Line } from './harness.ts';
 
+const REGISTER_PAGE = '/api/decisions?status=open&limit=100';
+
 const READS: Array<[string, (newest: number) => string]> = [
   ['my actions (GET /api/me/actions)', () => '/api/me/actions'],
-  ['a register page (status=open, limit=100)', () => '/api/decisions?status=open&limit=100'],
+  ['a register page (status=open, limit=100)', () => REGISTER_PAGE],
   ['search for a word with 8 hits', () => `/api/search?q=${encodeURIComponent(SEARCH_WORD)}`],
   ['open the newest sitting (GET /api/sittings/:id)', (newest) => `/api/sittings/${newest}`],
 ];
@@ -115,6 +117,12 @@ export async function historyLines(): Promise<Line[]> {
         'actions of one person (GET /api/people/:id/actions, 1×)',
         { name: 'actions', run: async () => expectOk(await app.get(`/api/people/${busy}/actions`)) },
         floor,
+      ),
+      // A browser always accepts brotli: a cached view is compressed once, not at every request.
+      await timedLine(
+        'a cached register page (status=open, limit=100) as a browser asks it (Accept-Encoding: gzip, deflate, br; 1×)',
+        { name: 'browser', run: async () => expectOk(await app.get(REGISTER_PAGE, { 'accept-encoding': 'gzip, deflate, br' })) },
+        { name: 'the same without Accept-Encoding', run: async () => expectOk(await app.get(REGISTER_PAGE)) },
       ),
       await timedLine(
         'filter the register (overdue, owner, text; 1×)',

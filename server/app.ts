@@ -12,6 +12,7 @@ import './http/base-url.ts';
 import { lazySchemas } from './http/lazy-schemas.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { largeBodiesAsBytes } from './http/body-bytes.ts';
+import { BROTLI_OPTIONS, ENCODINGS, THRESHOLD } from './http/compression.ts';
 import { withRequestLogSerializers } from './http/request-log.ts';
 import { closeDocxPool } from './minutes/docx-pool.ts';
 import { FRONT_END_DIR, HASHED_ASSET } from './paths.ts';
@@ -159,10 +160,16 @@ export async function buildApp({
   await app.register(openapi);
   // Before the static root, so its hook sees the files too; those come precompressed by the build
   // (brotli at its best quality) and pass through untouched. JSON and HTML of the API are compressed
-  // here, at brotli quality 4 (the plugin's default: fast enough per request). DOCX, PDF and other
-  // zip-based files are not compressible types and go out as they are. Request bodies are not
-  // inflated: no client sends them compressed.
-  await app.register(compress, { global: true, encodings: ['br', 'gzip'], globalDecompression: false });
+  // here, with the settings of http/compression.ts (brotli at quality 4), except a cached read's bytes,
+  // which http/fresh.ts compresses once. DOCX, PDF and other zip-based files are not compressible
+  // types and go out as they are. Request bodies are not inflated: no client sends them compressed.
+  await app.register(compress, {
+    global: true,
+    encodings: [...ENCODINGS],
+    brotliOptions: BROTLI_OPTIONS,
+    threshold: THRESHOLD,
+    globalDecompression: false,
+  });
   largeBodiesAsBytes(app);
   await app.register(fastifyStatic, {
     root: FRONT_END_DIR,

@@ -9,6 +9,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildWeb } from '../../scripts/build-web.ts';
 import { utf8Bytes } from '../../server/http/body-bytes.ts';
+import { EncodedBody } from '../../server/http/compression.ts';
+import { bytesOfView } from '../../server/http/fresh.ts';
 import { FRONT_END_DIR } from '../../server/paths.ts';
 import { docxText } from '../minutes/helpers.ts';
 import { testApp, type TestApp } from '../support/app.ts';
@@ -98,6 +100,59 @@ describe('compression of API responses', () => {
       expect(res.headers['content-encoding']).toBeUndefined();
       expect(res.json()).toMatchObject({ id });
     }
+  });
+
+  it('a cached read picks the encoding the compression plugin picks for the same request, and decodes to the same JSON', async () => {
+    const uncached = await testApp('admin', { readCache: false });
+    try {
+      const ids = [await importedSitting(), (await uncached.call({ method: 'POST', url: '/api/sittings/import', payload: nr7() })).body.id];
+      const asks: Array<Record<string, string>> = [
+        { 'accept-encoding': 'br;q=0, gzip' },
+        { 'accept-encoding': 'gzip;q=0.5, br;q=0.4' },
+        { 'accept-encoding': 'BR' },
+        { 'accept-encoding': '*' },
+        { 'accept-encoding': 'x-gzip' },
+        { 'accept-encoding': 'deflate' },
+        { 'accept-encoding': 'br', 'x-no-compression': '1' },
+      ];
+      for (const headers of asks) {
+        const [cached, plain] = [
+          await t.inject({ method: 'GET', url: `/api/sittings/${ids[0]}`, headers }),
+          await uncached.inject({ method: 'GET', url: `/api/sittings/${ids[1]}`, headers }),
+        ];
+        expect(cached.headers.etag, 'from the cache').toBeDefined();
+        expect(plain.headers.etag, 'not from the cache').toBeUndefined();
+        const what = JSON.stringify(headers);
+        expect(cached.headers['content-encoding'], what).toBe(plain.headers['content-encoding']);
+        expect(cached.headers.vary, what).toBe(plain.headers.vary);
+        expect(Number(cached.headers['content-length']), what).toBe(cached.rawPayload.length);
+        const json = JSON.parse(decoded(cached).toString('utf8')) as { id: number };
+        expect(json, what).toEqual((await t.inject({ method: 'GET', url: `/api/sittings/${ids[0]}` })).json());
+      }
+    } finally {
+      await uncached.close();
+    }
+  });
+
+  it('a cached view is serialized once, and compressed once in each encoding asked for', () => {
+    const calls: string[] = [];
+    const view = { id: 1, text: 'Rancāne '.repeat(300) };
+    const serialize = (body: object) => {
+      calls.push('serialize');
+      return JSON.stringify(body);
+    };
+    const bytes = bytesOfView(view, serialize);
+    expect(bytesOfView(view, serialize)).toBe(bytes);
+    expect(bytesOfView({ ...view }, serialize)).not.toBe(bytes);
+    const counted = new EncodedBody(bytes.identity, (input, encoding) => {
+      calls.push(encoding);
+      return Buffer.from(`${encoding}:${input.length}`);
+    });
+    for (let i = 0; i < 3; i++)
+      for (const encoding of ['br', 'gzip'] as const) expect(counted.in(encoding).toString()).toBe(`${encoding}:${bytes.identity.length}`);
+    expect(calls).toEqual(['serialize', 'serialize', 'br', 'gzip']);
+    expect(brotliDecompressSync(bytes.in('br')).equals(bytes.identity)).toBe(true);
+    expect(gunzipSync(bytes.in('gzip')).equals(bytes.identity)).toBe(true);
   });
 
   it('a DOCX download is never compressed again and still opens', async () => {
