@@ -204,10 +204,15 @@ describe('password hashes under load', () => {
   it('at most two hashes run at once; logins beyond the bounded queue get 429 with Retry-After', async () => {
     let running = 0;
     let peak = 0;
+    // The hashes of these logins wait until the refused ones have been answered: otherwise a hash could
+    // end, and free its slot, before the last login reached the queue (on PostgreSQL each login reads
+    // the database first, and under load that took longer than a hash).
+    let gate: Promise<void> = Promise.resolve();
     const instrumented: Kdf = async (...args) => {
       running++;
       peak = Math.max(peak, running);
       try {
+        await gate;
         return await scrypt(...args);
       } finally {
         running--;
@@ -217,7 +222,20 @@ describe('password hashes under load', () => {
       passwordHasher: new PasswordHasher({ cost: { N: 2 ** 14, r: 8, p: 1 }, concurrency: 2, queueLimit: 4, kdf: instrumented }),
     });
     await app.passwords.dummyHash();
-    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => attempt(app, 'admin', `nepareiza-${i}`, `192.0.2.${i + 1}`)));
+    let open = () => {};
+    gate = new Promise((resolve) => (open = resolve));
+    // Should fewer than four be refused, the hashes still run after a while, and the count below fails.
+    const stuck = setTimeout(() => open(), 3_000);
+    let answered = 0;
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        attempt(app, 'admin', `nepareiza-${i}`, `192.0.2.${i + 1}`).then((answer) => {
+          if (++answered === 4) open();
+          return answer;
+        }),
+      ),
+    );
+    clearTimeout(stuck);
     expect(peak).toBe(2);
     const busy = answers.filter((a) => a.statusCode === 429);
     expect(busy.length).toBe(4);
