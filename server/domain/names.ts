@@ -17,6 +17,19 @@ function isInitial(word: string): boolean {
  * A name already written with initials (M.Šteins, M. Šteins) keeps them.
  */
 export function shortForm(fullName: string): string {
+  let short = shortForms.get(fullName);
+  if (short === undefined) {
+    if (shortForms.size >= SHORT_FORMS) shortForms.clear();
+    shortForms.set(fullName, (short = shortFormOf(fullName)));
+  }
+  return short;
+}
+
+// Every read of a sitting words its attendees' names again: each name is worked out once.
+const shortForms = new Map<string, string>();
+const SHORT_FORMS = 10_000;
+
+function shortFormOf(fullName: string): string {
   const spaced = cleanName(fullName).replace(/(\p{Lu})\.(?=\S)/gu, '$1. ');
   const words = spaced.split(' ').filter((w) => w.length > 0);
   if (words.length <= 1) return words.join('');

@@ -50,8 +50,8 @@ export async function carriedDecisions(db: Executor, sitting: SittingRow, review
     const review = reviewOf.get(r.id);
     const since = r.last_review_date ?? r.sitting_date;
     return {
-      decisionId: r.id,
       ...decisionOrigin(r),
+      decisionId: r.id,
       owners: ownersOf.get(r.id) ?? [],
       due: state.due,
       overdue: isOverdue(state.due, sitting.date),

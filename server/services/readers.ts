@@ -45,7 +45,7 @@ export function readerFor(user: {
     personId: user.personId,
     role: user.role,
     view: readerView(user.role, loadMinutesTemplates().phrase('restrictedContent')),
-    ...(user.dataVersion === undefined || user.groupId === undefined ? {} : { asOf: { groupId: user.groupId, version: user.dataVersion } }),
+    asOf: user.dataVersion === undefined || user.groupId === undefined ? undefined : { groupId: user.groupId, version: user.dataVersion },
   };
 }
 

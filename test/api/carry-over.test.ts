@@ -126,6 +126,20 @@ describe('the Nr. 7 story', () => {
     expect(await carriedNumbers((await open('2025-06-01')).id)).toEqual([]);
   });
 
+  it('a decision still unfinished after a later review is carried to an earlier sitting as it stood then', async () => {
+    const s8 = await open('2025-09-08');
+    const [d2] = (await get(s8.id)).carryOver as Carried[];
+    expect(d2!.due).toBe('2025-07-09');
+    // Unfinished now, and reviewed after the extra sitting's date: both ways of finding it find it.
+    expect((await review(s8.id, { decisionId: d2!.decisionId, status: 'in_progress', due: '2025-12-01' })).status).toBe(201);
+    const extra = await open('2025-08-01');
+    const then = ((await get(extra.id)).carryOver as Array<Carried & { statusBefore: string }>).filter(
+      (c) => c.decisionId === d2!.decisionId,
+    );
+    expect(then).toHaveLength(1);
+    expect(then[0]).toMatchObject({ due: '2025-07-09', statusBefore: 'open', overdue: true });
+  });
+
   it('cancelling needs a reason, and a refused review writes nothing', async () => {
     const s8 = await open('2025-09-08');
     const [first] = (await get(s8.id)).carryOver as Carried[];
