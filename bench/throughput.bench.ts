@@ -3,7 +3,7 @@
 // with the read cache as configured and once with READ_CACHE=off.
 import { LAST_DATE, SEARCH_WORD } from './fixtures/history.ts';
 import { historyDatabase } from './fixtures/databases.ts';
-import { benchApp, capture, referenceServer, type BenchApp } from './fixtures/servers.ts';
+import { benchApp, capture, referenceServer, type BenchApp, type Captured } from './fixtures/servers.ts';
 import { LOAD_SECONDS, QUICK, load, median, missingLine, percent, type Line } from './harness.ts';
 
 // Interleaved rounds of LOAD_SECONDS / 2 each (shorter rounds read high: autocannon's first second
@@ -40,6 +40,7 @@ export async function throughputLines(): Promise<Line[]> {
         await app.listen();
         for (const [name, path, target] of paths)
           lines.push(await throughput(name, app.base, ref, path ?? `/api/sittings/${newSitting}`, app.headers, target));
+        if (readCache === undefined) lines.push(await scaleLine(app.base, ref, '/api/me', app.headers));
       } catch (error) {
         for (const [name] of paths.slice(lines.length - before)) lines.push(missingLine(name, (error as Error).message));
       } finally {
@@ -63,26 +64,63 @@ async function throughput(
   try {
     const captured = await capture(base + path, headers);
     ref.serve(path, captured);
-    const app: number[] = [];
-    const floor: number[] = [];
-    const seconds = LOAD_SECONDS / 2;
-    for (let round = 0; round < ROUNDS; round++) {
-      app.push((await load(base + path, { seconds, headers })).requestsPerSecond);
-      floor.push((await load(ref.base + path, { seconds, headers })).requestsPerSecond);
-    }
-    const ratios = app.map((a, i) => (100 * a) / floor[i]!);
-    return {
-      name: `${name} (-c 20)`,
-      unit: 'req/s',
-      figure: median(app),
-      reference: median(floor),
-      referenceName: `same ${Math.round(captured.body.length / 1024)} KB precomputed`,
-      ...(target === null ? { as: 'percent' as const } : { target: percent('>=', target) }),
-      note: `${ROUNDS} rounds: ${Math.min(...ratios).toFixed(1)}–${Math.max(...ratios).toFixed(1)} %`,
-    };
+    return await interleaved(name, base + path, ref.base + path, headers, target, captured);
   } catch (error) {
     return missingLine(name, (error as Error).message);
   }
+}
+
+/**
+ * The reference's own reply to `path` after WORK_MICROS of busy work per request, against the
+ * reference: what a given cost per request does to the ratio on this machine, by which to read the
+ * lines above (a target of 40 % leaves about as much per request as this line's work when it reads 40 %).
+ */
+async function scaleLine(
+  base: string,
+  ref: Awaited<ReturnType<typeof referenceServer>>,
+  path: string,
+  headers: Record<string, string>,
+): Promise<Line> {
+  const name = `the reference after ${WORK_MICROS} µs of work per request, for scale`;
+  try {
+    const captured = await capture(base + path, headers);
+    const busy = `${path}?after-work`;
+    ref.serve(path, captured);
+    ref.serve(busy, captured, WORK_MICROS);
+    return await interleaved(name, ref.base + busy, ref.base + path, headers, null, captured);
+  } catch (error) {
+    return missingLine(name, (error as Error).message);
+  }
+}
+
+const WORK_MICROS = 20;
+
+/** ROUNDS rounds of `url` each followed by one of `reference`: the medians, and the spread of the rounds' ratios. */
+async function interleaved(
+  name: string,
+  url: string,
+  reference: string,
+  headers: Record<string, string>,
+  target: number | null,
+  captured: Captured,
+): Promise<Line> {
+  const app: number[] = [];
+  const floor: number[] = [];
+  const seconds = LOAD_SECONDS / 2;
+  for (let round = 0; round < ROUNDS; round++) {
+    app.push((await load(url, { seconds, headers })).requestsPerSecond);
+    floor.push((await load(reference, { seconds, headers })).requestsPerSecond);
+  }
+  const ratios = app.map((a, i) => (100 * a) / floor[i]!);
+  return {
+    name: `${name} (-c 20)`,
+    unit: 'req/s',
+    figure: median(app),
+    reference: median(floor),
+    referenceName: `same ${Math.round(captured.body.length / 1024)} KB precomputed`,
+    ...(target === null ? { as: 'percent' as const } : { target: percent('>=', target) }),
+    note: `${ROUNDS} rounds: ${Math.min(...ratios).toFixed(1)}–${Math.max(...ratios).toFixed(1)} %`,
+  };
 }
 
 export function nextDay(date: string): string {

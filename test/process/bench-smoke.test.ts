@@ -10,6 +10,8 @@ const EXPECTED = [
   'GET /api/decisions?status=open&limit=100 (-c 20)',
   'GET /api/search?q=… (-c 20)',
   'GET /api/me/actions (-c 20)',
+  'GET /api/me, the floor of a signed-in read (-c 20)',
+  'the reference after 20 µs of work per request, for scale (-c 20)',
   'GET /api/sittings/:id with its carry-over, READ_CACHE=off (-c 20)',
   'GET /api/decisions?status=open&limit=100, READ_CACHE=off (-c 20)',
   'GET /api/search?q=…, READ_CACHE=off (-c 20)',
