@@ -42,7 +42,8 @@ export async function throughputLines(): Promise<Line[]> {
           lines.push(await throughput(name, app.base, ref, path ?? `/api/sittings/${newSitting}`, app.headers, target));
         if (readCache === undefined) lines.push(await scaleLine(app.base, ref, '/api/me', app.headers));
       } catch (error) {
-        for (const [name] of paths.slice(lines.length - before)) lines.push(missingLine(name, (error as Error).message));
+        const notTaken = [...paths.map(([name]) => name), ...(readCache === undefined ? [SCALE] : [])].slice(lines.length - before);
+        for (const name of notTaken) lines.push(missingLine(name, (error as Error).message));
       } finally {
         await app?.close();
       }
@@ -81,19 +82,19 @@ async function scaleLine(
   path: string,
   headers: Record<string, string>,
 ): Promise<Line> {
-  const name = `the reference after ${WORK_MICROS} µs of work per request, for scale`;
   try {
     const captured = await capture(base + path, headers);
     const busy = `${path}?after-work`;
     ref.serve(path, captured);
     ref.serve(busy, captured, WORK_MICROS);
-    return await interleaved(name, ref.base + busy, ref.base + path, headers, null, captured);
+    return await interleaved(SCALE, ref.base + busy, ref.base + path, headers, null, captured);
   } catch (error) {
-    return missingLine(name, (error as Error).message);
+    return missingLine(SCALE, (error as Error).message);
   }
 }
 
 const WORK_MICROS = 20;
+const SCALE = `the reference after ${WORK_MICROS} µs of work per request, for scale`;
 
 /** ROUNDS rounds of `url` each followed by one of `reference`: the medians, and the spread of the rounds' ratios. */
 async function interleaved(
