@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sittingRow } from '../../server/repositories/sittings.ts';
+import { carriedDecisions } from '../../server/services/carry-over.ts';
 import { testApp, type TestApp } from '../support/app.ts';
 import { nr7 } from '../support/reference.ts';
 
@@ -57,6 +59,15 @@ describe('a signed sitting is frozen like its DOCX', () => {
 
     expect(await get(`/api/sittings/${s8Id}`)).toEqual(before);
     expect(await get(`/api/sittings/${s8Id}/export`)).toEqual(exportBefore);
+  });
+
+  it("its frozen list, worked out again from the rows, shows each decision as it stood before the sitting's own reviews", async () => {
+    const { s8Id } = await signedLaterSitting();
+    // Without its stored JSON (sittings signed before it was kept), the list comes from the frozen ids.
+    const carried = await carriedDecisions(t.db, await sittingRow(t.db, t.groupId, s8Id));
+    expect(carried.length).toBeGreaterThan(0);
+    // Each was reviewed "in progress" at this sitting, on its day: before it, each was still open.
+    expect(carried.map((c) => [c.statusBefore, c.review?.status])).toEqual(carried.map(() => ['open', 'in_progress']));
   });
 
   it('an amendment reopens the live sitting, and the next signature freezes it anew', async () => {
