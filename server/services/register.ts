@@ -37,7 +37,6 @@ export function toEntries(rows: RegisterRow[], today: string): RegisterEntry[] {
   return rows.map((r) => {
     const own = listOf(r.owners).map((o) => ({ personId: o.person_id, name: o.name }));
     const followedUp = isFollowedUp({ due: r.due, ownerCount: own.length });
-    // The origin first: V8 then clones its shape, where a spread after other fields copies them one by one.
     return {
       ...decisionOrigin(r),
       id: r.id,
