@@ -19,7 +19,7 @@ const encoder = new TextEncoder();
 export function utf8Bytes(text: string): Buffer {
   if (text.length > LARGE && typeof transcode === 'function' && !isOneByte(text)) {
     try {
-      return transcode(Buffer.from(text, 'utf16le'), 'utf16le', 'utf8');
+      return transcode(utf16Of(text), 'utf16le', 'utf8');
     } catch {
       // a lone surrogate
     }
@@ -28,6 +28,22 @@ export function utf8Bytes(text: string): Buffer {
   // does, would walk the serializer's many-piece string twice.
   const bytes = Buffer.allocUnsafe(text.length * 3);
   return bytes.subarray(0, encoder.encodeInto(text, bytes).written);
+}
+
+/** Texts of up to this many bytes in UTF-16 are copied into one buffer kept for the purpose. */
+const KEPT_BYTES = 2 * 1024 * 1024;
+let kept = Buffer.alloc(0);
+
+/**
+ * The UTF-16 code units of `text`, in a buffer that is reused: a fresh one of 80 KB for each register
+ * page was given back to the system and faulted in again at the next request, 20 page faults each
+ * time. The copy is read at once, before anything else can ask for it.
+ */
+function utf16Of(text: string): Buffer {
+  const size = text.length * 2;
+  if (size > KEPT_BYTES) return Buffer.from(text, 'utf16le');
+  if (kept.length < size) kept = Buffer.allocUnsafeSlow(Math.min(KEPT_BYTES, Math.max(size, 2 * kept.length)));
+  return kept.subarray(0, kept.write(text, 0, 'utf16le'));
 }
 
 /** Whether every character is below U+0100 (V8 then holds the string one byte per character). */

@@ -51,6 +51,13 @@ describe('large bodies', () => {
     }
   });
 
+  it('keep their bytes while later bodies are encoded, smaller, larger and past the size of the reused copy', () => {
+    const body = (n: number) => `{"text":"${'Kārkliņa anketa, ģimenes ārsts; '.repeat(n)}"}`;
+    const sizes = [200, 2_000, 150, 40_000, 300];
+    const sent = sizes.map((n) => utf8Bytes(body(n)));
+    sizes.forEach((n, i) => expect(sent[i]!.equals(Buffer.from(body(n), 'utf8')), `body ${i}`).toBe(true));
+  });
+
   it('go out as their UTF-8 bytes over a real connection, the length header counting bytes, not characters', async () => {
     const uncached = await testApp('admin', { readCache: false });
     try {
