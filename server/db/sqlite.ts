@@ -24,21 +24,36 @@ const STATEMENTS = 500;
 /**
  * Kysely prepares every query afresh, and on the hot reads compiling the SQL cost more than running
  * it: each SQL text is compiled once and its statement reused, least recently used dropped first.
- * A statement still being iterated (a streamed query) is not handed out twice.
+ * A statement still being iterated (a streamed query) is not handed out twice. A use is marked with
+ * a counter rather than by moving the entry to the end of the Map: deleting and re-inserting at every
+ * query made the Map grow and rehash itself every few hundred queries.
  */
-export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
-  const statements = new Map<string, SQLite.Statement>();
+export function withStatementCache(sqlite: SQLite.Database, capacity = STATEMENTS): SqliteDatabase {
+  const statements = new Map<string, { statement: SQLite.Statement; used: number }>();
+  let uses = 0;
   return {
     close: () => sqlite.close(),
     prepare(sql) {
       const kept = statements.get(sql);
-      statements.delete(sql);
-      const statement = kept !== undefined && !kept.busy ? kept : sqlite.prepare(withPlanStableParameters(sql));
-      statements.set(sql, statement);
-      if (statements.size > STATEMENTS) statements.delete(statements.keys().next().value as string);
+      if (kept !== undefined && !kept.statement.busy) {
+        kept.used = ++uses;
+        return kept.statement;
+      }
+      const statement = sqlite.prepare(withPlanStableParameters(sql));
+      if (kept === undefined && statements.size >= capacity) statements.delete(leastRecentlyUsed(statements));
+      statements.set(sql, { statement, used: ++uses });
       return statement;
     },
   };
+}
+
+function leastRecentlyUsed(statements: Map<string, { used: number }>): string {
+  let oldest = '';
+  let least = Infinity;
+  for (const [sql, { used }] of statements) {
+    if (used < least) [oldest, least] = [sql, used];
+  }
+  return oldest;
 }
 
 /**

@@ -8,7 +8,7 @@ describe.skipIf(onPostgres)('the SQLite statement cache', () => {
   let sqlite: SQLite.Database;
   afterEach(() => sqlite.close());
 
-  function counted() {
+  function counted(capacity?: number) {
     sqlite = new SQLite(':memory:');
     sqlite.exec("create table t (id integer primary key, v text); insert into t values (1, 'a'), (2, 'b'), (3, 'c')");
     let prepared = 0;
@@ -17,7 +17,7 @@ describe.skipIf(onPostgres)('the SQLite statement cache', () => {
       prepared++;
       return prepare(sql);
     }) as typeof sqlite.prepare;
-    return { db: withStatementCache(sqlite), prepared: () => prepared };
+    return { db: withStatementCache(sqlite, capacity), prepared: () => prepared };
   }
 
   it('compiles each SQL text once and reuses its statement', () => {
@@ -25,6 +25,20 @@ describe.skipIf(onPostgres)('the SQLite statement cache', () => {
     for (let i = 0; i < 5; i++) expect(db.prepare('select v from t where id = ?').all([2])).toEqual([{ v: 'b' }]);
     db.prepare('select count(*) as n from t').all([]);
     expect(prepared()).toBe(2);
+  });
+
+  it('when full, drops the statement used least recently, however long ago it was first compiled', () => {
+    const { db, prepared } = counted(2);
+    const [a, b, c] = ['select 1 as n', 'select 2 as n', 'select 3 as n'];
+    for (const sql of [a, b, a, c]) db.prepare(sql).all([]);
+    expect(prepared()).toBe(3);
+    db.prepare(a).all([]);
+    expect(prepared()).toBe(3);
+    db.prepare(b).all([]);
+    expect(prepared()).toBe(4);
+    // b came back in place of c, the least recently used by then; a and b are kept.
+    for (const sql of [a, b]) db.prepare(sql).all([]);
+    expect(prepared()).toBe(4);
   });
 
   it('does not hand out a statement that is still being iterated', () => {
