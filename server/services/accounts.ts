@@ -11,7 +11,7 @@ import { removesLastAdmin } from '../domain/last-admin.ts';
 import { MIN_PASSWORD_LENGTH, needsRehash, oneTimePassword, type PasswordHasher } from '../domain/passwords.ts';
 import { splitGroupLogin } from '../domain/group-slug.ts';
 import { permissionsOf, type Role } from '../domain/permissions.ts';
-import { sessionIdledOut, sessionNeedsTouch } from '../domain/sessions.ts';
+import { idleMs, sessionIdledOut, sessionNeedsTouch } from '../domain/sessions.ts';
 import { listAudit, type Actor, type AuditEntry } from '../repositories/audit.ts';
 import { userRecord } from '../repositories/audit-records.ts';
 import { failureCounters, isKnownAddress, recordFailure, recordSuccess, throttleKeys } from '../repositories/login-throttle.ts';
@@ -153,11 +153,12 @@ export function sessionUser(db: Executor, secret: string, now = new Date()): Pro
 async function lookUpSession(db: Executor, secret: string, now: Date): Promise<SessionUser | undefined> {
   const row = await sessionWithUser(db, secret);
   if (row === undefined || !isSet(row.active)) return undefined;
-  if (sessionIdledOut(row.last_seen_at, now)) {
+  const idle = idleMs(row.last_seen_at, now);
+  if (sessionIdledOut(idle)) {
     await deleteSession(db, secret);
     return undefined;
   }
-  if (sessionNeedsTouch(row.last_seen_at, now)) await touchSession(db, secret, now);
+  if (sessionNeedsTouch(idle)) await touchSession(db, secret, now);
   return {
     dataVersion: Number(row.data_version),
     userId: row.id,
