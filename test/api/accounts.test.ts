@@ -41,6 +41,33 @@ describe('sessions', () => {
     expect((await t.app.inject(withSession({ method: 'GET', url: '/api/me' }, session))).statusCode).toBe(401);
   });
 
+  it('a session idle for more than eight hours ends and its row goes; one in use has its last-seen time moved at most once a minute', async () => {
+    const session = await t.loginAs('member');
+    const member = await t.db.selectFrom('users').select('id').where('login', '=', 'member2').executeTakeFirstOrThrow();
+    const lastSeen = async () =>
+      (await t.db.selectFrom('sessions').select('last_seen_at').where('user_id', '=', member.id).executeTakeFirst())?.last_seen_at;
+    const seenAgo = (ms: number) => {
+      const at = new Date(Date.now() - ms).toISOString();
+      return t.db
+        .updateTable('sessions')
+        .set({ last_seen_at: at })
+        .where('user_id', '=', member.id)
+        .execute()
+        .then(() => at);
+    };
+    const me = async () => (await t.app.inject(withSession({ method: 'GET', url: '/api/me' }, session))).statusCode;
+
+    const recently = await seenAgo(30_000);
+    expect(await me()).toBe(200);
+    expect(await lastSeen()).toBe(recently);
+    await seenAgo(7 * 3_600_000);
+    expect(await me()).toBe(200);
+    expect(Date.now() - Date.parse((await lastSeen())!)).toBeLessThan(60_000);
+    await seenAgo(8 * 3_600_000 + 60_000);
+    expect(await me()).toBe(401);
+    expect(await lastSeen()).toBeUndefined();
+  });
+
   it('every session of an account ends when its password changes', async () => {
     const first = await t.loginAs('secretary');
     const second = await logIn(t.app, 'secretary2');
