@@ -1,5 +1,6 @@
 // The bench's instrument: runs cases and their references interleaved, loads servers with
 // autocannon, and prints each line as figure, reference, ratio and target (met / NOT MET / missing).
+import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 
 export const QUICK = process.env.BENCH_QUICK === '1';
@@ -123,6 +124,11 @@ export interface Load {
   p99: number;
   non2xx: number;
   errors: number;
+  /**
+   * This thread's busy time per request, in µs: the cost of a reply to the server being loaded when
+   * it is the only thing this event loop serves, whatever the load generator on the other thread got.
+   */
+  busyMicros: number;
 }
 
 /**
@@ -133,12 +139,15 @@ export async function load(
   url: string,
   { connections = 20, seconds = LOAD_SECONDS, headers = {} as Record<string, string> } = {},
 ): Promise<Load> {
+  const before = performance.eventLoopUtilization();
   const result = await autocannon({ url, connections, duration: seconds, headers, workers: 1 });
+  const { active } = performance.eventLoopUtilization(before);
   const load = {
     requestsPerSecond: result.requests.average,
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    busyMicros: (1000 * active) / result.requests.total,
   };
   if (load.non2xx > 0 || load.errors > 0 || result.requests.total === 0)
     throw new Error(`${url}: ${load.non2xx} non-2xx replies, ${load.errors} errors, ${result.requests.total} requests`);

@@ -4,7 +4,7 @@
 import { LAST_DATE, SEARCH_WORD } from './fixtures/history.ts';
 import { historyDatabase } from './fixtures/databases.ts';
 import { benchApp, capture, referenceServer, type BenchApp, type Captured } from './fixtures/servers.ts';
-import { LOAD_SECONDS, QUICK, load, median, missingLine, percent, type Line } from './harness.ts';
+import { LOAD_SECONDS, QUICK, load, median, missingLine, percent, type Line, type Load } from './harness.ts';
 
 // Interleaved rounds of LOAD_SECONDS / 2 each (shorter rounds read high: autocannon's first second
 // runs ahead of the rest); the medians are printed, and the spread of the rounds' ratios beside them.
@@ -105,22 +105,23 @@ async function interleaved(
   target: number | null,
   captured: Captured,
 ): Promise<Line> {
-  const app: number[] = [];
-  const floor: number[] = [];
+  const app: Load[] = [];
+  const floor: Load[] = [];
   const seconds = LOAD_SECONDS / 2;
   for (let round = 0; round < ROUNDS; round++) {
-    app.push((await load(url, { seconds, headers })).requestsPerSecond);
-    floor.push((await load(reference, { seconds, headers })).requestsPerSecond);
+    app.push(await load(url, { seconds, headers }));
+    floor.push(await load(reference, { seconds, headers }));
   }
-  const ratios = app.map((a, i) => (100 * a) / floor[i]!);
+  const ratios = app.map((a, i) => (100 * a.requestsPerSecond) / floor[i]!.requestsPerSecond);
+  const busy = (loads: Load[]) => median(loads.map((l) => l.busyMicros)).toFixed(0);
   return {
     name: `${name} (-c 20)`,
     unit: 'req/s',
-    figure: median(app),
-    reference: median(floor),
+    figure: median(app.map((l) => l.requestsPerSecond)),
+    reference: median(floor.map((l) => l.requestsPerSecond)),
     referenceName: `same ${Math.round(captured.body.length / 1024)} KB precomputed`,
     ...(target === null ? { as: 'percent' as const } : { target: percent('>=', target) }),
-    note: `${ROUNDS} rounds: ${Math.min(...ratios).toFixed(1)}–${Math.max(...ratios).toFixed(1)} %`,
+    note: `${ROUNDS} rounds: ${Math.min(...ratios).toFixed(1)}–${Math.max(...ratios).toFixed(1)} %; event loop ${busy(app)} µs a request, reference ${busy(floor)} µs`,
   };
 }
 

@@ -73,6 +73,8 @@ describe('npm run bench (BENCH_QUICK=1)', () => {
       expect(MEASURED.test(line!) || MISSING.test(line!), `neither measured nor missing: ${line}`).toBe(true);
       // A missing measurement is never reported as met.
       if (MISSING.test(line!)) expect(line).not.toMatch(/: met\b/);
+      // Under load, what a reply costs this event loop, the app's and the reference's, beside the ratio.
+      else if (name.endsWith('(-c 20)')) expect(line).toMatch(/; event loop \d+ µs a request, reference \d+ µs\]$/);
     }
   });
 });
