@@ -125,8 +125,8 @@ export interface Load {
   non2xx: number;
   errors: number;
   /**
-   * This thread's busy time per request, in µs: the cost of a reply to the server being loaded when
-   * it is the only thing this event loop serves, whatever the load generator on the other thread got.
+   * This thread's busy time per request, in µs. autocannon runs on a worker thread, so when the loaded
+   * server is the only one serving on this thread, this is what one of its replies cost.
    */
   busyMicros: number;
 }
